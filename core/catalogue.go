@@ -1,0 +1,59 @@
+package core
+
+import (
+	"fmt"
+	"sort"
+	"sync"
+)
+
+// Catalogue is a set of functions by name. The package-level Default
+// catalogue is what the root package, the CLI and the bridges serve.
+type Catalogue struct {
+	mu    sync.RWMutex
+	funcs map[string]*Func
+}
+
+// NewCatalogue returns an empty catalogue.
+func NewCatalogue() *Catalogue { return &Catalogue{funcs: map[string]*Func{}} }
+
+// Default is the catalogue every family package registers into.
+var Default = NewCatalogue()
+
+// Register adds functions. A duplicate name or a descriptor without Name or
+// Run panics: registration happens at init and such a bug must be loud.
+func (c *Catalogue) Register(fs ...*Func) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, f := range fs {
+		if f.Name == "" || f.Run == nil {
+			panic(fmt.Sprintf("core: internal error: incomplete descriptor %q", f.Name))
+		}
+		if _, dup := c.funcs[f.Name]; dup {
+			panic("core: internal error: function " + f.Name + " registered twice")
+		}
+		c.funcs[f.Name] = f
+	}
+}
+
+// Register adds functions to the Default catalogue.
+func Register(fs ...*Func) { Default.Register(fs...) }
+
+// Lookup returns the named function.
+func (c *Catalogue) Lookup(name string) (*Func, bool) {
+	c.mu.RLock()
+	f, ok := c.funcs[name]
+	c.mu.RUnlock()
+	return f, ok
+}
+
+// Funcs returns every function, sorted by name.
+func (c *Catalogue) Funcs() []*Func {
+	c.mu.RLock()
+	out := make([]*Func, 0, len(c.funcs))
+	for _, f := range c.funcs {
+		out = append(out, f)
+	}
+	c.mu.RUnlock()
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

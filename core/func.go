@@ -1,0 +1,74 @@
+package core
+
+// DefaultMaxInput is the input limit of a function that sets none: 1 MiB.
+const DefaultMaxInput = 1 << 20
+
+// Func describes one host function: its name, documented encoding, gas
+// inputs and implementation. Descriptors are immutable once registered.
+type Func struct {
+	// Name is the catalogue name ("sha256", "bn254_pairing_check",
+	// "evm:0x08", "dusk:hash").
+	Name string
+	// Family groups functions for docs and benchmarks ("hash", "curve",
+	// "signature", "zk", "evm", "dusk", ...).
+	Family string
+	// Input and Output document the byte encodings, with the spec they follow.
+	Input, Output string
+	// MaxInput is the largest accepted input in bytes (0: DefaultMaxInput).
+	MaxInput int
+	// OutLen returns the number of bytes Run will append for this input,
+	// or an upper bound. It must be cheap and must not fail: engines use it
+	// to check the caller's buffer before charging gas. Nil means Output is
+	// fixed at FixedOut bytes.
+	OutLen func(in []byte) int
+	// FixedOut is the output size when OutLen is nil.
+	FixedOut int
+	// Items counts the items the gas rule's PerItem multiplies (pairs,
+	// points, keys, inputs), from the input's length or a count header only.
+	// It must be cheap and total: for malformed input return a best effort
+	// (it is charged before the input is rejected). Nil means 0.
+	Items func(in []byte) uint64
+	// Gas, when set, is the function's own gas rule (profile-defined, e.g.
+	// the EVM precompiles' go-ethereum gas) and overrides the schedule.
+	Gas func(in []byte) uint64
+	// Primitives names the dispatch primitives whose implementation can
+	// serve this function; `hostcrypto list` reports them.
+	Primitives []string
+	// Run appends the output for in to dst and returns it. It must not
+	// retain in or dst, must not panic on any input, and must be
+	// deterministic: same output bytes and error code on every backend.
+	Run func(dst, in []byte) ([]byte, error)
+}
+
+// MaxIn returns the effective input limit.
+func (f *Func) MaxIn() int {
+	if f.MaxInput > 0 {
+		return f.MaxInput
+	}
+	return DefaultMaxInput
+}
+
+// OutSize returns the output size (or bound) for in.
+func (f *Func) OutSize(in []byte) int {
+	if f.OutLen != nil {
+		return f.OutLen(in)
+	}
+	return f.FixedOut
+}
+
+// ItemCount returns the gas item count for in.
+func (f *Func) ItemCount(in []byte) uint64 {
+	if f.Items == nil {
+		return 0
+	}
+	return f.Items(in)
+}
+
+// Verdict returns the one-byte result of a verification function:
+// 0x01 valid, 0x00 invalid.
+func Verdict(dst []byte, ok bool) []byte {
+	if ok {
+		return append(dst, 1)
+	}
+	return append(dst, 0)
+}

@@ -1,0 +1,80 @@
+package core
+
+// Meter is the gas budget of one execution. Engines adapt their own meters
+// to it. Consume is called once per host call, with the full price, before
+// any work is done.
+type Meter interface {
+	// Remaining returns the gas left.
+	Remaining() uint64
+	// Consume subtracts amount; it fails (and subtracts nothing) when
+	// amount exceeds what remains.
+	Consume(amount uint64) error
+}
+
+// Unlimited is a Meter that never runs out.
+type Unlimited struct{}
+
+func (Unlimited) Remaining() uint64      { return ^uint64(0) }
+func (Unlimited) Consume(_ uint64) error { return nil }
+
+// Budget is a simple Meter with a fixed allowance.
+type Budget struct{ Left uint64 }
+
+func (b *Budget) Remaining() uint64 { return b.Left }
+func (b *Budget) Consume(amount uint64) error {
+	if amount > b.Left {
+		return ErrOutOfGas
+	}
+	b.Left -= amount
+	return nil
+}
+
+// Price returns the gas of calling f on in under s. It is what Invoke
+// charges; engines call it to decide whether to trap.
+func Price(f *Func, s *Schedule, in []byte) (uint64, error) {
+	return s.Gas(f, in)
+}
+
+// Invoke is the one path of a host call, in this order:
+//
+//  1. price the call from the input length (and count header) alone;
+//  2. charge the meter, or fail with CodeOutOfGas having charged nothing;
+//  3. refuse inputs over the function's size limit (CodeTooLarge; gas stays
+//     charged);
+//  4. run the function, converting any panic into CodeInternal.
+//
+// It appends the output to dst and returns it with the gas charged.
+func Invoke(f *Func, s *Schedule, m Meter, dst, in []byte) (out []byte, gas uint64, err error) {
+	gas, err = s.Gas(f, in)
+	if err != nil {
+		return dst, 0, err
+	}
+	if m != nil {
+		if err := m.Consume(gas); err != nil {
+			return dst, 0, ErrOutOfGas
+		}
+	}
+	if len(in) > f.MaxIn() {
+		return dst, gas, ErrTooLarge
+	}
+	out, err = run(f, dst, in)
+	return out, gas, err
+}
+
+// run calls f.Run, turning a panic into CodeInternal so that no panic
+// escapes to the host.
+func run(f *Func, dst, in []byte) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = dst, Errorf(CodeInternal, "%s panicked: %v", f.Name, r)
+		}
+	}()
+	out, err = f.Run(dst, in)
+	if err != nil {
+		out = dst
+		if _, ok := err.(*Error); !ok {
+			err = &Error{Code: CodeOf(err), Msg: err.Error()}
+		}
+	}
+	return out, err
+}
