@@ -1,28 +1,56 @@
 // Package gas ships the named gas schedules and registers them with core:
 //
-//   - "default": hostcrypto's own schedule, in units of 0.1 ns of this
-//     project's reference machine (see docs/GAS.md for how it is produced);
-//   - further profile schedules (e.g. "dusk") as their issues land.
+//   - "default": hostcrypto's own schedule. Its rules live in one JSON
+//     fragment per function family under default/ (merged at start-up, a
+//     function named twice is a build-time bug); units are 0.1 ns of work on
+//     the reference machine (docs/GAS.md says how the numbers are produced);
+//   - further profile schedules (e.g. "dusk") as JSON files under profiles/.
 //
 // Schedules are plain JSON (core.Schedule); an embedder may load its own.
 package gas
 
 import (
-	_ "embed"
+	"embed"
+	"encoding/json"
+	"io/fs"
+	"path"
+	"sort"
 
 	"github.com/hostcrypto/hostcrypto/core"
 )
 
-//go:embed default.json
-var defaultJSON []byte
+//go:embed default/*.json
+var defaultFS embed.FS
 
 // Default is the schedule used when none is chosen.
-var Default = mustParse(defaultJSON)
+var Default = mergeFragments("default", defaultFS, "default")
 
-func mustParse(b []byte) *core.Schedule {
-	s, err := core.ParseSchedule(b)
+// mergeFragments builds one schedule from every *.json fragment in dir.
+// Each fragment is {"rules": {name: rule, ...}}.
+func mergeFragments(name string, fsys fs.FS, dir string) *core.Schedule {
+	s := &core.Schedule{Name: name, Rules: map[string]core.Rule{}}
+	files, err := fs.Glob(fsys, path.Join(dir, "*.json"))
 	if err != nil {
-		panic("gas: internal error: embedded schedule: " + err.Error())
+		panic("gas: internal error: " + err.Error())
+	}
+	sort.Strings(files)
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			panic("gas: internal error: " + err.Error())
+		}
+		var frag struct {
+			Rules map[string]core.Rule `json:"rules"`
+		}
+		if err := json.Unmarshal(data, &frag); err != nil {
+			panic("gas: internal error: " + f + ": " + err.Error())
+		}
+		for fn, r := range frag.Rules {
+			if _, dup := s.Rules[fn]; dup {
+				panic("gas: internal error: " + fn + " priced twice (" + f + ")")
+			}
+			s.Rules[fn] = r
+		}
 	}
 	return s
 }
