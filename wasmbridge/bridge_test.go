@@ -153,9 +153,9 @@ func TestBridgeOutOfBoundsTraps(t *testing.T) {
 	e := newEnv(t, 1_000_000, "sha256")
 	size := e.mem.Size()
 	cases := []struct {
-		name                          string
+		name                         string
 		inPtr, inLen, outPtr, outCap uint32
-		what                          string
+		what                         string
 	}{
 		{"input past end", size - 10, 11, 0, 32, "input"},
 		{"input pointer past end", size, 1, 0, 32, "input"},
