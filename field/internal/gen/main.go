@@ -58,8 +58,9 @@ type data struct {
 
 // Which architectures have assembly kernels (asm_amd64/, asm_arm64/).
 const (
-	haveAMD64 = false
+	haveAMD64 = true
 	haveARM64 = false
+	haveIFMA  = false
 )
 
 func limbs(v *big.Int, n int) []string {
@@ -120,7 +121,7 @@ func build(f field) data {
 			}
 		}
 	}
-	d.R52 = n == 4
+	d.R52 = n == 4 && haveIFMA
 	d.AMD64, d.ARM64 = haveAMD64, haveARM64
 	return d
 }
