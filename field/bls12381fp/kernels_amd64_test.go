@@ -4,6 +4,8 @@
 
 package bls12381fp
 
+import "testing"
+
 func archKernels() []kernel {
 	return []kernel{
 		{"adx", func(z, x, y *Element) { mulADX((*[Limbs]uint64)(z), (*[Limbs]uint64)(x), (*[Limbs]uint64)(y)) }, hasADX},
@@ -13,4 +15,22 @@ func archKernels() []kernel {
 
 func archVecKernels() []vecKernel {
 	return nil
+}
+
+// benchArchKernel runs the named kernel as a dependent chain z = z*y,
+// calling the assembly symbol directly.
+func benchArchKernel(b *testing.B, name string, z, y *Element) {
+	zz, yy := (*[Limbs]uint64)(z), (*[Limbs]uint64)(y)
+	switch name {
+	case "adx":
+		for b.Loop() {
+			mulADX(zz, zz, yy)
+		}
+	case "mulq":
+		for b.Loop() {
+			mulMULQ(zz, zz, yy)
+		}
+	default:
+		b.Fatalf("no kernel %q in this build", name)
+	}
 }

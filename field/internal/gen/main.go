@@ -26,14 +26,14 @@ type field struct {
 	Pkg      string // package name and directory
 	Title    string // human name, e.g. "BN254 base field"
 	ModHex   string // modulus, hexadecimal
-	ShortPkg string
+	GnarkPkg string // gnark-crypto's package for the same field (benchmarks)
 }
 
 var fields = []field{
-	{Pkg: "bn254fp", Title: "the BN254 base field Fp", ModHex: "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47"},
-	{Pkg: "bn254fr", Title: "the BN254 scalar field Fr", ModHex: "30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001"},
-	{Pkg: "bls12381fp", Title: "the BLS12-381 base field Fp", ModHex: "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab"},
-	{Pkg: "bls12381fr", Title: "the BLS12-381 scalar field Fr", ModHex: "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001"},
+	{Pkg: "bn254fp", GnarkPkg: "github.com/consensys/gnark-crypto/ecc/bn254/fp", Title: "the BN254 base field Fp", ModHex: "30644e72e131a029b85045b68181585d97816a916871ca8d3c208c16d87cfd47"},
+	{Pkg: "bn254fr", GnarkPkg: "github.com/consensys/gnark-crypto/ecc/bn254/fr", Title: "the BN254 scalar field Fr", ModHex: "30644e72e131a029b85045b68181585d2833e84879b9709143e1f593f0000001"},
+	{Pkg: "bls12381fp", GnarkPkg: "github.com/consensys/gnark-crypto/ecc/bls12-381/fp", Title: "the BLS12-381 base field Fp", ModHex: "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab"},
+	{Pkg: "bls12381fr", GnarkPkg: "github.com/consensys/gnark-crypto/ecc/bls12-381/fr", Title: "the BLS12-381 scalar field Fr", ModHex: "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001"},
 }
 
 // data is what the templates see.
@@ -170,6 +170,7 @@ func main() {
 			{"kernels_amd64_test.go.tmpl", "kernels_amd64_test.go", d.AMD64},
 			{"kernels_arm64_test.go.tmpl", "kernels_arm64_test.go", d.ARM64},
 			{"kernels_noasm_test.go.tmpl", "kernels_noasm_test.go", true},
+			{"bench_test.go.tmpl", "bench_test.go", true},
 		} {
 			path := filepath.Join(f.Pkg, out.file)
 			if !out.when {
