@@ -275,7 +275,7 @@ func (g *gen) mulMULQ() {
 }
 
 func main() {
-	
+
 	for _, f := range fields {
 		g := newGen(f)
 		g.mulADX()

@@ -60,7 +60,7 @@ type data struct {
 const (
 	haveAMD64 = true
 	haveARM64 = false
-	haveIFMA  = false
+	haveIFMA  = true
 )
 
 func limbs(v *big.Int, n int) []string {
