@@ -32,3 +32,28 @@ func TestHashToScalar(t *testing.T) {
 		}
 	}
 }
+
+// TestHashToScalarDusk checks the multisig coefficients H1(pk) =
+// BlsScalar::hash_to_scalar(H1_DST || pk) produced by Dusk's bls12_381-bls.
+func TestHashToScalarDusk(t *testing.T) {
+	var v struct {
+		Scheme struct {
+			H1DST string `json:"h1_dst"`
+		}
+		Single []struct {
+			PK   string `json:"pk"`
+			H1PK string `json:"h1_pk"`
+		}
+	}
+	readJSON(t, "dusk/bls12_381-bls.json", &v)
+	if len(v.Single) == 0 || v.Scheme.H1DST == "" {
+		t.Fatal("no vectors")
+	}
+	for _, c := range v.Single {
+		in := append([]byte(v.Scheme.H1DST), unhex(t, c.PK)...)
+		got, err := call(t, "hash_to_scalar_bls12381", in)
+		if err != nil || !bytes.Equal(got, unhex(t, c.H1PK)) {
+			t.Errorf("pk %s: got %x, %v; want %s", c.PK[:16], got, err, c.H1PK)
+		}
+	}
+}
