@@ -1,0 +1,47 @@
+package hash
+
+import (
+	"errors"
+
+	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/hash/poseidon"
+)
+
+// fieldItems counts 32-byte field elements: the gas items of the Poseidon
+// functions.
+func fieldItems(in []byte) uint64 { return uint64(len(in) / 32) }
+
+// poseidonErr maps package poseidon's errors to core codes.
+func poseidonErr(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, poseidon.ErrNonCanonical):
+		return core.Errorf(core.CodeNonCanonical, "%v", err)
+	case errors.Is(err, poseidon.ErrInputCount):
+		return core.Errorf(core.CodeTooLarge, "%v", err)
+	default:
+		return core.Errorf(core.CodeMalformed, "%v", err)
+	}
+}
+
+func init() {
+	dispatch.Register("poseidon.bn254", dispatch.Impl{Name: "gnark", Available: true,
+		Note: "own appendix-B Poseidon over gnark-crypto bn254/fr arithmetic"})
+	core.Register(&core.Func{
+		Name:   "poseidon_bn254",
+		Family: "hash",
+		Input: "n x 32-byte big-endian BN254 scalars, 1 <= n <= 16, each < r " +
+			"(a length that is not a positive multiple of 32 is malformed; n > 16 is too large)",
+		Output:     "32-byte big-endian circomlib Poseidon(in_1..in_n) (x^5, 8 full rounds, circomlib partial rounds, initial state 0)",
+		MaxInput:   32 * poseidon.MaxInputsBN254,
+		FixedOut:   32,
+		Items:      fieldItems,
+		Primitives: []string{"poseidon.bn254"},
+		Run: func(dst, in []byte) ([]byte, error) {
+			out, err := poseidon.AppendHashBN254(dst, in)
+			return out, poseidonErr(err)
+		},
+	})
+}
