@@ -27,6 +27,8 @@ func poseidonErr(err error) error {
 }
 
 func init() {
+	dispatch.Register("poseidon.bls12381_dusk", dispatch.Impl{Name: "gnark", Available: true,
+		Note: "own Hades/dusk-safe sponge over gnark-crypto bls12-381/fr arithmetic"})
 	dispatch.Register("poseidon.bn254", dispatch.Impl{Name: "gnark", Available: true,
 		Note: "own appendix-B Poseidon over gnark-crypto bn254/fr arithmetic"})
 	core.Register(&core.Func{
@@ -41,6 +43,21 @@ func init() {
 		Primitives: []string{"poseidon.bn254"},
 		Run: func(dst, in []byte) ([]byte, error) {
 			out, err := poseidon.AppendHashBN254(dst, in)
+			return out, poseidonErr(err)
+		},
+	})
+	core.Register(&core.Func{
+		Name:   "poseidon_bls12381_dusk",
+		Family: "hash",
+		Input: "n x 32-byte little-endian canonical BLS12-381 scalars, n >= 1 " +
+			"(a length that is not a positive multiple of 32 is malformed)",
+		Output: "32-byte little-endian dusk_poseidon::Hash::digest(Domain::Other, in)[0]: Hades " +
+			"(width 5, 8 full + 60 partial rounds) in the dusk-safe sponge, tag = hash_to_scalar(IO pattern || domain)",
+		FixedOut:   32,
+		Items:      fieldItems,
+		Primitives: []string{"poseidon.bls12381_dusk"},
+		Run: func(dst, in []byte) ([]byte, error) {
+			out, err := poseidon.AppendHashDusk(dst, in)
 			return out, poseidonErr(err)
 		},
 	})
