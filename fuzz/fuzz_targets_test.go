@@ -6,6 +6,26 @@ import "testing"
 
 func FuzzBlake2b256(f *testing.F) { fuzzFunction(f, "blake2b_256") }
 
+func FuzzBlake2b512(f *testing.F) { fuzzFunction(f, "blake2b_512") }
+
+func FuzzBlake2f(f *testing.F) { fuzzFunction(f, "blake2f") }
+
+func FuzzBlake3256(f *testing.F) { fuzzFunction(f, "blake3_256") }
+
+func FuzzBls12381HashToG1(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g1") }
+
+func FuzzBls12381HashToG2(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g2") }
+
+func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bls12381") }
+
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
 
+func FuzzPoseidonBls12381Dusk(f *testing.F) { fuzzFunction(f, "poseidon_bls12381_dusk") }
+
+func FuzzPoseidonBn254(f *testing.F) { fuzzFunction(f, "poseidon_bn254") }
+
+func FuzzRipemd160(f *testing.F) { fuzzFunction(f, "ripemd160") }
+
 func FuzzSha256(f *testing.F) { fuzzFunction(f, "sha256") }
+
+func FuzzSha3256(f *testing.F) { fuzzFunction(f, "sha3_256") }
