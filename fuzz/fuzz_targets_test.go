@@ -12,9 +12,31 @@ func FuzzBlake2f(f *testing.F) { fuzzFunction(f, "blake2f") }
 
 func FuzzBlake3256(f *testing.F) { fuzzFunction(f, "blake3_256") }
 
+func FuzzBls12381G1Add(f *testing.F) { fuzzFunction(f, "bls12381_g1_add") }
+
+func FuzzBls12381G1Msm(f *testing.F) { fuzzFunction(f, "bls12381_g1_msm") }
+
+func FuzzBls12381G2Add(f *testing.F) { fuzzFunction(f, "bls12381_g2_add") }
+
+func FuzzBls12381G2Msm(f *testing.F) { fuzzFunction(f, "bls12381_g2_msm") }
+
 func FuzzBls12381HashToG1(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g1") }
 
 func FuzzBls12381HashToG2(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g2") }
+
+func FuzzBls12381MapFp2ToG2(f *testing.F) { fuzzFunction(f, "bls12381_map_fp2_to_g2") }
+
+func FuzzBls12381MapFpToG1(f *testing.F) { fuzzFunction(f, "bls12381_map_fp_to_g1") }
+
+func FuzzBls12381PairingCheck(f *testing.F) { fuzzFunction(f, "bls12381_pairing_check") }
+
+func FuzzBn254G1Add(f *testing.F) { fuzzFunction(f, "bn254_g1_add") }
+
+func FuzzBn254G1Msm(f *testing.F) { fuzzFunction(f, "bn254_g1_msm") }
+
+func FuzzBn254G1Mul(f *testing.F) { fuzzFunction(f, "bn254_g1_mul") }
+
+func FuzzBn254PairingCheck(f *testing.F) { fuzzFunction(f, "bn254_pairing_check") }
 
 func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bls12381") }
 

@@ -20,6 +20,22 @@ func Blake2f(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 // returns CodeUnsupported.
 func Blake3256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381G1Add calls the host function bls12381_g1_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1Msm calls the host function bls12381_g1_msm; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2Add calls the host function bls12381_g2_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2Msm calls the host function bls12381_g2_msm; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381HashToG1 calls the host function bls12381_hash_to_g1; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381HashToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -27,6 +43,34 @@ func Bls12381HashToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsuppo
 // Bls12381HashToG2 calls the host function bls12381_hash_to_g2; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381HashToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381MapFp2ToG2 calls the host function bls12381_map_fp2_to_g2; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381MapFp2ToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381MapFpToG1 calls the host function bls12381_map_fp_to_g1; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381MapFpToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381PairingCheck calls the host function bls12381_pairing_check; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381PairingCheck(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1Add calls the host function bn254_g1_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1Msm calls the host function bn254_g1_msm; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1Mul calls the host function bn254_g1_mul; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Mul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254PairingCheck calls the host function bn254_pairing_check; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254PairingCheck(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // HashToScalarBls12381 calls the host function hash_to_scalar_bls12381; outside a wasip1 guest it
 // returns CodeUnsupported.

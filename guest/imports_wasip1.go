@@ -18,11 +18,44 @@ func importBlake2f(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, ou
 //go:wasmimport hostcrypto blake3_256
 func importBlake3256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_g1_add
+func importBls12381G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_msm
+func importBls12381G1Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_add
+func importBls12381G2Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_msm
+func importBls12381G2Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_hash_to_g1
 func importBls12381HashToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_hash_to_g2
 func importBls12381HashToG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_map_fp2_to_g2
+func importBls12381MapFp2ToG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_map_fp_to_g1
+func importBls12381MapFpToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_pairing_check
+func importBls12381PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_add
+func importBn254G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_msm
+func importBn254G1Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_mul
+func importBn254G1Mul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_pairing_check
+func importBn254PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto hash_to_scalar_bls12381
 func importHashToScalarBls12381(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -73,6 +106,34 @@ func Blake3256(in, out []byte) (int, error) {
 	return result(importBlake3256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381G1Add calls the host function bls12381_g1_add.
+// Input: EIP-2537 G1ADD: two 128-byte G1 points (64-byte padded Fp x || y), 256 bytes exactly; no subgroup check
+// Output: 128-byte G1 point P + Q
+func Bls12381G1Add(in, out []byte) (int, error) {
+	return result(importBls12381G1Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1Msm calls the host function bls12381_g1_msm.
+// Input: EIP-2537 G1MSM: k >= 1 pairs (128-byte G1 point in G1 || 32-byte big-endian scalar), 160·k bytes exactly
+// Output: 128-byte G1 point Σ s_i·P_i
+func Bls12381G1Msm(in, out []byte) (int, error) {
+	return result(importBls12381G1Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2Add calls the host function bls12381_g2_add.
+// Input: EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check
+// Output: 256-byte G2 point P + Q
+func Bls12381G2Add(in, out []byte) (int, error) {
+	return result(importBls12381G2Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2Msm calls the host function bls12381_g2_msm.
+// Input: EIP-2537 G2MSM: k >= 1 pairs (256-byte G2 point in G2 || 32-byte big-endian scalar), 288·k bytes exactly
+// Output: 256-byte G2 point Σ s_i·Q_i
+func Bls12381G2Msm(in, out []byte) (int, error) {
+	return result(importBls12381G2Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381HashToG1 calls the host function bls12381_hash_to_g1.
 // Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST (L = 0 or a truncated DST is malformed)
 // Output: the point in EIP-2537 encoding (128 bytes: x || y, each 64-byte big-endian)
@@ -85,6 +146,55 @@ func Bls12381HashToG1(in, out []byte) (int, error) {
 // Output: the point in EIP-2537 encoding (256 bytes: x.c0 || x.c1 || y.c0 || y.c1, each 64-byte big-endian)
 func Bls12381HashToG2(in, out []byte) (int, error) {
 	return result(importBls12381HashToG2(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381MapFp2ToG2 calls the host function bls12381_map_fp2_to_g2.
+// Input: EIP-2537 MAP_FP2_TO_G2: one 128-byte Fp2 element u = c0 || c1
+// Output: 256-byte G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u
+func Bls12381MapFp2ToG2(in, out []byte) (int, error) {
+	return result(importBls12381MapFp2ToG2(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381MapFpToG1 calls the host function bls12381_map_fp_to_g1.
+// Input: EIP-2537 MAP_FP_TO_G1: one 64-byte padded Fp element u
+// Output: 128-byte G1 point: RFC 9380 SSWU map + 11-isogeny + cofactor clearing of u
+func Bls12381MapFpToG1(in, out []byte) (int, error) {
+	return result(importBls12381MapFpToG1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381PairingCheck calls the host function bls12381_pairing_check.
+// Input: EIP-2537 PAIRING_CHECK: k >= 1 pairs (128-byte G1 point || 256-byte G2 point, both in their subgroups), 384·k bytes exactly
+// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00
+func Bls12381PairingCheck(in, out []byte) (int, error) {
+	return result(importBls12381PairingCheck(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1Add calls the host function bn254_g1_add.
+// Input: EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored
+// Output: 64-byte G1 point P + Q
+func Bn254G1Add(in, out []byte) (int, error) {
+	return result(importBn254G1Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1Msm calls the host function bn254_g1_msm.
+// Input: k >= 1 pairs (64-byte EIP-196 G1 point || 32-byte big-endian scalar), 96·k bytes exactly (EIP-2537 MSM layout with BN254 encodings)
+// Output: 64-byte G1 point Σ s_i·P_i
+func Bn254G1Msm(in, out []byte) (int, error) {
+	return result(importBn254G1Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1Mul calls the host function bn254_g1_mul.
+// Input: EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored
+// Output: 64-byte G1 point s·P
+func Bn254G1Mul(in, out []byte) (int, error) {
+	return result(importBn254G1Mul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254PairingCheck calls the host function bn254_pairing_check.
+// Input: EIP-197 ECPAIRING: k >= 0 pairs (64-byte G1 point || 128-byte G2 point x.c1||x.c0||y.c1||y.c0), 192·k bytes exactly; G2 points must be in the r-torsion subgroup
+// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00
+func Bn254PairingCheck(in, out []byte) (int, error) {
+	return result(importBn254PairingCheck(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // HashToScalarBls12381 calls the host function hash_to_scalar_bls12381.
