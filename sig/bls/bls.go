@@ -81,15 +81,15 @@ func init() {
 	core.Register(
 		&core.Func{
 			Name: "bls12381_verify", Family: "signature",
-			Input:  "pk (48, compressed G1) || sig (96, compressed G2) || msg; DST " + DSTPOP,
-			Output: "0x01 valid, 0x00 invalid (IETF BLS draft Verify)",
+			Input:    "pk (48, compressed G1) || sig (96, compressed G2) || msg; DST " + DSTPOP,
+			Output:   "0x01 valid, 0x00 invalid (IETF BLS draft Verify)",
 			FixedOut: 1, Items: one, Primitives: []string{Primitive},
 			Run: func(dst, in []byte) ([]byte, error) { return runVerify(dst, in, []byte(DSTPOP)) },
 		},
 		&core.Func{
 			Name: "bls12381_verify_dst", Family: "signature",
-			Input:  "dst_len (1) || DST || pk (48) || sig (96) || msg",
-			Output: "0x01 valid, 0x00 invalid (Verify under the given ciphersuite DST)",
+			Input:    "dst_len (1) || DST || pk (48) || sig (96) || msg",
+			Output:   "0x01 valid, 0x00 invalid (Verify under the given ciphersuite DST)",
 			FixedOut: 1, Items: one, Primitives: []string{Primitive},
 			Run: func(dst, in []byte) ([]byte, error) {
 				d, body, err := splitDST(in)
@@ -101,22 +101,22 @@ func init() {
 		},
 		&core.Func{
 			Name: "bls12381_fast_aggregate_verify", Family: "signature",
-			Input:  "n (4, big-endian) || n x pk (48) || sig (96) || msg; DST " + DSTPOP,
-			Output: "0x01 valid, 0x00 invalid (FastAggregateVerify; n = 0 is invalid)",
+			Input:    "n (4, big-endian) || n x pk (48) || sig (96) || msg; DST " + DSTPOP,
+			Output:   "0x01 valid, 0x00 invalid (FastAggregateVerify; n = 0 is invalid)",
 			FixedOut: 1, Items: countHeader, Primitives: []string{Primitive},
 			Run: runFastAggregate,
 		},
 		&core.Func{
 			Name: "bls12381_aggregate_verify", Family: "signature",
-			Input:  "n (4) || n x pk (48) || sig (96) || n x (len (4) || msg); DST " + DSTPOP,
-			Output: "0x01 valid, 0x00 invalid (AggregateVerify, POP scheme: messages need not be distinct; n = 0 is invalid)",
+			Input:    "n (4) || n x pk (48) || sig (96) || n x (len (4) || msg); DST " + DSTPOP,
+			Output:   "0x01 valid, 0x00 invalid (AggregateVerify, POP scheme: messages need not be distinct; n = 0 is invalid)",
 			FixedOut: 1, Items: countHeader, Primitives: []string{Primitive},
 			Run: func(dst, in []byte) ([]byte, error) { return runAggregate(dst, in, []byte(DSTPOP)) },
 		},
 		&core.Func{
 			Name: "bls12381_aggregate_verify_dst", Family: "signature",
-			Input:  "dst_len (1) || DST || n (4) || n x pk (48) || sig (96) || n x (len (4) || msg)",
-			Output: "0x01 valid, 0x00 invalid (AggregateVerify; a DST ending in _NUL_ (basic scheme) requires distinct messages)",
+			Input:    "dst_len (1) || DST || n (4) || n x pk (48) || sig (96) || n x (len (4) || msg)",
+			Output:   "0x01 valid, 0x00 invalid (AggregateVerify; a DST ending in _NUL_ (basic scheme) requires distinct messages)",
 			FixedOut: 1, Items: dstCount, Primitives: []string{Primitive},
 			Run: func(dst, in []byte) ([]byte, error) {
 				d, body, err := splitDST(in)
@@ -128,8 +128,8 @@ func init() {
 		},
 		&core.Func{
 			Name: "bls12381_batch_verify", Family: "signature",
-			Input:  "n (4) || n x (pk (48) || sig (96) || len (4) || msg); DST " + DSTPOP,
-			Output: "0x01 if every (pk, msg, sig) verifies, else 0x00 (n = 0 is invalid); random linear combination with coefficients hashed from the input",
+			Input:    "n (4) || n x (pk (48) || sig (96) || len (4) || msg); DST " + DSTPOP,
+			Output:   "0x01 if every (pk, msg, sig) verifies, else 0x00 (n = 0 is invalid); random linear combination with coefficients hashed from the input",
 			FixedOut: 1, Items: countHeader, Primitives: []string{Primitive},
 			Run: runBatch,
 		},
