@@ -10,4 +10,7 @@ require (
 	golang.org/x/sys v0.49.0
 )
 
-require github.com/bits-and-blooms/bitset v1.25.0 // indirect
+require (
+	filippo.io/edwards25519 v1.2.0 // indirect
+	github.com/bits-and-blooms/bitset v1.25.0 // indirect
+)

@@ -5,4 +5,5 @@ package sig
 import (
 	// Each subpackage registers its functions with core.Default.
 	_ "github.com/hostcrypto/hostcrypto/sig/bls"
+	_ "github.com/hostcrypto/hostcrypto/sig/eddsa"
 )
