@@ -6,4 +6,6 @@ import (
 	// Each subpackage registers its functions with core.Default.
 	_ "github.com/hostcrypto/hostcrypto/sig/bls"
 	_ "github.com/hostcrypto/hostcrypto/sig/eddsa"
+	_ "github.com/hostcrypto/hostcrypto/sig/p256"
+	_ "github.com/hostcrypto/hostcrypto/sig/secp256k1"
 )
