@@ -31,7 +31,7 @@ type ethCase struct {
 	Output bool `json:"output"`
 }
 
-func ethCases(t *testing.T, handler string) map[string]ethCase {
+func ethCases(t testing.TB, handler string) map[string]ethCase {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(ethDir, handler, "*.json"))
 	if err != nil || len(files) == 0 {
@@ -62,7 +62,7 @@ func aggInput(t *testing.T, pks []string, sig string, msgs [][]byte) []byte {
 	return in
 }
 
-func hexList(t *testing.T, ss []string) [][]byte {
+func hexList(t testing.TB, ss []string) [][]byte {
 	out := make([][]byte, len(ss))
 	for i, s := range ss {
 		out[i] = Hex(t, s)
@@ -189,7 +189,7 @@ func TestWycheproofBLS(t *testing.T) {
 
 // batchSets returns the three valid (pk, sig, msg) sets of the Ethereum
 // batch vector.
-func batchSets(t *testing.T) (pks, sigs, msgs [][]byte) {
+func batchSets(t testing.TB) (pks, sigs, msgs [][]byte) {
 	c := ethCases(t, "batch_verify")["batch_verify_valid_simple_signature_set.json"]
 	if !c.Output || len(c.Input.Pubkeys) < 2 {
 		t.Fatal("missing reference batch vector")
@@ -316,5 +316,65 @@ func TestBackendsAgree(t *testing.T) {
 				}
 			}
 		}
+	})
+}
+
+// TestFastAggregateInfinity: keys pk and -pk are each valid but sum to
+// infinity, and with the infinity signature e(0, H(m)) = e(g1, 0) = 1 would
+// hold; CoreVerify's KeyValidate on the aggregate key must refuse it.
+func TestFastAggregateInfinity(t *testing.T) {
+	pks, _, msgs := batchSets(t)
+	var p bls12381.G1Affine
+	if _, err := p.SetBytes(pks[0]); err != nil {
+		t.Fatal(err)
+	}
+	p.Neg(&p)
+	neg := p.Bytes()
+	inf := make([]byte, sigSize)
+	inf[0] = 0xc0
+	in := cat(U32(nil, 2), pks[0], neg[:], inf, msgs[0])
+	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
+		out, err := Call(t, "bls12381_fast_aggregate_verify", in)
+		if err != nil || !bytes.Equal(out, []byte{0}) {
+			t.Errorf("pk + (-pk) with infinity signature: %x %v; want 00", out, err)
+		}
+		// The same pair through aggregate_verify on one message: the
+		// product e(pk, H) e(-pk, H) = 1 = e(g1, 0) is a genuine (if
+		// degenerate) POP-scheme aggregate; only the basic scheme, which
+		// requires distinct messages, refuses it.
+		agg := aggInput(t, []string{hexs(pks[0]), hexs(neg[:])}, hexs(inf), [][]byte{msgs[0], msgs[0]})
+		Verdict(t, "aggregate pk, -pk", "bls12381_aggregate_verify", agg, true)
+	})
+}
+
+// FuzzBackends feeds arbitrary inputs to every BLS function under each
+// backend and requires identical outputs and status codes.
+func FuzzBackends(f *testing.F) {
+	pks, sigs, msgs := batchSets(f)
+	f.Add(uint8(0), cat(pks[0], sigs[0], msgs[0]))
+	f.Add(uint8(1), cat(U32(nil, 2), pks[0], pks[1], sigs[0], msgs[0]))
+	f.Add(uint8(3), batchInput(pks, sigs, msgs))
+	names := []string{"bls12381_verify", "bls12381_fast_aggregate_verify", "bls12381_aggregate_verify", "bls12381_batch_verify"}
+	f.Fuzz(func(t *testing.T, which uint8, in []byte) {
+		name := names[int(which)%len(names)]
+		var first *struct {
+			out  string
+			code core.Code
+		}
+		dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
+			out, err := Call(t, name, in)
+			r := struct {
+				out  string
+				code core.Code
+			}{string(out), core.CodeOf(err)}
+			if r.code == core.CodeInternal {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if first == nil {
+				first = &r
+			} else if *first != r {
+				t.Fatalf("%s: backends disagree: %v vs %v", name, *first, r)
+			}
+		})
 	})
 }

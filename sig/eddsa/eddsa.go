@@ -66,8 +66,8 @@ func init() {
 		},
 		&core.Func{
 			Name: "ed25519_batch_verify_zip215", Family: "signature",
-			Input:  "n (4, big-endian) || n x (pk (32) || sig (64) || len (4, big-endian) || msg)",
-			Output: "0x01 if every signature verifies under ZIP-215, else 0x00 (n = 0 is invalid)",
+			Input:    "n (4, big-endian) || n x (pk (32) || sig (64) || len (4, big-endian) || msg)",
+			Output:   "0x01 if every signature verifies under ZIP-215, else 0x00 (n = 0 is invalid)",
 			FixedOut: 1, Primitives: []string{PrimitiveZIP215},
 			Items: func(in []byte) uint64 {
 				if len(in) < 4 {
