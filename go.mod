@@ -12,7 +12,9 @@ require (
 )
 
 require (
+	filippo.io/edwards25519 v1.2.0
 	github.com/bits-and-blooms/bitset v1.25.0 // indirect
+	github.com/decred/dcrd/dcrec/secp256k1/v4 v4.4.1
 	github.com/iden3/go-iden3-crypto v0.0.17
 	github.com/zeebo/blake3 v0.2.4
 )

@@ -19,6 +19,7 @@ import (
 	// Function families register themselves with core.Default.
 	_ "github.com/hostcrypto/hostcrypto/hash"
 	_ "github.com/hostcrypto/hostcrypto/pairing"
+	_ "github.com/hostcrypto/hostcrypto/sig"
 )
 
 // Call runs the named function on input under the default schedule with no

@@ -12,6 +12,14 @@ func FuzzBlake2f(f *testing.F) { fuzzFunction(f, "blake2f") }
 
 func FuzzBlake3256(f *testing.F) { fuzzFunction(f, "blake3_256") }
 
+func FuzzBls12381AggregateVerify(f *testing.F) { fuzzFunction(f, "bls12381_aggregate_verify") }
+
+func FuzzBls12381AggregateVerifyDst(f *testing.F) { fuzzFunction(f, "bls12381_aggregate_verify_dst") }
+
+func FuzzBls12381BatchVerify(f *testing.F) { fuzzFunction(f, "bls12381_batch_verify") }
+
+func FuzzBls12381FastAggregateVerify(f *testing.F) { fuzzFunction(f, "bls12381_fast_aggregate_verify") }
+
 func FuzzBls12381G1Add(f *testing.F) { fuzzFunction(f, "bls12381_g1_add") }
 
 func FuzzBls12381G1Msm(f *testing.F) { fuzzFunction(f, "bls12381_g1_msm") }
@@ -30,6 +38,10 @@ func FuzzBls12381MapFpToG1(f *testing.F) { fuzzFunction(f, "bls12381_map_fp_to_g
 
 func FuzzBls12381PairingCheck(f *testing.F) { fuzzFunction(f, "bls12381_pairing_check") }
 
+func FuzzBls12381Verify(f *testing.F) { fuzzFunction(f, "bls12381_verify") }
+
+func FuzzBls12381VerifyDst(f *testing.F) { fuzzFunction(f, "bls12381_verify_dst") }
+
 func FuzzBn254G1Add(f *testing.F) { fuzzFunction(f, "bn254_g1_add") }
 
 func FuzzBn254G1Msm(f *testing.F) { fuzzFunction(f, "bn254_g1_msm") }
@@ -38,15 +50,31 @@ func FuzzBn254G1Mul(f *testing.F) { fuzzFunction(f, "bn254_g1_mul") }
 
 func FuzzBn254PairingCheck(f *testing.F) { fuzzFunction(f, "bn254_pairing_check") }
 
+func FuzzEd25519BatchVerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_batch_verify_zip215") }
+
+func FuzzEd25519Verify(f *testing.F) { fuzzFunction(f, "ed25519_verify") }
+
+func FuzzEd25519VerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_verify_zip215") }
+
 func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bls12381") }
 
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
+
+func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }
 
 func FuzzPoseidonBls12381Dusk(f *testing.F) { fuzzFunction(f, "poseidon_bls12381_dusk") }
 
 func FuzzPoseidonBn254(f *testing.F) { fuzzFunction(f, "poseidon_bn254") }
 
 func FuzzRipemd160(f *testing.F) { fuzzFunction(f, "ripemd160") }
+
+func FuzzSchnorrBip340Verify(f *testing.F) { fuzzFunction(f, "schnorr_bip340_verify") }
+
+func FuzzSecp256k1EcdsaVerify(f *testing.F) { fuzzFunction(f, "secp256k1_ecdsa_verify") }
+
+func FuzzSecp256k1EcdsaVerifyLows(f *testing.F) { fuzzFunction(f, "secp256k1_ecdsa_verify_lows") }
+
+func FuzzSecp256k1Recover(f *testing.F) { fuzzFunction(f, "secp256k1_recover") }
 
 func FuzzSha256(f *testing.F) { fuzzFunction(f, "sha256") }
 

@@ -18,6 +18,18 @@ func importBlake2f(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, ou
 //go:wasmimport hostcrypto blake3_256
 func importBlake3256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_aggregate_verify
+func importBls12381AggregateVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_aggregate_verify_dst
+func importBls12381AggregateVerifyDst(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_batch_verify
+func importBls12381BatchVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_fast_aggregate_verify
+func importBls12381FastAggregateVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_g1_add
 func importBls12381G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -45,6 +57,12 @@ func importBls12381MapFpToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.P
 //go:wasmimport hostcrypto bls12381_pairing_check
 func importBls12381PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_verify
+func importBls12381Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_verify_dst
+func importBls12381VerifyDst(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bn254_g1_add
 func importBn254G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -57,11 +75,23 @@ func importBn254G1Mul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer,
 //go:wasmimport hostcrypto bn254_pairing_check
 func importBn254PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto ed25519_batch_verify_zip215
+func importEd25519BatchVerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto ed25519_verify
+func importEd25519Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto ed25519_verify_zip215
+func importEd25519VerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto hash_to_scalar_bls12381
 func importHashToScalarBls12381(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto keccak256
 func importKeccak256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto p256_verify
+func importP256Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto poseidon_bls12381_dusk
 func importPoseidonBls12381Dusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -71,6 +101,18 @@ func importPoseidonBn254(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Point
 
 //go:wasmimport hostcrypto ripemd160
 func importRipemd160(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto schnorr_bip340_verify
+func importSchnorrBip340Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_ecdsa_verify
+func importSecp256k1EcdsaVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_ecdsa_verify_lows
+func importSecp256k1EcdsaVerifyLows(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover
+func importSecp256k1Recover(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto sha256
 func importSha256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -104,6 +146,34 @@ func Blake2f(in, out []byte) (int, error) {
 // Output: 32-byte BLAKE3 digest (default hash mode, 256-bit output)
 func Blake3256(in, out []byte) (int, error) {
 	return result(importBlake3256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381AggregateVerify calls the host function bls12381_aggregate_verify.
+// Input: n (4) || n x pk (48) || sig (96) || n x (len (4) || msg); DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
+// Output: 0x01 valid, 0x00 invalid (AggregateVerify, POP scheme: messages need not be distinct; n = 0 is invalid)
+func Bls12381AggregateVerify(in, out []byte) (int, error) {
+	return result(importBls12381AggregateVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381AggregateVerifyDst calls the host function bls12381_aggregate_verify_dst.
+// Input: dst_len (1) || DST || n (4) || n x pk (48) || sig (96) || n x (len (4) || msg)
+// Output: 0x01 valid, 0x00 invalid (AggregateVerify; a DST ending in _NUL_ (basic scheme) requires distinct messages)
+func Bls12381AggregateVerifyDst(in, out []byte) (int, error) {
+	return result(importBls12381AggregateVerifyDst(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381BatchVerify calls the host function bls12381_batch_verify.
+// Input: n (4) || n x (pk (48) || sig (96) || len (4) || msg); DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
+// Output: 0x01 if every (pk, msg, sig) verifies, else 0x00 (n = 0 is invalid); random linear combination with coefficients hashed from the input
+func Bls12381BatchVerify(in, out []byte) (int, error) {
+	return result(importBls12381BatchVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381FastAggregateVerify calls the host function bls12381_fast_aggregate_verify.
+// Input: n (4, big-endian) || n x pk (48) || sig (96) || msg; DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
+// Output: 0x01 valid, 0x00 invalid (FastAggregateVerify; n = 0 is invalid)
+func Bls12381FastAggregateVerify(in, out []byte) (int, error) {
+	return result(importBls12381FastAggregateVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bls12381G1Add calls the host function bls12381_g1_add.
@@ -169,6 +239,20 @@ func Bls12381PairingCheck(in, out []byte) (int, error) {
 	return result(importBls12381PairingCheck(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381Verify calls the host function bls12381_verify.
+// Input: pk (48, compressed G1) || sig (96, compressed G2) || msg; DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
+// Output: 0x01 valid, 0x00 invalid (IETF BLS draft Verify)
+func Bls12381Verify(in, out []byte) (int, error) {
+	return result(importBls12381Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381VerifyDst calls the host function bls12381_verify_dst.
+// Input: dst_len (1) || DST || pk (48) || sig (96) || msg
+// Output: 0x01 valid, 0x00 invalid (Verify under the given ciphersuite DST)
+func Bls12381VerifyDst(in, out []byte) (int, error) {
+	return result(importBls12381VerifyDst(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bn254G1Add calls the host function bn254_g1_add.
 // Input: EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored
 // Output: 64-byte G1 point P + Q
@@ -197,6 +281,27 @@ func Bn254PairingCheck(in, out []byte) (int, error) {
 	return result(importBn254PairingCheck(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Ed25519BatchVerifyZip215 calls the host function ed25519_batch_verify_zip215.
+// Input: n (4, big-endian) || n x (pk (32) || sig (64) || len (4, big-endian) || msg)
+// Output: 0x01 if every signature verifies under ZIP-215, else 0x00 (n = 0 is invalid)
+func Ed25519BatchVerifyZip215(in, out []byte) (int, error) {
+	return result(importEd25519BatchVerifyZip215(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Ed25519Verify calls the host function ed25519_verify.
+// Input: pk (32) || sig (R 32 || S 32) || msg
+// Output: 0x01 valid, 0x00 invalid (RFC 8032 / Go crypto/ed25519 rules)
+func Ed25519Verify(in, out []byte) (int, error) {
+	return result(importEd25519Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Ed25519VerifyZip215 calls the host function ed25519_verify_zip215.
+// Input: pk (32) || sig (R 32 || S 32) || msg
+// Output: 0x01 valid, 0x00 invalid (ZIP-215 rules: cofactored, non-canonical A and R accepted)
+func Ed25519VerifyZip215(in, out []byte) (int, error) {
+	return result(importEd25519VerifyZip215(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // HashToScalarBls12381 calls the host function hash_to_scalar_bls12381.
 // Input: raw bytes (any length up to the limit)
 // Output: 32-byte little-endian BLS12-381 scalar: BLAKE2b-512(input) read little-endian, mod r (Dusk's BlsScalar::hash)
@@ -209,6 +314,13 @@ func HashToScalarBls12381(in, out []byte) (int, error) {
 // Output: 32-byte Keccak-256 digest (original Keccak padding, as Ethereum uses)
 func Keccak256(in, out []byte) (int, error) {
 	return result(importKeccak256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// P256Verify calls the host function p256_verify.
+// Input: hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)
+// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules)
+func P256Verify(in, out []byte) (int, error) {
+	return result(importP256Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // PoseidonBls12381Dusk calls the host function poseidon_bls12381_dusk.
@@ -230,6 +342,34 @@ func PoseidonBn254(in, out []byte) (int, error) {
 // Output: 20-byte RIPEMD-160 digest
 func Ripemd160(in, out []byte) (int, error) {
 	return result(importRipemd160(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// SchnorrBip340Verify calls the host function schnorr_bip340_verify.
+// Input: pk (32, x-only) || sig (r 32 || s 32) || msg (any length)
+// Output: 0x01 valid, 0x00 invalid (BIP-340)
+func SchnorrBip340Verify(in, out []byte) (int, error) {
+	return result(importSchnorrBip340Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1EcdsaVerify calls the host function secp256k1_ecdsa_verify.
+// Input: pk (33 compressed or 65 uncompressed) || r (32) || s (32) || hash (32)
+// Output: 0x01 valid, 0x00 invalid (high s accepted)
+func Secp256k1EcdsaVerify(in, out []byte) (int, error) {
+	return result(importSecp256k1EcdsaVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1EcdsaVerifyLows calls the host function secp256k1_ecdsa_verify_lows.
+// Input: pk (33 or 65) || r (32) || s (32) || hash (32)
+// Output: 0x01 valid, 0x00 invalid (s > n/2 is invalid)
+func Secp256k1EcdsaVerifyLows(in, out []byte) (int, error) {
+	return result(importSecp256k1EcdsaVerifyLows(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1Recover calls the host function secp256k1_recover.
+// Input: hash (32) || r (32) || s (32) || v (1: 0, 1, 27 or 28)
+// Output: 65-byte uncompressed public key 0x04 || x || y; CodeNoResult when no key recovers
+func Secp256k1Recover(in, out []byte) (int, error) {
+	return result(importSecp256k1Recover(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Sha256 calls the host function sha256.

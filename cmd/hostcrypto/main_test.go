@@ -19,7 +19,7 @@ func TestEmbeddedDemoUpToDate(t *testing.T) {
 		t.Skip("builds a wasip1 guest")
 	}
 	out := filepath.Join(t.TempDir(), "demo.wasm")
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-buildmode=c-shared", "-trimpath", "-o", out, "../../guest/examples/demo")
+	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-buildmode=c-shared", "-trimpath", "-ldflags=-buildid=", "-o", out, "../../guest/examples/demo")
 	cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0")
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, msg)
