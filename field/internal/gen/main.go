@@ -59,7 +59,7 @@ type data struct {
 // Which architectures have assembly kernels (asm_amd64/, asm_arm64/).
 const (
 	haveAMD64 = true
-	haveARM64 = false
+	haveARM64 = true
 	haveIFMA  = true
 )
 
