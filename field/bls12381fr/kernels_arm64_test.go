@@ -20,6 +20,7 @@ func benchArchKernel(b *testing.B, name string, z, y *Element) {
 	zz, yy := (*[Limbs]uint64)(z), (*[Limbs]uint64)(y)
 	switch name {
 	case "arm64":
+		defer startCPU(b)()
 		for b.Loop() {
 			mulARM64(zz, zz, yy)
 		}

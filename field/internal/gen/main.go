@@ -171,6 +171,8 @@ func main() {
 			{"kernels_arm64_test.go.tmpl", "kernels_arm64_test.go", d.ARM64},
 			{"kernels_noasm_test.go.tmpl", "kernels_noasm_test.go", true},
 			{"bench_test.go.tmpl", "bench_test.go", true},
+			{"cputime_linux_test.go.tmpl", "cputime_linux_test.go", true},
+			{"cputime_other_test.go.tmpl", "cputime_other_test.go", true},
 		} {
 			path := filepath.Join(f.Pkg, out.file)
 			if !out.when {
