@@ -3,15 +3,14 @@ module github.com/hostcrypto/hostcrypto
 go 1.26.8
 
 require (
+	github.com/consensys/gnark-crypto v0.22.0
+	github.com/iden3/go-iden3-crypto v0.0.17
 	github.com/klauspost/cpuid/v2 v2.4.2
+	github.com/supranational/blst v0.3.17
+	github.com/tetratelabs/wazero v1.12.0
+	github.com/zeebo/blake3 v0.2.4
 	golang.org/x/crypto v0.58.0
 	golang.org/x/sys v0.49.0
 )
 
-require (
-	github.com/bits-and-blooms/bitset v1.25.0 // indirect
-	github.com/consensys/gnark-crypto v0.22.0 // indirect
-	github.com/iden3/go-iden3-crypto v0.0.17 // indirect
-	github.com/supranational/blst v0.3.17 // indirect
-	github.com/zeebo/blake3 v0.2.4 // indirect
-)
+require github.com/bits-and-blooms/bitset v1.25.0 // indirect

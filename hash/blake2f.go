@@ -134,6 +134,7 @@ func init() {
 		Output:     "64 bytes: the compressed state h, 8 x 8-byte little-endian words",
 		FixedOut:   64,
 		Items:      blake2fItems,
+		Examples:   blake2fExamples,
 		Primitives: []string{"blake2f"},
 		Run:        runBlake2F,
 	})

@@ -14,6 +14,7 @@ func h2cFunc(name, group string, outLen int, run func(out, msg, dst []byte) ([]b
 		Output:     "the point in EIP-2537 encoding (" + map[int]string{128: "128 bytes: x || y", 256: "256 bytes: x.c0 || x.c1 || y.c0 || y.c1"}[outLen] + ", each 64-byte big-endian)",
 		FixedOut:   outLen,
 		Primitives: []string{h2c.Primitive},
+		Examples:   h2cExamples,
 		Run: func(out, in []byte) ([]byte, error) {
 			dst, msg, err := h2c.SplitInput(in)
 			if err != nil {

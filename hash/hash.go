@@ -20,6 +20,7 @@ import (
 	"crypto/sha3"
 	stdhash "hash"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/zeebo/blake3"
@@ -40,6 +41,7 @@ func digestFunc(name, alg string, size int, sum func(dst, in []byte) []byte) *co
 		Output:     alg,
 		FixedOut:   size,
 		Primitives: []string{name},
+		Examples:   sizeExamples,
 		Run: func(dst, in []byte) ([]byte, error) {
 			return sum(dst, in), nil
 		},
@@ -153,4 +155,27 @@ func blake3Note() string {
 		return "github.com/zeebo/blake3, SSE4.1"
 	}
 	return "github.com/zeebo/blake3, portable Go"
+}
+
+// sizeExamples returns inputs of 0 B to 64 KiB. For a byte hash every input
+// of a given length costs the same, so each is also the worst case.
+func sizeExamples() []core.Example {
+	var ex []core.Example
+	for _, n := range []int{0, 32, 1 << 10, 16 << 10, 64 << 10} {
+		in := make([]byte, n)
+		for i := range in {
+			in[i] = byte(i*131 + 7)
+		}
+		ex = append(ex, core.Example{Name: sizeName(n), Input: in, Worst: true})
+	}
+	return ex
+}
+
+func sizeName(n int) string {
+	switch {
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.Itoa(n>>10) + "KiB"
+	default:
+		return strconv.Itoa(n) + "B"
+	}
 }

@@ -41,6 +41,7 @@ func init() {
 		FixedOut:   32,
 		Items:      fieldItems,
 		Primitives: []string{"poseidon.bn254"},
+		Examples:   fieldExamples([]int{1, 2, 4, 8, 16}, true),
 		Run: func(dst, in []byte) ([]byte, error) {
 			out, err := poseidon.AppendHashBN254(dst, in)
 			return out, poseidonErr(err)
@@ -56,6 +57,7 @@ func init() {
 		FixedOut:   32,
 		Items:      fieldItems,
 		Primitives: []string{"poseidon.bls12381_dusk"},
+		Examples:   fieldExamples([]int{1, 2, 4, 5, 16, 64}, false),
 		Run: func(dst, in []byte) ([]byte, error) {
 			out, err := poseidon.AppendHashDusk(dst, in)
 			return out, poseidonErr(err)

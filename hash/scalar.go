@@ -13,6 +13,7 @@ func init() {
 		Output:     "32-byte little-endian BLS12-381 scalar: BLAKE2b-512(input) read little-endian, mod r (Dusk's BlsScalar::hash)",
 		FixedOut:   32,
 		Primitives: []string{"blake2b_512"},
+		Examples:   sizeExamples,
 		Run: func(dst, in []byte) ([]byte, error) {
 			return poseidon.AppendScalarLE(dst, poseidon.HashToScalarBLS12381(in)), nil
 		},
