@@ -57,7 +57,7 @@ func TestDuskHadesKATs(t *testing.T) {
 		one.SetOne()
 		z.absorb(&one)
 		out := z.squeeze1()
-		b := out.Bytes() // big-endian, as the Debug format prints it
+		b := out.BytesBE() // big-endian, as the Debug format prints it
 		if got := "0x" + hex.EncodeToString(b[:]); got != c.Expected {
 			t.Errorf("first %d inputs: got %s, want %s", c.FirstN, got, c.Expected)
 		}
