@@ -7,71 +7,66 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 )
 
-// Examples of the structured hash functions, for benchmarks, gas
-// calibration and fuzz seeds. Worst marks the costliest shape per size.
-
-// blake2fExamples: cost is linear in the round count (the gas item); the
-// other 209 bytes do not change it.
+// blake2fExamples: F costs the same for every input with the same round
+// count, so each example is a worst case for its gas items.
 func blake2fExamples() []core.Example {
 	var ex []core.Example
-	for _, r := range []uint32{0, 12, 1024, 16384} {
-		in := make([]byte, 213)
-		binary.BigEndian.PutUint32(in, r)
+	for _, rounds := range []uint32{0, 12, 1024, 65536} {
+		in := make([]byte, blake2fInputLen)
+		binary.BigEndian.PutUint32(in, rounds)
 		for i := 4; i < 212; i++ {
 			in[i] = byte(i * 37)
 		}
 		in[212] = 1
-		ex = append(ex, core.Example{Name: strconv.Itoa(int(r)) + "rounds", Input: in, Worst: true})
+		ex = append(ex, core.Example{Name: strconv.Itoa(int(rounds)) + "rounds", Input: in, Worst: true})
 	}
 	return ex
 }
 
-// h2cExamples: RFC 9380 cost is dominated by the two map-to-curve
-// evaluations and cofactor clearing; the message adds SHA-256 blocks and
-// the maximal 255-byte DST the most expand_message_xmd work per call.
-func h2cExamples() []core.Example {
-	var ex []core.Example
-	for _, n := range []int{0, 32, 1 << 10, 16 << 10} {
-		dst := make([]byte, 255)
-		for i := range dst {
-			dst[i] = 'A' + byte(i%26)
-		}
-		in := append([]byte{255}, dst...)
-		for i := 0; i < n; i++ {
-			in = append(in, byte(i))
-		}
-		ex = append(ex, core.Example{Name: sizeName(n), Input: in, Worst: true})
-	}
-	return ex
-}
-
-// scalarInputs returns n canonical 32-byte scalars (big- or little-endian),
-// all close to the modulus size so that no reduction shortcut applies.
-func scalarInputs(n int, littleEndian bool) []byte {
-	in := make([]byte, 32*n)
-	for i := 0; i < n; i++ {
-		e := in[32*i : 32*i+32]
-		for j := range e {
-			e[j] = byte(i*7 + j*13 + 1)
-		}
-		// Top byte 0x1f keeps the value below both BN254 and BLS12-381 r.
-		if littleEndian {
-			e[31] = 0x1f
-		} else {
-			e[0] = 0x1f
-		}
-	}
-	return in
-}
-
-// poseidonExamples: cost grows with the width (inputs + 1), so every count
-// is its own worst case.
-func poseidonExamples(counts []int, littleEndian bool) func() []core.Example {
+// fieldExamples returns n-element inputs for the Poseidon functions: every
+// element is a canonical value with all limbs populated (the cost does not
+// depend on the values), big- or little-endian as the function reads them.
+func fieldExamples(counts []int, bigEndian bool) func() []core.Example {
 	return func() []core.Example {
 		var ex []core.Example
 		for _, n := range counts {
-			ex = append(ex, core.Example{Name: strconv.Itoa(n) + "inputs", Input: scalarInputs(n, littleEndian), Worst: true})
+			in := make([]byte, 32*n)
+			for i := 0; i < n; i++ {
+				e := in[32*i : 32*i+32]
+				for j := range e {
+					e[j] = byte(i*29 + j*7 + 1)
+				}
+				// Clear the top bits so the value is below both moduli
+				// (r > 2^253 for BN254 and BLS12-381).
+				if bigEndian {
+					e[0] &= 0x0f
+				} else {
+					e[31] &= 0x0f
+				}
+			}
+			ex = append(ex, core.Example{Name: strconv.Itoa(n) + "elems", Input: in, Worst: true})
 		}
 		return ex
 	}
+}
+
+// h2cExamples: the RFC 9380 test DST with messages of 0 B to 16 KiB; the
+// cost is dominated by the fixed map-to-curve and cofactor work plus
+// SHA-256 over the message.
+func h2cExamples() []core.Example {
+	dst := "QUUX-V01-CS02-with-BLS12381G2_XMD:SHA-256_SSWU_RO_"
+	var ex []core.Example
+	for _, n := range []int{0, 32, 1 << 10, 16 << 10} {
+		msg := make([]byte, n)
+		for i := range msg {
+			msg[i] = byte(i*131 + 7)
+		}
+		ex = append(ex, core.Example{Name: sizeName(n), Input: h2cInput(dst, msg), Worst: true})
+	}
+	return ex
+}
+
+// h2cInput encodes the hash-to-curve input: 1-byte DST length || DST || msg.
+func h2cInput(dst string, msg []byte) []byte {
+	return append(append([]byte{byte(len(dst))}, dst...), msg...)
 }

@@ -22,10 +22,6 @@ func pad64(t testing.TB, h string) []byte {
 	return append(make([]byte, 64-len(b)), b...)
 }
 
-func h2cInput(dst string, msg []byte) []byte {
-	return append(append([]byte{byte(len(dst))}, dst...), msg...)
-}
-
 // TestHashToCurveRFC9380 runs the RFC 9380 random-oracle suites for G1 and
 // G2 through bls12381_hash_to_g1/g2 under every backend.
 func TestHashToCurveRFC9380(t *testing.T) {

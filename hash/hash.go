@@ -33,7 +33,7 @@ import (
 )
 
 // digestFunc describes a function that hashes its whole input.
-func digestFunc(name, alg string, size int, sum func(dst, in []byte) []byte) *core.Func {
+func digestFunc(name, alg string, size int, run func(dst, in []byte) ([]byte, error)) *core.Func {
 	return &core.Func{
 		Name:       name,
 		Family:     "hash",
@@ -42,9 +42,7 @@ func digestFunc(name, alg string, size int, sum func(dst, in []byte) []byte) *co
 		FixedOut:   size,
 		Primitives: []string{name},
 		Examples:   sizeExamples,
-		Run: func(dst, in []byte) ([]byte, error) {
-			return sum(dst, in), nil
-		},
+		Run:        run,
 	}
 }
 
@@ -65,26 +63,26 @@ func init() {
 		Note: "golang.org/x/crypto/ripemd160, portable Go"})
 
 	core.Register(
-		digestFunc("sha256", "32-byte SHA-256 digest (FIPS 180-4)", 32, func(dst, in []byte) []byte {
+		digestFunc("sha256", "32-byte SHA-256 digest (FIPS 180-4)", 32, func(dst, in []byte) ([]byte, error) {
 			d := sha256.Sum256(in)
-			return append(dst, d[:]...)
+			return append(dst, d[:]...), nil
 		}),
-		digestFunc("sha3_256", "32-byte SHA3-256 digest (FIPS 202)", 32, func(dst, in []byte) []byte {
+		digestFunc("sha3_256", "32-byte SHA3-256 digest (FIPS 202)", 32, func(dst, in []byte) ([]byte, error) {
 			d := sha3.Sum256(in)
-			return append(dst, d[:]...)
+			return append(dst, d[:]...), nil
 		}),
 		digestFunc("keccak256", "32-byte Keccak-256 digest (original Keccak padding, as Ethereum uses)", 32, keccak256),
-		digestFunc("blake2b_256", "32-byte unkeyed BLAKE2b-256 digest (RFC 7693)", 32, func(dst, in []byte) []byte {
+		digestFunc("blake2b_256", "32-byte unkeyed BLAKE2b-256 digest (RFC 7693)", 32, func(dst, in []byte) ([]byte, error) {
 			d := blake2b.Sum256(in)
-			return append(dst, d[:]...)
+			return append(dst, d[:]...), nil
 		}),
-		digestFunc("blake2b_512", "64-byte unkeyed BLAKE2b-512 digest (RFC 7693)", 64, func(dst, in []byte) []byte {
+		digestFunc("blake2b_512", "64-byte unkeyed BLAKE2b-512 digest (RFC 7693)", 64, func(dst, in []byte) ([]byte, error) {
 			d := blake2b.Sum512(in)
-			return append(dst, d[:]...)
+			return append(dst, d[:]...), nil
 		}),
-		digestFunc("blake3_256", "32-byte BLAKE3 digest (default hash mode, 256-bit output)", 32, func(dst, in []byte) []byte {
+		digestFunc("blake3_256", "32-byte BLAKE3 digest (default hash mode, 256-bit output)", 32, func(dst, in []byte) ([]byte, error) {
 			d := blake3.Sum256(in)
-			return append(dst, d[:]...)
+			return append(dst, d[:]...), nil
 		}),
 		digestFunc("ripemd160", "20-byte RIPEMD-160 digest", 20, ripemd),
 	)
@@ -98,13 +96,13 @@ var (
 )
 
 // keccak256 appends Keccak-256(in) to dst.
-func keccak256(dst, in []byte) []byte {
-	return pooledSum(&keccakPool, dst, in)
+func keccak256(dst, in []byte) ([]byte, error) {
+	return pooledSum(&keccakPool, dst, in), nil
 }
 
 // ripemd appends RIPEMD-160(in) to dst.
-func ripemd(dst, in []byte) []byte {
-	return pooledSum(&ripemdPool, dst, in)
+func ripemd(dst, in []byte) ([]byte, error) {
+	return pooledSum(&ripemdPool, dst, in), nil
 }
 
 func pooledSum(p *sync.Pool, dst, in []byte) []byte {

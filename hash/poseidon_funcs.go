@@ -27,10 +27,10 @@ func poseidonErr(err error) error {
 }
 
 func init() {
-	dispatch.Register("poseidon.bls12381_dusk", dispatch.Impl{Name: "gnark", Available: true,
-		Note: "own Hades/dusk-safe sponge over gnark-crypto bls12-381/fr arithmetic"})
-	dispatch.Register("poseidon.bn254", dispatch.Impl{Name: "gnark", Available: true,
-		Note: "own appendix-B Poseidon over gnark-crypto bn254/fr arithmetic"})
+	dispatch.Register("poseidon.bls12381_dusk", dispatch.Impl{Name: "portable", Available: true,
+		Note: "own appendix-B Hades and dusk-safe sponge over field/bls12381fr (kernel: fieldmul.bls12381fr)"})
+	dispatch.Register("poseidon.bn254", dispatch.Impl{Name: "portable", Available: true,
+		Note: "own appendix-B Poseidon over field/bn254fr (kernel: fieldmul.bn254fr)"})
 	core.Register(&core.Func{
 		Name:   "poseidon_bn254",
 		Family: "hash",
@@ -40,8 +40,8 @@ func init() {
 		MaxInput:   32 * poseidon.MaxInputsBN254,
 		FixedOut:   32,
 		Items:      fieldItems,
-		Primitives: []string{"poseidon.bn254"},
-		Examples:   poseidonExamples([]int{1, 2, 4, 8, 16}, false),
+		Primitives: []string{"poseidon.bn254", "fieldmul.bn254fr"},
+		Examples:   fieldExamples([]int{1, 2, 4, 8, 16}, true),
 		Run: func(dst, in []byte) ([]byte, error) {
 			out, err := poseidon.AppendHashBN254(dst, in)
 			return out, poseidonErr(err)
@@ -56,8 +56,8 @@ func init() {
 			"(width 5, 8 full + 60 partial rounds) in the dusk-safe sponge, tag = hash_to_scalar(IO pattern || domain)",
 		FixedOut:   32,
 		Items:      fieldItems,
-		Primitives: []string{"poseidon.bls12381_dusk"},
-		Examples:   poseidonExamples([]int{1, 2, 4, 5, 8, 16}, true),
+		Primitives: []string{"poseidon.bls12381_dusk", "fieldmul.bls12381fr", "blake2b_512"},
+		Examples:   fieldExamples([]int{1, 2, 4, 5, 16, 64}, false),
 		Run: func(dst, in []byte) ([]byte, error) {
 			out, err := poseidon.AppendHashDusk(dst, in)
 			return out, poseidonErr(err)

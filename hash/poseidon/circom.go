@@ -2,7 +2,6 @@ package poseidon
 
 import (
 	"errors"
-	"math/big"
 	"sync"
 )
 
@@ -34,20 +33,15 @@ const (
 	MaxInputsBN254 = circomMaxWidth - 1
 )
 
-// circomParams holds one width's constants in both forms.
+// circomParams holds one width's constants.
 type circomParams struct {
 	t, rp int
 	// rc[r] is round r's constant vector, in the specified form.
 	rc [][]bnElem
 	// mds is M, row-major: (M s)_i = sum_j mds[i][j] s_j.
 	mds [][]bnElem
-
-	// The optimised form (see optimise).
-	pre   []bnElem   // M^-1 a_0, added after the S-boxes of full round 3
-	dense [][]bnElem // D_0 M, the matrix of full round 3
-	k     []bnElem   // k_r, added to s_0 after the S-box of partial round r
-	v     [][]bnElem // v_r: new s_0 = m00 s_0 + sum_{j>=1} v_r[j-1] s_j
-	w     [][]bnElem // w_r: new s_j = s_j + w_r[j-1] s_0, j >= 1
+	// opt is the appendix-B form the hash runs (optimise.go).
+	opt *optimised[bnElem]
 }
 
 var (
@@ -59,7 +53,7 @@ var (
 func circom(t int) *circomParams {
 	circomOnce[t].Do(func() {
 		p := generateCircom(t)
-		p.optimise()
+		p.opt = optimise[bnElem](p.rc, p.mds, circomRF/2, p.rp)
 		circomTab[t] = p
 	})
 	return circomTab[t]
@@ -74,14 +68,14 @@ func generateCircom(t int) *circomParams {
 	for r := range p.rc {
 		p.rc[r] = make([]bnElem, t)
 		for i := range p.rc[r] {
-			p.rc[r][i].SetBigInt(g.fieldElement(254, bnModulus))
+			p.rc[r][i] = g.bnFieldElement()
 		}
 	}
 	xy := make([]bnElem, 2*t)
 	for i := range xy {
-		xy[i].SetBigInt(new(big.Int).Mod(g.bigBits(254), bnModulus))
+		xy[i] = g.bnReduced()
 	}
-	p.mds = newMatrix(t)
+	p.mds = newMat[bnElem](t, t)
 	for i := 0; i < t; i++ {
 		for j := 0; j < t; j++ {
 			p.mds[i][j].Add(&xy[i], &xy[t+j])
@@ -89,69 +83,6 @@ func generateCircom(t int) *circomParams {
 		}
 	}
 	return p
-}
-
-// optimise derives the appendix-B form. Write the partial rounds as
-// z_{r+1} = M S0(z_r + c_{4+r}) with S0 the S-box on s_0 only.
-//
-// Constants: working backwards with acc = c_{last}, since
-// M S0(u) + acc = M (S0(u) + q) with q = M^-1 acc, and adding q_1..q_{t-1}
-// commutes with S0, round r-1 keeps the scalar k_{r-1} = q_0 (added after
-// its S-box) and its constant vector becomes c_{4+r-1} + (0, q_1, ...).
-// The first partial round's full vector a_0 is moved before the matrix of
-// full round 3 as M^-1 a_0.
-//
-// Matrices: any X = [[x00, x], [y, X']] equals N D with
-// N = [[x00, x X'^-1], [y, I]] (sparse) and D = diag(1, X'). D touches only
-// s_1.. so it commutes with S0 and with adding k e_0, and moves into the
-// previous round's matrix: round r multiplies by N_r where
-// D_{r+1} M = N_r D_r (D_rp = I), and full round 3 multiplies by D_0 M.
-func (p *circomParams) optimise() {
-	t, rp := p.t, p.rp
-	minv := invertMatrix(p.mds)
-
-	p.k = make([]bnElem, rp)
-	acc := append([]bnElem(nil), p.rc[4+rp-1]...)
-	for r := rp - 1; r >= 1; r-- {
-		q := mulMatVec(minv, acc)
-		p.k[r-1] = q[0]
-		acc = append(acc[:0], p.rc[4+r-1]...)
-		for i := 1; i < t; i++ {
-			acc[i].Add(&acc[i], &q[i])
-		}
-	}
-	p.pre = mulMatVec(minv, acc)
-
-	p.v = make([][]bnElem, rp)
-	p.w = make([][]bnElem, rp)
-	x := p.mds // X = D_{r+1} M, starting with D_rp = I
-	for r := rp - 1; r >= 0; r-- {
-		sub := newMatrix(t - 1) // X'
-		for i := 1; i < t; i++ {
-			copy(sub[i-1], x[i][1:])
-		}
-		subInv := invertMatrix(sub)
-		p.v[r] = make([]bnElem, t-1) // x X'^-1, x = first row of X = first row of M
-		for j := 0; j < t-1; j++ {
-			for i := 0; i < t-1; i++ {
-				var m bnElem
-				m.Mul(&x[0][i+1], &subInv[i][j])
-				p.v[r][j].Add(&p.v[r][j], &m)
-			}
-		}
-		p.w[r] = make([]bnElem, t-1)
-		for i := 1; i < t; i++ {
-			p.w[r][i-1] = x[i][0]
-		}
-		// Next X = D_r M with D_r = diag(1, X').
-		d := newMatrix(t)
-		d[0][0].SetOne()
-		for i := 1; i < t; i++ {
-			copy(d[i][1:], sub[i-1])
-		}
-		x = mulMatMat(d, p.mds)
-	}
-	p.dense = x
 }
 
 // ErrInputCount: poseidon_bn254 takes 1 to 16 inputs.
@@ -172,31 +103,31 @@ func HashBN254(in []bnElem) (bnElem, error) {
 
 // permute runs the optimised permutation on s[:t] and returns s_0.
 func (p *circomParams) permute(st *[circomMaxWidth]bnElem) bnElem {
-	t := p.t
+	t, o := p.t, p.opt
 	s := st[:t]
 	var tmp [circomMaxWidth]bnElem
-	for r := 0; r < 4; r++ {
+	for r := 0; r < circomRF/2; r++ {
 		for i := range s {
-			s[i].Add(&s[i], &p.rc[r][i])
+			s[i].Add(&s[i], &o.rc[r][i])
 			pow5(&s[i])
 		}
-		if r < 3 {
-			mulInto(tmp[:t], p.mds, s)
+		if r < circomRF/2-1 {
+			mulInto(tmp[:t], o.mds, s)
 		} else {
 			for i := range s {
-				s[i].Add(&s[i], &p.pre[i])
+				s[i].Add(&s[i], &o.pre[i])
 			}
-			mulInto(tmp[:t], p.dense, s)
+			mulInto(tmp[:t], o.dense, s)
 		}
 		copy(s, tmp[:t])
 	}
-	m00 := &p.mds[0][0]
-	for r := 0; r < p.rp; r++ {
+	m00 := &o.mds[0][0]
+	for r := 0; r < o.rp; r++ {
 		pow5(&s[0])
-		s[0].Add(&s[0], &p.k[r])
+		s[0].Add(&s[0], &o.k[r])
 		var s0, m bnElem
 		s0.Mul(&s[0], m00)
-		v, w := p.v[r], p.w[r]
+		v, w := o.v[r], o.w[r]
 		for j := 1; j < t; j++ {
 			m.Mul(&s[j], &v[j-1])
 			s0.Add(&s0, &m)
@@ -207,25 +138,24 @@ func (p *circomParams) permute(st *[circomMaxWidth]bnElem) bnElem {
 		}
 		s[0] = s0
 	}
-	for r := 4 + p.rp; r < circomRF+p.rp; r++ {
+	last := circomRF + o.rp - 1
+	for r := circomRF/2 + o.rp; r <= last; r++ {
 		for i := range s {
-			s[i].Add(&s[i], &p.rc[r][i])
+			s[i].Add(&s[i], &o.rc[r][i])
 			pow5(&s[i])
 		}
-		if r < circomRF+p.rp-1 {
-			mulInto(tmp[:t], p.mds, s)
+		if r < last {
+			mulInto(tmp[:t], o.mds, s)
 			copy(s, tmp[:t])
-		} else {
-			// Only s_0 of the last matrix product is output.
-			var acc, m bnElem
-			for j := range s {
-				m.Mul(&p.mds[0][j], &s[j])
-				acc.Add(&acc, &m)
-			}
-			s[0] = acc
 		}
 	}
-	return s[0]
+	// Only s_0 of the last matrix product is output.
+	var acc, m bnElem
+	for j := range s {
+		m.Mul(&o.mds[0][j], &s[j])
+		acc.Add(&acc, &m)
+	}
+	return acc
 }
 
 // pow5 sets x = x^5.
@@ -247,80 +177,4 @@ func mulInto(dst []bnElem, m [][]bnElem, s []bnElem) {
 		}
 		dst[i] = acc
 	}
-}
-
-func newMatrix(n int) [][]bnElem {
-	m := make([][]bnElem, n)
-	for i := range m {
-		m[i] = make([]bnElem, n)
-	}
-	return m
-}
-
-func mulMatVec(m [][]bnElem, v []bnElem) []bnElem {
-	out := make([]bnElem, len(m))
-	mulInto(out, m, v)
-	return out
-}
-
-func mulMatMat(a, b [][]bnElem) [][]bnElem {
-	n := len(a)
-	out := newMatrix(n)
-	for i := 0; i < n; i++ {
-		for j := 0; j < n; j++ {
-			for k := 0; k < n; k++ {
-				var t bnElem
-				t.Mul(&a[i][k], &b[k][j])
-				out[i][j].Add(&out[i][j], &t)
-			}
-		}
-	}
-	return out
-}
-
-// invertMatrix inverts m by Gauss-Jordan elimination. The matrices inverted
-// here (Cauchy MDS matrices and their products' lower-right blocks) are
-// invertible; a singular one is a bug.
-func invertMatrix(m [][]bnElem) [][]bnElem {
-	n := len(m)
-	a := newMatrix(n)
-	inv := newMatrix(n)
-	for i := range m {
-		copy(a[i], m[i])
-		inv[i][i].SetOne()
-	}
-	for c := 0; c < n; c++ {
-		piv := -1
-		for r := c; r < n; r++ {
-			if !a[r][c].IsZero() {
-				piv = r
-				break
-			}
-		}
-		if piv < 0 {
-			panic("poseidon: internal error: singular matrix")
-		}
-		a[c], a[piv] = a[piv], a[c]
-		inv[c], inv[piv] = inv[piv], inv[c]
-		var f bnElem
-		f.Inverse(&a[c][c])
-		for j := 0; j < n; j++ {
-			a[c][j].Mul(&a[c][j], &f)
-			inv[c][j].Mul(&inv[c][j], &f)
-		}
-		for r := 0; r < n; r++ {
-			if r == c || a[r][c].IsZero() {
-				continue
-			}
-			f = a[r][c]
-			for j := 0; j < n; j++ {
-				var t bnElem
-				t.Mul(&f, &a[c][j])
-				a[r][j].Sub(&a[r][j], &t)
-				t.Mul(&f, &inv[c][j])
-				inv[r][j].Sub(&inv[r][j], &t)
-			}
-		}
-	}
-	return inv
 }

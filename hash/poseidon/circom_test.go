@@ -24,7 +24,7 @@ func (p *circomParams) reference(init bnElem, in []bnElem) []bnElem {
 		} else {
 			pow5(&s[0])
 		}
-		s = mulMatVec(p.mds, s)
+		s = matVec[bnElem](p.mds, s)
 	}
 	return s
 }

@@ -43,7 +43,14 @@ var (
 type duskParams struct {
 	arc [duskRounds][duskWidth]blsElem
 	mds [duskWidth][duskWidth]blsElem
+	// opt is the appendix-B form of the permutation conjugated by duskPi,
+	// which moves the partial-round S-box from s_4 to position 0.
+	opt *optimised[blsElem]
 }
+
+// duskPi is the index map of the conjugation: optimised position i holds
+// Dusk's element duskPi[i].
+var duskPi = [duskWidth]int{4, 0, 1, 2, 3}
 
 var (
 	duskOnce sync.Once
@@ -66,34 +73,77 @@ func dusk() *duskParams {
 				p.mds[i][j] = reduce256(duskMDSBin[32*(i*duskWidth+j):])
 			}
 		}
+		rc := newMat[blsElem](duskRounds, duskWidth)
+		for r := range rc {
+			for i := range rc[r] {
+				rc[r][i] = p.arc[r][duskPi[i]]
+			}
+		}
+		m := newMat[blsElem](duskWidth, duskWidth)
+		for i := range m {
+			for j := range m[i] {
+				m[i][j] = p.mds[duskPi[i]][duskPi[j]]
+			}
+		}
+		p.opt = optimise[blsElem](rc, m, duskFull/2, duskPartial)
 		duskTab = p
 	})
 	return duskTab
 }
 
-// permute applies the Hades permutation to s.
-func (p *duskParams) permute(s *[duskWidth]blsElem) {
-	for r := 0; r < duskRounds; r++ {
+// permute applies the Hades permutation to s, in the optimised form.
+func (p *duskParams) permute(st *[duskWidth]blsElem) {
+	o := p.opt
+	var s, tmp [duskWidth]blsElem
+	for i := range s {
+		s[i] = st[duskPi[i]]
+	}
+	full := func(r int, m [][]blsElem) {
 		for i := range s {
-			s[i].Add(&s[i], &p.arc[r][i])
+			s[i].Add(&s[i], &o.rc[r][i])
+			pow5BLS(&s[i])
 		}
-		if r < duskFull/2 || r >= duskFull/2+duskPartial {
+		if r == duskFull/2-1 {
 			for i := range s {
-				pow5BLS(&s[i])
+				s[i].Add(&s[i], &o.pre[i])
 			}
-		} else {
-			pow5BLS(&s[duskWidth-1])
 		}
-		var out [duskWidth]blsElem
-		for k := 0; k < duskWidth; k++ {
+		for k := range tmp {
 			var acc, t blsElem
-			for j := 0; j < duskWidth; j++ {
-				t.Mul(&p.mds[k][j], &s[j])
+			for j := range s {
+				t.Mul(&m[k][j], &s[j])
 				acc.Add(&acc, &t)
 			}
-			out[k] = acc
+			tmp[k] = acc
 		}
-		*s = out
+		s = tmp
+	}
+	for r := 0; r < duskFull/2-1; r++ {
+		full(r, o.mds)
+	}
+	full(duskFull/2-1, o.dense)
+	m00 := &o.mds[0][0]
+	for r := 0; r < duskPartial; r++ {
+		pow5BLS(&s[0])
+		s[0].Add(&s[0], &o.k[r])
+		var s0, m blsElem
+		s0.Mul(&s[0], m00)
+		v, w := o.v[r], o.w[r]
+		for j := 1; j < duskWidth; j++ {
+			m.Mul(&s[j], &v[j-1])
+			s0.Add(&s0, &m)
+		}
+		for j := 1; j < duskWidth; j++ {
+			m.Mul(&s[0], &w[j-1])
+			s[j].Add(&s[j], &m)
+		}
+		s[0] = s0
+	}
+	for r := duskFull/2 + duskPartial; r < duskRounds; r++ {
+		full(r, o.mds)
+	}
+	for i := range s {
+		st[duskPi[i]] = s[i]
 	}
 }
 

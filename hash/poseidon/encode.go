@@ -1,21 +1,22 @@
 package poseidon
 
-import (
-	"errors"
-
-	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
-	bnfr "github.com/consensys/gnark-crypto/ecc/bn254/fr"
-)
+import "errors"
 
 // Canonical encodings: each decoder fails on a value >= the modulus.
 
-func littleEndianBLS(b *[32]byte) (blsElem, error) { return blsfr.LittleEndian.Element(b) }
+func littleEndianBLS(b *[32]byte) (e blsElem, err error) {
+	err = e.SetBytesCanonicalLE(b[:])
+	return e, err
+}
 
-func putLittleEndianBLS(b *[32]byte, e blsElem) { blsfr.LittleEndian.PutElement(b, e) }
+func putLittleEndianBLS(b *[32]byte, e blsElem) { *b = e.BytesLE() }
 
-func bigEndianBN(b *[32]byte) (bnElem, error) { return bnfr.BigEndian.Element(b) }
+func bigEndianBN(b *[32]byte) (e bnElem, err error) {
+	err = e.SetBytesCanonicalBE(b[:])
+	return e, err
+}
 
-func putBigEndianBN(b *[32]byte, e bnElem) { bnfr.BigEndian.PutElement(b, e) }
+func putBigEndianBN(b *[32]byte, e bnElem) { *b = e.BytesBE() }
 
 // AppendScalarLE appends the 32-byte little-endian encoding of e.
 func AppendScalarLE(dst []byte, e blsElem) []byte {

@@ -1,13 +1,13 @@
 package poseidon
 
-// The field arithmetic. Both scalar fields are gnark-crypto's fr.Element
-// (4 x 64-bit limbs, Montgomery form) for now; the project's own field/bn254fr
-// and field/bls12381fr packages have the same method set (Add, Mul, Square,
-// SetBigInt, SetBytesCanonical, ...), so switching to them changes only these
-// two imports.
+// The field arithmetic: the project's own Montgomery field packages
+// (field/bn254fr, field/bls12381fr: 4 x 64-bit limbs, kernels chosen by
+// dispatch). Their Element has gnark-crypto's fr.Element method set, which
+// the package was first written against; the two are interchangeable here
+// by changing these imports and the four encoding helpers in encode.go.
 import (
-	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
-	bnfr "github.com/consensys/gnark-crypto/ecc/bn254/fr"
+	blsfr "github.com/hostcrypto/hostcrypto/field/bls12381fr"
+	bnfr "github.com/hostcrypto/hostcrypto/field/bn254fr"
 )
 
 // bnElem is an element of the BN254 scalar field
