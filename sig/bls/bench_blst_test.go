@@ -3,14 +3,13 @@
 package bls
 
 import (
+	"crypto/rand"
 	"fmt"
 	"testing"
 
 	blst "github.com/supranational/blst/bindings/go"
 
-	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
-	"github.com/hostcrypto/hostcrypto/gas"
 	. "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
 )
 
@@ -39,18 +38,6 @@ func newBenchSet(n int) *benchSet {
 	return s
 }
 
-func benchCall(b *testing.B, name string, in []byte) {
-	f, _ := core.Default.Lookup(name)
-	out, _, err := core.Invoke(f, gas.Default, nil, nil, in)
-	if err != nil || len(out) != 1 || out[0] != 1 {
-		b.Fatalf("%s: %x %v", name, out, err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		core.Invoke(f, gas.Default, nil, out[:0], in)
-	}
-}
-
 func forced(b *testing.B, impl string, f func(b *testing.B)) {
 	prev := dispatch.Current()
 	defer dispatch.Force(prev)
@@ -60,26 +47,24 @@ func forced(b *testing.B, impl string, f func(b *testing.B)) {
 	f(b)
 }
 
+var valid = []byte{1}
+
 func BenchmarkBLS(b *testing.B) {
 	const n = 64
 	s := newBenchSet(n)
 	dst := []byte(DSTPOP)
 
+	// Each benchmark runs our function (blst, then gnark, forced) paired
+	// with blst called directly with the same checks: decompression,
+	// key validation and signature subgroup check.
 	verifyIn := cat(s.pks[0], s.sigs[0], s.msgs[0])
-	for _, impl := range []string{"blst", "gnark"} {
-		b.Run("verify/"+impl, func(b *testing.B) {
-			forced(b, impl, func(b *testing.B) { benchCall(b, "bls12381_verify", verifyIn) })
-		})
-	}
-	b.Run("verify/blst-direct", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			pk := new(blst.P1Affine).Uncompress(s.pks[0])
-			sig := new(blst.P2Affine).Uncompress(s.sigs[0])
-			if pk == nil || sig == nil || !sig.Verify(true, pk, true, s.msgs[0], dst) {
-				b.Fatal("blst verify failed")
-			}
+	verifyRef := func() {
+		pk := new(blst.P1Affine).Uncompress(s.pks[0])
+		sig := new(blst.P2Affine).Uncompress(s.sigs[0])
+		if pk == nil || sig == nil || !sig.Verify(true, pk, true, s.msgs[0], dst) {
+			b.Fatal("blst verify failed")
 		}
-	})
+	}
 
 	var agg blst.P2Aggregate
 	agg.Aggregate(s.commonSigs, false)
@@ -89,21 +74,14 @@ func BenchmarkBLS(b *testing.B) {
 		fastIn = append(fastIn, pk...)
 	}
 	fastIn = cat(fastIn, fastSig, s.common)
-	for _, impl := range []string{"blst", "gnark"} {
-		b.Run(fmt.Sprintf("fast_aggregate_%d/%s", n, impl), func(b *testing.B) {
-			forced(b, impl, func(b *testing.B) { benchCall(b, "bls12381_fast_aggregate_verify", fastIn) })
-		})
-	}
-	b.Run(fmt.Sprintf("fast_aggregate_%d/blst-direct", n), func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			pks := new(blst.P1Affine).BatchUncompress(s.pks)
-			sig := new(blst.P2Affine).Uncompress(fastSig)
-			if pks == nil || sig == nil || !blst.P1AffinesValidate(pks) ||
-				!sig.FastAggregateVerify(true, pks, s.common, dst) {
-				b.Fatal("blst fast aggregate failed")
-			}
+	fastRef := func() {
+		pks := new(blst.P1Affine).BatchUncompress(s.pks)
+		sig := new(blst.P2Affine).Uncompress(fastSig)
+		if pks == nil || sig == nil || !blst.P1AffinesValidate(pks) ||
+			!sig.FastAggregateVerify(true, pks, s.common, dst) {
+			b.Fatal("blst fast aggregate failed")
 		}
-	})
+	}
 
 	sigs := make([]*blst.P2Affine, n)
 	for i := range sigs {
@@ -120,25 +98,45 @@ func BenchmarkBLS(b *testing.B) {
 	for _, m := range s.msgs {
 		aggIn = cat(U32(aggIn, len(m)), m)
 	}
-	for _, impl := range []string{"blst", "gnark"} {
-		b.Run(fmt.Sprintf("aggregate_%d/%s", n, impl), func(b *testing.B) {
-			forced(b, impl, func(b *testing.B) { benchCall(b, "bls12381_aggregate_verify", aggIn) })
-		})
-	}
-	b.Run(fmt.Sprintf("aggregate_%d/blst-direct", n), func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			pks := new(blst.P1Affine).BatchUncompress(s.pks)
-			sig := new(blst.P2Affine).Uncompress(aggSig)
-			if pks == nil || sig == nil || !sig.AggregateVerify(true, pks, true, s.msgs, dst) {
-				b.Fatal("blst aggregate failed")
-			}
+	aggRef := func() {
+		pks := new(blst.P1Affine).BatchUncompress(s.pks)
+		sig := new(blst.P2Affine).Uncompress(aggSig)
+		if pks == nil || sig == nil || !sig.AggregateVerify(true, pks, true, s.msgs, dst) {
+			b.Fatal("blst aggregate failed")
 		}
-	})
+	}
 
 	batchIn := batchInput(s.pks, s.sigs, s.msgs)
-	for _, impl := range []string{"blst", "gnark"} {
-		b.Run(fmt.Sprintf("batch_%d/%s", n, impl), func(b *testing.B) {
-			forced(b, impl, func(b *testing.B) { benchCall(b, "bls12381_batch_verify", batchIn) })
-		})
+	// blst's own multiple-aggregate verification with 128-bit random
+	// coefficients (crypto/rand), the same checks, and its own threads.
+	batchRef := func() {
+		pks := new(blst.P1Affine).BatchUncompress(s.pks)
+		ss := new(blst.P2Affine).BatchUncompress(s.sigs)
+		randFn := func(k *blst.Scalar) {
+			var r [32]byte
+			rand.Read(r[16:])
+			k.FromBEndian(r[:])
+		}
+		if pks == nil || ss == nil || !new(blst.P2Affine).MultipleAggregateVerify(ss, true, pks, true, s.msgs, dst, randFn, 128) {
+			b.Fatal("blst batch failed")
+		}
+	}
+
+	for _, c := range []struct {
+		name string
+		fn   string
+		in   []byte
+		ref  func()
+	}{
+		{"verify", "bls12381_verify", verifyIn, verifyRef},
+		{fmt.Sprintf("fast_aggregate_%d", n), "bls12381_fast_aggregate_verify", fastIn, fastRef},
+		{fmt.Sprintf("aggregate_%d", n), "bls12381_aggregate_verify", aggIn, aggRef},
+		{fmt.Sprintf("batch_%d", n), "bls12381_batch_verify", batchIn, batchRef},
+	} {
+		for _, impl := range []string{"blst", "gnark"} {
+			b.Run(c.name+"/"+impl+"-vs-blst", func(b *testing.B) {
+				forced(b, impl, func(b *testing.B) { Paired(b, Invoker(b, c.fn, c.in, valid), c.ref) })
+			})
+		}
 	}
 }

@@ -285,3 +285,37 @@ func TestZIP215Errors(t *testing.T) {
 	copy(x2[32:], sig[32:])
 	Verdict(t, "swapped S", "ed25519_batch_verify_zip215", batch(triple{pub, x1, msg}, triple{pub, x2, []byte("other")}), false)
 }
+
+// FuzzBatchAgreesWithSingle: for any two (pk, sig, msg) triples the ZIP-215
+// batch answers 0x01 iff both single verifications do, and fails with the
+// first item's error code when an item does not decode.
+func FuzzBatchAgreesWithSingle(f *testing.F) {
+	pub, priv, _ := ed25519.GenerateKey(bytes.NewReader(make([]byte, 64)))
+	m := []byte("fuzz")
+	s := ed25519.Sign(priv, m)
+	f.Add([]byte(pub), s, m, []byte(pub), s, m)
+	f.Add([]byte(pub), s, m, make([]byte, 32), make([]byte, 64), []byte{})
+	f.Fuzz(func(t *testing.T, pk1, sig1, msg1, pk2, sig2, msg2 []byte) {
+		if len(pk1) != 32 || len(pk2) != 32 || len(sig1) != 64 || len(sig2) != 64 {
+			return
+		}
+		a, b := triple{pk1, sig1, msg1}, triple{pk2, sig2, msg2}
+		v1, c1 := verdict(t, "ed25519_verify_zip215", a.single())
+		v2, c2 := verdict(t, "ed25519_verify_zip215", b.single())
+		vb, cb := verdict(t, "ed25519_batch_verify_zip215", batch(a, b))
+		switch {
+		case c1 != 0:
+			if cb != c1 {
+				t.Fatalf("batch code %v, first item %v", cb, c1)
+			}
+		case c2 != 0:
+			if cb != c2 {
+				t.Fatalf("batch code %v, second item %v", cb, c2)
+			}
+		default:
+			if cb != 0 || (vb == 1) != (v1 == 1 && v2 == 1) {
+				t.Fatalf("batch %d/%v, singles %d %d", vb, cb, v1, v2)
+			}
+		}
+	})
+}

@@ -2,26 +2,14 @@ package secp256k1
 
 import (
 	"bytes"
+	"encoding/hex"
 	"testing"
 
 	dsecp "github.com/decred/dcrd/dcrec/secp256k1/v4"
 	"github.com/decred/dcrd/dcrec/secp256k1/v4/ecdsa"
 
-	"github.com/hostcrypto/hostcrypto/core"
-	"github.com/hostcrypto/hostcrypto/gas"
+	. "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
 )
-
-func benchCall(b *testing.B, name string, in []byte) {
-	f, _ := core.Default.Lookup(name)
-	out, _, err := core.Invoke(f, gas.Default, nil, nil, in)
-	if err != nil || len(out) == 0 || (len(out) == 1 && out[0] != 1) {
-		b.Fatalf("%s: %x %v", name, out, err)
-	}
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		core.Invoke(f, gas.Default, nil, out[:0], in)
-	}
-}
 
 func BenchmarkSecp256k1(b *testing.B) {
 	var kb [32]byte
@@ -35,9 +23,8 @@ func BenchmarkSecp256k1(b *testing.B) {
 	verifyIn := bytes.Join([][]byte{pub, rs, hash}, nil)
 	recoverIn := bytes.Join([][]byte{hash, rs, {compact[0] - 27}}, nil)
 
-	b.Run("ecdsa_verify/hostcrypto", func(b *testing.B) { benchCall(b, "secp256k1_ecdsa_verify", verifyIn) })
-	b.Run("ecdsa_verify/decred", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
+	b.Run("ecdsa_verify/vs-decred", func(b *testing.B) {
+		Paired(b, Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}), func() {
 			pk, err := dsecp.ParsePubKey(pub)
 			var r, s dsecp.ModNScalar
 			r.SetByteSlice(rs[:32])
@@ -45,14 +32,33 @@ func BenchmarkSecp256k1(b *testing.B) {
 			if err != nil || !ecdsa.NewSignature(&r, &s).Verify(hash, pk) {
 				b.Fatal("invalid")
 			}
-		}
+		})
 	})
-	b.Run("recover/hostcrypto", func(b *testing.B) { benchCall(b, "secp256k1_recover", recoverIn) })
-	b.Run("recover/decred", func(b *testing.B) {
-		for i := 0; i < b.N; i++ {
-			if _, _, err := ecdsa.RecoverCompact(compact, hash); err != nil {
+	b.Run("recover/vs-decred", func(b *testing.B) {
+		Paired(b, Invoker(b, "secp256k1_recover", recoverIn, pub), func() {
+			pk, _, err := ecdsa.RecoverCompact(compact, hash)
+			if err != nil {
 				b.Fatal(err)
 			}
-		}
+			pk.SerializeUncompressed()
+		})
 	})
+	// BIP-340 vector 1 (valid), against ECDSA verification with the same
+	// library: decred has no BIP-340 verifier to compare with.
+	schnorrIn := bytes.Join([][]byte{
+		hexBytes("DFF1D77F2A671C5F36183726DB2341BE58FEAE1DA2DECED843240F7B502BA659"),
+		hexBytes("6896BD60EEAE296DB48A229FF71DFE071BDE413E6D43F917DC8DCF8C78DE33418906D11AC976ABCCB20B091292BFF4EA897EFCB639EA871CFA95F6DE339E4B0A"),
+		hexBytes("243F6A8885A308D313198A2E03707344A4093822299F31D0082EFA98EC4E6C89"),
+	}, nil)
+	b.Run("schnorr_bip340/vs-decred-ecdsa", func(b *testing.B) {
+		Paired(b, Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}))
+	})
+}
+
+func hexBytes(s string) []byte {
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }

@@ -278,3 +278,34 @@ func TestEncodingErrors(t *testing.T) {
 		t.Errorf("zero r: %x %v", out, err)
 	}
 }
+
+// FuzzRecoverVerifies: any key recovered from (hash, r, s, v) verifies
+// (hash, r, s) under both ECDSA functions' rules (the low-s one only when
+// s <= n/2), in both key encodings; no input yields an internal error.
+func FuzzRecoverVerifies(f *testing.F) {
+	f.Add(bytes.Repeat([]byte{0xab}, 32), bytes.Repeat([]byte{0x11}, 64), byte(0))
+	f.Add(make([]byte, 32), append(make([]byte, 63), 1), byte(28))
+	f.Fuzz(func(t *testing.T, hash, rs []byte, v byte) {
+		if len(hash) != 32 || len(rs) != 64 {
+			return
+		}
+		out, err := Call(t, "secp256k1_recover", bytes.Join([][]byte{hash, rs, {v}}, nil))
+		if err != nil {
+			if c := core.CodeOf(err); c == core.CodeInternal {
+				t.Fatal(err)
+			}
+			return
+		}
+		comp := append([]byte{2 | out[64]&1}, out[1:33]...)
+		for _, pk := range [][]byte{out, comp} {
+			in := bytes.Join([][]byte{pk, rs, hash}, nil)
+			if got, err := Call(t, "secp256k1_ecdsa_verify", in); err != nil || got[0] != 1 {
+				t.Fatalf("recovered key does not verify: %x %v", got, err)
+			}
+			lowS := new(big.Int).SetBytes(rs[32:]).Cmp(halfN) <= 0
+			if got, err := Call(t, "secp256k1_ecdsa_verify_lows", in); err != nil || (got[0] == 1) != lowS {
+				t.Fatalf("low-s verify %x %v, s low: %v", got, err, lowS)
+			}
+		}
+	})
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
@@ -67,5 +68,53 @@ func JSON(t testing.TB, path string, v any) {
 	}
 	if err := json.Unmarshal(data, v); err != nil {
 		t.Fatalf("%s: %v", path, err)
+	}
+}
+
+// Paired benchmarks ours against ref, alternating the two in one loop so
+// that both see the same machine load, and reports ours-ns/op, ref-ns/op
+// and their ratio (the figure docs/signatures.md quotes). It uses ours's
+// ns/op as the benchmark's own timing.
+func Paired(b *testing.B, ours, ref func()) {
+	ours()
+	ref()
+	var tOurs, tRef time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		t0 := time.Now()
+		if i%2 == 0 {
+			ours()
+			t1 := time.Now()
+			ref()
+			tOurs += t1.Sub(t0)
+			tRef += time.Since(t1)
+		} else {
+			ref()
+			t1 := time.Now()
+			ours()
+			tRef += t1.Sub(t0)
+			tOurs += time.Since(t1)
+		}
+	}
+	b.StopTimer()
+	n := float64(b.N)
+	b.ReportMetric(float64(tOurs.Nanoseconds())/n, "ours-ns/op")
+	b.ReportMetric(float64(tRef.Nanoseconds())/n, "ref-ns/op")
+	b.ReportMetric(float64(tOurs)/float64(tRef), "ratio")
+}
+
+// Invoker returns a function that calls name on in through core.Invoke and
+// fails b unless the output is want.
+func Invoker(b *testing.B, name string, in, want []byte) func() {
+	f, ok := core.Default.Lookup(name)
+	if !ok {
+		b.Fatalf("%s not registered", name)
+	}
+	buf := make([]byte, 0, 128)
+	return func() {
+		out, _, err := core.Invoke(f, gas.Default, nil, buf[:0], in)
+		if err != nil || string(out) != string(want) {
+			b.Fatalf("%s: %x %v", name, out, err)
+		}
 	}
 }
