@@ -4,11 +4,15 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 )
 
+// catalogue is where named functions are looked up (core.Default; tests
+// substitute their own).
+var catalogue = core.Default
+
 // named returns the catalogue function called name, or ErrUnsupported when
 // it is not linked into this build. Lookup happens per call because family
 // packages register in an order this package does not control.
 func named(name string) (*core.Func, error) {
-	f, ok := core.Default.Lookup(name)
+	f, ok := catalogue.Lookup(name)
 	if !ok {
 		return nil, core.Errorf(core.CodeUnsupported, "evm: %s is not in the catalogue", name)
 	}
