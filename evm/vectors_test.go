@@ -1,4 +1,4 @@
-package evm
+package evm_test
 
 import (
 	"bytes"
@@ -9,11 +9,11 @@ import (
 	"path/filepath"
 	"testing"
 
+	_ "github.com/hostcrypto/hostcrypto" // the whole catalogue: named functions the precompiles delegate to
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/gas"
-
-	_ "github.com/hostcrypto/hostcrypto/hash" // sha256 for evm:0x02
 )
 
 // vector is one case in go-ethereum's precompile JSON format (also used by
@@ -24,68 +24,6 @@ type vector struct {
 	ExpectedError string
 	Name          string
 	Gas           uint64
-}
-
-// vectorFile maps one vector file to the mainnet precompile that runs it.
-type vectorFile struct {
-	path string // under ../testdata/vectors
-	addr uint64
-	// gas: the file's Gas is the Osaka price (false for modexp files priced
-	// under older forks, whose outputs are still checked).
-	gas bool
-}
-
-var vectorFiles = []vectorFile{
-	{"go-ethereum-precompiles/ecRecover.json", AddrEcrecover, true},
-	{"go-ethereum-precompiles/modexp.json", AddrModexp, false},         // EIP-198 gas
-	{"go-ethereum-precompiles/modexp_eip2565.json", AddrModexp, false}, // EIP-2565 gas
-	{"go-ethereum-precompiles/modexp_eip7883.json", AddrModexp, true},
-	{"go-ethereum-precompiles/bn256Add.json", AddrBN254Add, true},
-	{"go-ethereum-precompiles/bn256ScalarMul.json", AddrBN254Mul, true},
-	{"go-ethereum-precompiles/bn256Pairing.json", AddrBN254Pairing, true},
-	{"go-ethereum-precompiles/blake2F.json", AddrBlake2F, true},
-	{"go-ethereum-precompiles/fail-blake2f.json", AddrBlake2F, true},
-	{"go-ethereum-precompiles/pointEvaluation.json", AddrPointEval, true},
-	{"go-ethereum-precompiles/p256Verify.json", AddrP256Verify, true},
-	{"go-ethereum-precompiles/blsG1Add.json", AddrBLS12G1Add, true},
-	{"go-ethereum-precompiles/fail-blsG1Add.json", AddrBLS12G1Add, true},
-	{"go-ethereum-precompiles/blsG1Mul.json", AddrBLS12G1MSM, true},
-	{"go-ethereum-precompiles/fail-blsG1Mul.json", AddrBLS12G1MSM, true},
-	{"go-ethereum-precompiles/blsG1MultiExp.json", AddrBLS12G1MSM, true},
-	{"go-ethereum-precompiles/fail-blsG1MultiExp.json", AddrBLS12G1MSM, true},
-	{"go-ethereum-precompiles/blsG2Add.json", AddrBLS12G2Add, true},
-	{"go-ethereum-precompiles/fail-blsG2Add.json", AddrBLS12G2Add, true},
-	{"go-ethereum-precompiles/blsG2Mul.json", AddrBLS12G2MSM, true},
-	{"go-ethereum-precompiles/fail-blsG2Mul.json", AddrBLS12G2MSM, true},
-	{"go-ethereum-precompiles/blsG2MultiExp.json", AddrBLS12G2MSM, true},
-	{"go-ethereum-precompiles/fail-blsG2MultiExp.json", AddrBLS12G2MSM, true},
-	{"go-ethereum-precompiles/blsPairing.json", AddrBLS12Pairing, true},
-	{"go-ethereum-precompiles/fail-blsPairing.json", AddrBLS12Pairing, true},
-	{"go-ethereum-precompiles/blsMapG1.json", AddrBLS12MapFpToG1, true},
-	{"go-ethereum-precompiles/fail-blsMapG1.json", AddrBLS12MapFpToG1, true},
-	{"go-ethereum-precompiles/blsMapG2.json", AddrBLS12MapFp2G2, true},
-	{"go-ethereum-precompiles/fail-blsMapG2.json", AddrBLS12MapFp2G2, true},
-
-	{"eip-2537/add_G1_bls.json", AddrBLS12G1Add, true},
-	{"eip-2537/fail-add_G1_bls.json", AddrBLS12G1Add, true},
-	{"eip-2537/add_G2_bls.json", AddrBLS12G2Add, true},
-	{"eip-2537/fail-add_G2_bls.json", AddrBLS12G2Add, true},
-	{"eip-2537/mul_G1_bls.json", AddrBLS12G1MSM, true}, // k = 1 MSM
-	{"eip-2537/fail-mul_G1_bls.json", AddrBLS12G1MSM, true},
-	{"eip-2537/mul_G2_bls.json", AddrBLS12G2MSM, true},
-	{"eip-2537/fail-mul_G2_bls.json", AddrBLS12G2MSM, true},
-	{"eip-2537/msm_G1_bls.json", AddrBLS12G1MSM, true},
-	{"eip-2537/fail-msm_G1_bls.json", AddrBLS12G1MSM, true},
-	{"eip-2537/fail-msm_G2_bls.json", AddrBLS12G2MSM, true},
-	{"eip-2537/pairing_check_bls.json", AddrBLS12Pairing, true},
-	{"eip-2537/fail-pairing_check_bls.json", AddrBLS12Pairing, true},
-	{"eip-2537/map_fp_to_G1_bls.json", AddrBLS12MapFpToG1, true},
-	{"eip-2537/fail-map_fp_to_G1_bls.json", AddrBLS12MapFpToG1, true},
-	{"eip-2537/map_fp2_to_G2_bls.json", AddrBLS12MapFp2G2, true},
-	{"eip-2537/fail-map_fp2_to_G2_bls.json", AddrBLS12MapFp2G2, true},
-
-	{"c-kzg-4844/derived/pointEvaluation_from_c-kzg.json", AddrPointEval, true},
-	{"c-kzg-4844/derived/fail-pointEvaluation_from_c-kzg.json", AddrPointEval, true},
 }
 
 func loadVectors(t testing.TB, path string) []vector {
@@ -113,6 +51,68 @@ func unhex(t testing.TB, s string) []byte {
 	return b
 }
 
+// vectorFile maps one vector file to the mainnet precompile that runs it.
+type vectorFile struct {
+	path string // under ../testdata/vectors
+	addr uint64
+	// gas: the file's Gas is the Osaka price (false for modexp files priced
+	// under older forks, whose outputs are still checked).
+	gas bool
+}
+
+var vectorFiles = []vectorFile{
+	{"go-ethereum-precompiles/ecRecover.json", evm.AddrEcrecover, true},
+	{"go-ethereum-precompiles/modexp.json", evm.AddrModexp, false},         // EIP-198 gas
+	{"go-ethereum-precompiles/modexp_eip2565.json", evm.AddrModexp, false}, // EIP-2565 gas
+	{"go-ethereum-precompiles/modexp_eip7883.json", evm.AddrModexp, true},
+	{"go-ethereum-precompiles/bn256Add.json", evm.AddrBN254Add, true},
+	{"go-ethereum-precompiles/bn256ScalarMul.json", evm.AddrBN254Mul, true},
+	{"go-ethereum-precompiles/bn256Pairing.json", evm.AddrBN254Pairing, true},
+	{"go-ethereum-precompiles/blake2F.json", evm.AddrBlake2F, true},
+	{"go-ethereum-precompiles/fail-blake2f.json", evm.AddrBlake2F, true},
+	{"go-ethereum-precompiles/pointEvaluation.json", evm.AddrPointEval, true},
+	{"go-ethereum-precompiles/p256Verify.json", evm.AddrP256Verify, true},
+	{"go-ethereum-precompiles/blsG1Add.json", evm.AddrBLS12G1Add, true},
+	{"go-ethereum-precompiles/fail-blsG1Add.json", evm.AddrBLS12G1Add, true},
+	{"go-ethereum-precompiles/blsG1Mul.json", evm.AddrBLS12G1MSM, true},
+	{"go-ethereum-precompiles/fail-blsG1Mul.json", evm.AddrBLS12G1MSM, true},
+	{"go-ethereum-precompiles/blsG1MultiExp.json", evm.AddrBLS12G1MSM, true},
+	{"go-ethereum-precompiles/fail-blsG1MultiExp.json", evm.AddrBLS12G1MSM, true},
+	{"go-ethereum-precompiles/blsG2Add.json", evm.AddrBLS12G2Add, true},
+	{"go-ethereum-precompiles/fail-blsG2Add.json", evm.AddrBLS12G2Add, true},
+	{"go-ethereum-precompiles/blsG2Mul.json", evm.AddrBLS12G2MSM, true},
+	{"go-ethereum-precompiles/fail-blsG2Mul.json", evm.AddrBLS12G2MSM, true},
+	{"go-ethereum-precompiles/blsG2MultiExp.json", evm.AddrBLS12G2MSM, true},
+	{"go-ethereum-precompiles/fail-blsG2MultiExp.json", evm.AddrBLS12G2MSM, true},
+	{"go-ethereum-precompiles/blsPairing.json", evm.AddrBLS12Pairing, true},
+	{"go-ethereum-precompiles/fail-blsPairing.json", evm.AddrBLS12Pairing, true},
+	{"go-ethereum-precompiles/blsMapG1.json", evm.AddrBLS12MapFpToG1, true},
+	{"go-ethereum-precompiles/fail-blsMapG1.json", evm.AddrBLS12MapFpToG1, true},
+	{"go-ethereum-precompiles/blsMapG2.json", evm.AddrBLS12MapFp2G2, true},
+	{"go-ethereum-precompiles/fail-blsMapG2.json", evm.AddrBLS12MapFp2G2, true},
+
+	{"eip-2537/add_G1_bls.json", evm.AddrBLS12G1Add, true},
+	{"eip-2537/fail-add_G1_bls.json", evm.AddrBLS12G1Add, true},
+	{"eip-2537/add_G2_bls.json", evm.AddrBLS12G2Add, true},
+	{"eip-2537/fail-add_G2_bls.json", evm.AddrBLS12G2Add, true},
+	{"eip-2537/mul_G1_bls.json", evm.AddrBLS12G1MSM, true}, // k = 1 MSM
+	{"eip-2537/fail-mul_G1_bls.json", evm.AddrBLS12G1MSM, true},
+	{"eip-2537/mul_G2_bls.json", evm.AddrBLS12G2MSM, true},
+	{"eip-2537/fail-mul_G2_bls.json", evm.AddrBLS12G2MSM, true},
+	{"eip-2537/msm_G1_bls.json", evm.AddrBLS12G1MSM, true},
+	{"eip-2537/fail-msm_G1_bls.json", evm.AddrBLS12G1MSM, true},
+	{"eip-2537/fail-msm_G2_bls.json", evm.AddrBLS12G2MSM, true},
+	{"eip-2537/pairing_check_bls.json", evm.AddrBLS12Pairing, true},
+	{"eip-2537/fail-pairing_check_bls.json", evm.AddrBLS12Pairing, true},
+	{"eip-2537/map_fp_to_G1_bls.json", evm.AddrBLS12MapFpToG1, true},
+	{"eip-2537/fail-map_fp_to_G1_bls.json", evm.AddrBLS12MapFpToG1, true},
+	{"eip-2537/map_fp2_to_G2_bls.json", evm.AddrBLS12MapFp2G2, true},
+	{"eip-2537/fail-map_fp2_to_G2_bls.json", evm.AddrBLS12MapFp2G2, true},
+
+	{"c-kzg-4844/derived/pointEvaluation_from_c-kzg.json", evm.AddrPointEval, true},
+	{"c-kzg-4844/derived/fail-pointEvaluation_from_c-kzg.json", evm.AddrPointEval, true},
+}
+
 // TestVectors runs every vector file through its catalogue function
 // evm:0xNN (core.Invoke under the default schedule, which applies the
 // function's own go-ethereum gas rule), on the default and each forced
@@ -123,9 +123,9 @@ func TestVectors(t *testing.T) {
 	for _, vf := range vectorFiles {
 		t.Run(filepath.Base(vf.path), func(t *testing.T) {
 			vs := loadVectors(t, vf.path)
-			f, ok := core.Default.Lookup(FuncName(vf.addr))
+			f, ok := core.Default.Lookup(evm.FuncName(vf.addr))
 			if !ok {
-				t.Fatalf("%s not registered", FuncName(vf.addr))
+				t.Fatalf("%s not registered", evm.FuncName(vf.addr))
 			}
 			fail := filepath.Base(vf.path)[:5] == "fail-"
 			dispatchtest.Backends(t, func(t *testing.T, backend string) {
@@ -171,7 +171,7 @@ func TestVectors(t *testing.T) {
 func TestContractsMatchCatalogue(t *testing.T) {
 	for _, vf := range vectorFiles {
 		vs := loadVectors(t, vf.path)
-		c, ok := Lookup(vf.addr)
+		c, ok := evm.Lookup(vf.addr)
 		if !ok {
 			t.Fatalf("no contract at %#x", vf.addr)
 		}
@@ -180,12 +180,12 @@ func TestContractsMatchCatalogue(t *testing.T) {
 				break
 			}
 			in := unhex(t, v.Input)
-			out1, g1, err1 := Run(vf.addr, in)
+			out1, g1, err1 := evm.Run(vf.addr, in)
 			out2, g2, err2 := core.Invoke(c.Func(), gas.Default, nil, nil, in)
 			if g1 != g2 || g1 != c.RequiredGas(in) || (err1 == nil) != (err2 == nil) || !bytes.Equal(out1, out2) {
 				t.Errorf("%s %s: Run (%x, %d, %v) != Invoke (%x, %d, %v)", vf.path, v.Name, out1, g1, err1, out2, g2, err2)
 			}
-			out3, g3, err3 := RunAddress(AddressOf(vf.addr), in)
+			out3, g3, err3 := evm.RunAddress(evm.AddressOf(vf.addr), in)
 			if g3 != g1 || (err3 == nil) != (err1 == nil) || !bytes.Equal(out3, out1) {
 				t.Errorf("%s %s: RunAddress differs from Run", vf.path, v.Name)
 			}
