@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/consensys/gnark-crypto v0.22.0
+	github.com/decred/dcrd/dcrec/secp256k1/v4 v4.4.1
 	github.com/iden3/go-iden3-crypto v0.0.17
 	github.com/klauspost/cpuid/v2 v2.4.2
 	github.com/supranational/blst v0.3.17
@@ -16,5 +17,4 @@ require (
 require (
 	filippo.io/edwards25519 v1.2.0
 	github.com/bits-and-blooms/bitset v1.25.0 // indirect
-	github.com/decred/dcrd/dcrec/secp256k1/v4 v4.4.1
 )

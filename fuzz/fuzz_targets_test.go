@@ -56,6 +56,42 @@ func FuzzEd25519Verify(f *testing.F) { fuzzFunction(f, "ed25519_verify") }
 
 func FuzzEd25519VerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_verify_zip215") }
 
+func FuzzEvm0x01(f *testing.F) { fuzzFunction(f, "evm:0x01") }
+
+func FuzzEvm0x02(f *testing.F) { fuzzFunction(f, "evm:0x02") }
+
+func FuzzEvm0x03(f *testing.F) { fuzzFunction(f, "evm:0x03") }
+
+func FuzzEvm0x04(f *testing.F) { fuzzFunction(f, "evm:0x04") }
+
+func FuzzEvm0x05(f *testing.F) { fuzzFunction(f, "evm:0x05") }
+
+func FuzzEvm0x06(f *testing.F) { fuzzFunction(f, "evm:0x06") }
+
+func FuzzEvm0x07(f *testing.F) { fuzzFunction(f, "evm:0x07") }
+
+func FuzzEvm0x08(f *testing.F) { fuzzFunction(f, "evm:0x08") }
+
+func FuzzEvm0x09(f *testing.F) { fuzzFunction(f, "evm:0x09") }
+
+func FuzzEvm0x0a(f *testing.F) { fuzzFunction(f, "evm:0x0a") }
+
+func FuzzEvm0x0b(f *testing.F) { fuzzFunction(f, "evm:0x0b") }
+
+func FuzzEvm0x0c(f *testing.F) { fuzzFunction(f, "evm:0x0c") }
+
+func FuzzEvm0x0d(f *testing.F) { fuzzFunction(f, "evm:0x0d") }
+
+func FuzzEvm0x0e(f *testing.F) { fuzzFunction(f, "evm:0x0e") }
+
+func FuzzEvm0x0f(f *testing.F) { fuzzFunction(f, "evm:0x0f") }
+
+func FuzzEvm0x10(f *testing.F) { fuzzFunction(f, "evm:0x10") }
+
+func FuzzEvm0x100(f *testing.F) { fuzzFunction(f, "evm:0x100") }
+
+func FuzzEvm0x11(f *testing.F) { fuzzFunction(f, "evm:0x11") }
+
 func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bls12381") }
 
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
