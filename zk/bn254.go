@@ -176,11 +176,11 @@ func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []b
 
 // groth16 BN254 EIP-197 layout offsets.
 const (
-	bnVKFixed    = bnG1Size + 3*bnG2Size + 4 // alpha, beta, gamma, delta, n
-	bnProofSize  = 2*bnG1Size + bnG2Size
-	bnMaxInputs  = 1 << 16
-	bnCacheSize  = 64
-	bnEIPTag     = "groth16_bn254_verify"
+	bnVKFixed   = bnG1Size + 3*bnG2Size + 4 // alpha, beta, gamma, delta, n
+	bnProofSize = 2*bnG1Size + bnG2Size
+	bnMaxInputs = 1 << 16
+	bnCacheSize = 64
+	bnEIPTag    = "groth16_bn254_verify"
 )
 
 var bnEIPCache = newLRU[*bnGroth16VK](bnCacheSize)

@@ -52,5 +52,16 @@ func init() {
 			Primitives: []string{"zk.groth16.bls12381"},
 			Run:        runBlsGroth16,
 		},
+		&core.Func{
+			Name:   "groth16_bn254_verify_gnark",
+			Family: "zk",
+			Input: "three sections, each a 4-byte BE length then bytes: gnark v0.9-v0.16 groth16 BN254 verifying key " +
+				"(WriteTo or WriteRawTo, with BSB22 commitment keys), proof (WriteTo or WriteRawTo), public witness (MarshalBinary)",
+			Output:     "0x01 if the proof (and its BSB22 commitments) verify, else 0x00",
+			FixedOut:   1,
+			Items:      gnarkSectionItems,
+			Primitives: []string{"zk.groth16.bn254"},
+			Run:        runGnarkBnGroth16,
+		},
 	)
 }
