@@ -122,3 +122,24 @@ func TestGnarkV014Groth16(t *testing.T) {
 		}
 	})
 }
+
+func TestGnarkV014Plonk(t *testing.T) {
+	ps := loadV014(t, "plonk_bn254_cubic")
+	vks := map[string][]byte{
+		"compressed": readHexFile(t, "snarkjs", "gnark", "plonk_bn254_cubic", "vk.gnark.hex"),
+		"raw":        readHexFile(t, "snarkjs", "gnark", "plonk_bn254_cubic", "vk.gnark_raw.hex"),
+	}
+	const fn = "plonk_bn254_gnark_verify"
+	dispatchtest.Backends(t, func(t *testing.T, backend string) {
+		for vkName, vk := range vks {
+			for _, p := range ps {
+				if !p.GnarkVerify {
+					t.Fatalf("%s: not a valid proof", p.Name)
+				}
+				w, pr := unhex(t, p.Witness), unhex(t, p.ProofHex)
+				expectVerdict(t, fn, p.Name+"/vk-"+vkName, threeSections(vk, pr, w), true)
+				expectVerdict(t, fn, p.Name+"/vk-"+vkName+"/public+1", threeSections(vk, pr, bumpWitness(t, w)), false)
+			}
+		}
+	})
+}

@@ -26,6 +26,9 @@ func init() {
 	dispatch.Register("zk.groth16.bls12381", dispatch.Impl{Name: "gnark", Available: true,
 		Note: "gnark-crypto bls12-381 pairing, fixed-Q Miller loop for γ, δ"})
 
+	dispatch.Register("zk.plonk.gnark", dispatch.Impl{Name: "gnark", Available: true,
+		Note: "github.com/consensys/gnark v0.16.1 PLONK verifier"})
+
 	core.Register(
 		&core.Func{
 			Name:   "groth16_bn254_verify",
@@ -62,6 +65,28 @@ func init() {
 			Items:      gnarkSectionItems,
 			Primitives: []string{"zk.groth16.bn254"},
 			Run:        runGnarkBnGroth16,
+		},
+		&core.Func{
+			Name:   "plonk_bn254_gnark_verify",
+			Family: "zk",
+			Input: "three sections, each a 4-byte BE length then bytes: gnark v0.14-v0.16 PLONK BN254 verifying key " +
+				"(WriteTo or WriteRawTo), proof (WriteTo), public witness (MarshalBinary)",
+			Output:     "0x01 if gnark's PLONK verifier accepts, else 0x00",
+			FixedOut:   1,
+			Items:      gnarkSectionItems,
+			Primitives: []string{"zk.plonk.gnark"},
+			Run:        runGnarkBnPlonk,
+		},
+		&core.Func{
+			Name:   "plonk_bls12381_gnark_verify",
+			Family: "zk",
+			Input: "three sections, each a 4-byte BE length then bytes: gnark v0.14-v0.16 PLONK BLS12-381 verifying key " +
+				"(WriteTo or WriteRawTo), proof (WriteTo), public witness (MarshalBinary)",
+			Output:     "0x01 if gnark's PLONK verifier accepts, else 0x00",
+			FixedOut:   1,
+			Items:      gnarkSectionItems,
+			Primitives: []string{"zk.plonk.gnark"},
+			Run:        runGnarkBlsPlonk,
 		},
 	)
 }
