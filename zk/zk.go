@@ -29,6 +29,9 @@ func init() {
 	dispatch.Register("zk.plonk.gnark", dispatch.Impl{Name: "gnark", Available: true,
 		Note: "github.com/consensys/gnark v0.16.1 PLONK verifier"})
 
+	dispatch.Register("zk.plonk.snarkjs", dispatch.Impl{Name: "gnark", Available: true,
+		Note: "own snarkjs PLONK verifier on gnark-crypto bn254 (one 18-point MSM, fixed-Q pairing)"})
+
 	core.Register(
 		&core.Func{
 			Name:   "groth16_bn254_verify",
@@ -87,6 +90,19 @@ func init() {
 			Items:      gnarkSectionItems,
 			Primitives: []string{"zk.plonk.gnark"},
 			Run:        runGnarkBlsPlonk,
+		},
+		&core.Func{
+			Name:   "plonk_bn254_snarkjs_verify",
+			Family: "zk",
+			Input: "snarkjs 0.7 PLONK, EIP-197 points, 32-byte BE scalars: vk = nPublic (4-byte BE) || power (4-byte BE, 1..28) || " +
+				"k1 || k2 || Qm Ql Qr Qo Qc S1 S2 S3 (G1) || X_2 (G2); proof = A B C Z T1 T2 T3 Wxi Wxiw (G1, not infinity) || " +
+				"eval_a eval_b eval_c eval_s1 eval_s2 eval_zw (each < r; the Solidity verifier's 24 words); public inputs = nPublic x 32 bytes, each < r",
+			Output:     "0x01 if snarkjs's PLONK verifier (Keccak-256 transcript) accepts, else 0x00",
+			MaxInput:   sjFixed + 32*sjMaxPublic,
+			FixedOut:   1,
+			Items:      sjItems,
+			Primitives: []string{"zk.plonk.snarkjs"},
+			Run:        runSnarkjsPlonk,
 		},
 	)
 }
