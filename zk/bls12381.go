@@ -88,6 +88,9 @@ type blsGroth16VK struct {
 	ic         []bls.G1Affine
 	eAlphaBeta bls.GT
 	lines      [][2][len(bls.LoopCounter) - 1]bls.LineEvaluationAff
+
+	// BSB22 (gnark Pedersen commitment) extension; empty for plain Groth16.
+	commit blsCommitInfo
 }
 
 type blsGroth16Proof struct {
@@ -97,8 +100,8 @@ type blsGroth16Proof struct {
 }
 
 // verify checks e(A, B) · e(−L, γ) · e(−C, δ) = e(α, β) with
-// L = IC_0 + Σ xᵢ·IC_{i+1}, as bnGroth16VK.verify does. Variable time.
-func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element) bool {
+// L = extra + IC_0 + Σ xᵢ·IC_{i+1}, as bnGroth16VK.verify does. Variable time.
+func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element, extra []bls.G1Affine) bool {
 	if len(inputs)+1 != len(vk.ic) {
 		return false
 	}
@@ -122,6 +125,9 @@ func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element) bool {
 			return false
 		}
 		l.AddAssign(&m)
+	}
+	for i := range extra {
+		l.AddMixed(&extra[i])
 	}
 	var p [2]bls.G1Affine
 	p[0].FromJacobian(&l)
@@ -206,7 +212,7 @@ func runBlsGroth16(dst, in []byte) ([]byte, error) {
 		}
 		blsEIPCache.put(k, vk)
 	}
-	return core.Verdict(dst, vk.verify(&pr, inputs)), nil
+	return core.Verdict(dst, vk.verify(&pr, inputs, nil)), nil
 }
 
 // parseBlsGroth16VK decodes and prepares an EIP-2537 verifying key.
@@ -231,12 +237,17 @@ func parseBlsGroth16VK(b []byte, n int) (*blsGroth16VK, error) {
 			return nil, err
 		}
 	}
+	return prepareBlsGroth16(&alpha, &beta, &gamma, &delta, ic)
+}
+
+// prepareBlsGroth16 builds the prepared key from decoded points.
+func prepareBlsGroth16(alpha *bls.G1Affine, beta, gamma, delta *bls.G2Affine, ic []bls.G1Affine) (*blsGroth16VK, error) {
 	vk := &blsGroth16VK{ic: ic}
-	e, err := bls.Pair([]bls.G1Affine{alpha}, []bls.G2Affine{beta})
+	e, err := bls.Pair([]bls.G1Affine{*alpha}, []bls.G2Affine{*beta})
 	if err != nil {
 		return nil, core.Errorf(core.CodeInternal, "zk: internal error: %v", err)
 	}
 	vk.eAlphaBeta = e
-	vk.lines = [][2][len(bls.LoopCounter) - 1]bls.LineEvaluationAff{bls.PrecomputeLines(gamma), bls.PrecomputeLines(delta)}
+	vk.lines = [][2][len(bls.LoopCounter) - 1]bls.LineEvaluationAff{bls.PrecomputeLines(*gamma), bls.PrecomputeLines(*delta)}
 	return vk, nil
 }

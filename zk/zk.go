@@ -70,6 +70,17 @@ func init() {
 			Run:        runGnarkBnGroth16,
 		},
 		&core.Func{
+			Name:   "groth16_bls12381_verify_gnark",
+			Family: "zk",
+			Input: "three sections, each a 4-byte BE length then bytes: gnark v0.9-v0.16 groth16 BLS12-381 verifying key " +
+				"(WriteTo or WriteRawTo, with BSB22 commitment keys), proof (WriteTo or WriteRawTo), public witness (MarshalBinary)",
+			Output:     "0x01 if the proof (and its BSB22 commitments) verify, else 0x00",
+			FixedOut:   1,
+			Items:      gnarkSectionItems,
+			Primitives: []string{"zk.groth16.bls12381"},
+			Run:        runGnarkBlsGroth16,
+		},
+		&core.Func{
 			Name:   "plonk_bn254_gnark_verify",
 			Family: "zk",
 			Input: "three sections, each a 4-byte BE length then bytes: gnark v0.14-v0.16 PLONK BN254 verifying key " +
