@@ -6,15 +6,20 @@ import (
 	"strconv"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/zk"
 )
 
-// Examples of the profile functions (the EVM precompiles), attached here
-// because the root package initialises after every family: most precompiles
+// Examples that need more than the registering package: the zk family's
+// (zk.Examples) and the profile functions' (the EVM precompiles), attached
+// here because the root package initialises after every family. Most precompiles
 // take exactly the input of a named function, so they reuse its examples.
 // Their gas is go-ethereum's, so these serve benchmarks and fuzz seeds, not
 // calibration.
 func init() {
 	c := core.Default
+	for name, ex := range zk.Examples() {
+		c.SetExamples(name, ex)
+	}
 	same := map[string]string{
 		"evm:0x02": "sha256", "evm:0x03": "ripemd160", "evm:0x06": "bn254_g1_add",
 		"evm:0x07": "bn254_g1_mul", "evm:0x08": "bn254_pairing_check", "evm:0x09": "blake2f",

@@ -21,6 +21,7 @@ import (
 	_ "github.com/hostcrypto/hostcrypto/hash"
 	_ "github.com/hostcrypto/hostcrypto/pairing"
 	_ "github.com/hostcrypto/hostcrypto/sig"
+	_ "github.com/hostcrypto/hostcrypto/zk"
 )
 
 // Call runs the named function on input under the default schedule with no

@@ -92,11 +92,25 @@ func FuzzEvm0x100(f *testing.F) { fuzzFunction(f, "evm:0x100") }
 
 func FuzzEvm0x11(f *testing.F) { fuzzFunction(f, "evm:0x11") }
 
+func FuzzGroth16Bls12381Verify(f *testing.F) { fuzzFunction(f, "groth16_bls12381_verify") }
+
+func FuzzGroth16Bls12381VerifyGnark(f *testing.F) { fuzzFunction(f, "groth16_bls12381_verify_gnark") }
+
+func FuzzGroth16Bn254Verify(f *testing.F) { fuzzFunction(f, "groth16_bn254_verify") }
+
+func FuzzGroth16Bn254VerifyGnark(f *testing.F) { fuzzFunction(f, "groth16_bn254_verify_gnark") }
+
 func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bls12381") }
 
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
 
 func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }
+
+func FuzzPlonkBls12381GnarkVerify(f *testing.F) { fuzzFunction(f, "plonk_bls12381_gnark_verify") }
+
+func FuzzPlonkBn254GnarkVerify(f *testing.F) { fuzzFunction(f, "plonk_bn254_gnark_verify") }
+
+func FuzzPlonkBn254SnarkjsVerify(f *testing.F) { fuzzFunction(f, "plonk_bn254_snarkjs_verify") }
 
 func FuzzPoseidonBls12381Dusk(f *testing.F) { fuzzFunction(f, "poseidon_bls12381_dusk") }
 

@@ -108,6 +108,22 @@ func Ed25519Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupporte
 // returns CodeUnsupported.
 func Ed25519VerifyZip215(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Groth16Bls12381Verify calls the host function groth16_bls12381_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bls12381Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Groth16Bls12381VerifyGnark calls the host function groth16_bls12381_verify_gnark; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bls12381VerifyGnark(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Groth16Bn254Verify calls the host function groth16_bn254_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bn254Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Groth16Bn254VerifyGnark calls the host function groth16_bn254_verify_gnark; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bn254VerifyGnark(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // HashToScalarBls12381 calls the host function hash_to_scalar_bls12381; outside a wasip1 guest it
 // returns CodeUnsupported.
 func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -119,6 +135,18 @@ func Keccak256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 // P256Verify calls the host function p256_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
 func P256Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// PlonkBls12381GnarkVerify calls the host function plonk_bls12381_gnark_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PlonkBls12381GnarkVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// PlonkBn254GnarkVerify calls the host function plonk_bn254_gnark_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PlonkBn254GnarkVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// PlonkBn254SnarkjsVerify calls the host function plonk_bn254_snarkjs_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PlonkBn254SnarkjsVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // PoseidonBls12381Dusk calls the host function poseidon_bls12381_dusk; outside a wasip1 guest it
 // returns CodeUnsupported.

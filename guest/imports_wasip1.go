@@ -84,6 +84,18 @@ func importEd25519Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Point
 //go:wasmimport hostcrypto ed25519_verify_zip215
 func importEd25519VerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto groth16_bls12381_verify
+func importGroth16Bls12381Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto groth16_bls12381_verify_gnark
+func importGroth16Bls12381VerifyGnark(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto groth16_bn254_verify
+func importGroth16Bn254Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto groth16_bn254_verify_gnark
+func importGroth16Bn254VerifyGnark(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto hash_to_scalar_bls12381
 func importHashToScalarBls12381(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -92,6 +104,15 @@ func importKeccak256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, 
 
 //go:wasmimport hostcrypto p256_verify
 func importP256Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto plonk_bls12381_gnark_verify
+func importPlonkBls12381GnarkVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto plonk_bn254_gnark_verify
+func importPlonkBn254GnarkVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto plonk_bn254_snarkjs_verify
+func importPlonkBn254SnarkjsVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto poseidon_bls12381_dusk
 func importPoseidonBls12381Dusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -302,6 +323,34 @@ func Ed25519VerifyZip215(in, out []byte) (int, error) {
 	return result(importEd25519VerifyZip215(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Groth16Bls12381Verify calls the host function groth16_bls12381_verify.
+// Input: vk || proof || public inputs, EIP-2537 encodings (Fp 64 bytes, 16 zero bytes then 48-byte BE; G1 128 bytes x||y; G2 256 bytes x.c0||x.c1||y.c0||y.c1; all-zero = infinity): layout as groth16_bn254_verify; public inputs 32-byte BE < r
+// Output: 0x01 if the Groth16 pairing equation holds, else 0x00
+func Groth16Bls12381Verify(in, out []byte) (int, error) {
+	return result(importGroth16Bls12381Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Groth16Bls12381VerifyGnark calls the host function groth16_bls12381_verify_gnark.
+// Input: three sections, each a 4-byte BE length then bytes: gnark v0.9-v0.16 groth16 BLS12-381 verifying key (WriteTo or WriteRawTo, with BSB22 commitment keys), proof (WriteTo or WriteRawTo), public witness (MarshalBinary)
+// Output: 0x01 if the proof (and its BSB22 commitments) verify, else 0x00
+func Groth16Bls12381VerifyGnark(in, out []byte) (int, error) {
+	return result(importGroth16Bls12381VerifyGnark(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Groth16Bn254Verify calls the host function groth16_bn254_verify.
+// Input: vk || proof || public inputs, EIP-197 encodings (G1 64 bytes x||y; G2 128 bytes x.c1||x.c0||y.c1||y.c0; all-zero = infinity): vk = alpha G1 || beta G2 || gamma G2 || delta G2 || n (4-byte BE) || IC_0..IC_{n-1} G1, n = public inputs + 1; proof = A G1 || B G2 || C G1; public inputs = n-1 x 32-byte BE, each < r
+// Output: 0x01 if e(A,B) = e(alpha,beta)·e(IC_0+Σx_i·IC_i+1, gamma)·e(C,delta), else 0x00
+func Groth16Bn254Verify(in, out []byte) (int, error) {
+	return result(importGroth16Bn254Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Groth16Bn254VerifyGnark calls the host function groth16_bn254_verify_gnark.
+// Input: three sections, each a 4-byte BE length then bytes: gnark v0.9-v0.16 groth16 BN254 verifying key (WriteTo or WriteRawTo, with BSB22 commitment keys), proof (WriteTo or WriteRawTo), public witness (MarshalBinary)
+// Output: 0x01 if the proof (and its BSB22 commitments) verify, else 0x00
+func Groth16Bn254VerifyGnark(in, out []byte) (int, error) {
+	return result(importGroth16Bn254VerifyGnark(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // HashToScalarBls12381 calls the host function hash_to_scalar_bls12381.
 // Input: raw bytes (any length up to the limit)
 // Output: 32-byte little-endian BLS12-381 scalar: BLAKE2b-512(input) read little-endian, mod r (Dusk's BlsScalar::hash)
@@ -321,6 +370,27 @@ func Keccak256(in, out []byte) (int, error) {
 // Output: 0x01 valid, 0x00 invalid (EIP-7951 rules)
 func P256Verify(in, out []byte) (int, error) {
 	return result(importP256Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// PlonkBls12381GnarkVerify calls the host function plonk_bls12381_gnark_verify.
+// Input: three sections, each a 4-byte BE length then bytes: gnark v0.14-v0.16 PLONK BLS12-381 verifying key (WriteTo or WriteRawTo), proof (WriteTo), public witness (MarshalBinary)
+// Output: 0x01 if gnark's PLONK verifier accepts, else 0x00
+func PlonkBls12381GnarkVerify(in, out []byte) (int, error) {
+	return result(importPlonkBls12381GnarkVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// PlonkBn254GnarkVerify calls the host function plonk_bn254_gnark_verify.
+// Input: three sections, each a 4-byte BE length then bytes: gnark v0.14-v0.16 PLONK BN254 verifying key (WriteTo or WriteRawTo), proof (WriteTo), public witness (MarshalBinary)
+// Output: 0x01 if gnark's PLONK verifier accepts, else 0x00
+func PlonkBn254GnarkVerify(in, out []byte) (int, error) {
+	return result(importPlonkBn254GnarkVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// PlonkBn254SnarkjsVerify calls the host function plonk_bn254_snarkjs_verify.
+// Input: snarkjs 0.7 PLONK, EIP-197 points, 32-byte BE scalars: vk = nPublic (4-byte BE) || power (4-byte BE, 1..28) || k1 || k2 || Qm Ql Qr Qo Qc S1 S2 S3 (G1) || X_2 (G2); proof = A B C Z T1 T2 T3 Wxi Wxiw (G1, not infinity) || eval_a eval_b eval_c eval_s1 eval_s2 eval_zw (each < r; the Solidity verifier's 24 words); public inputs = nPublic x 32 bytes, each < r
+// Output: 0x01 if snarkjs's PLONK verifier (Keccak-256 transcript) accepts, else 0x00
+func PlonkBn254SnarkjsVerify(in, out []byte) (int, error) {
+	return result(importPlonkBn254SnarkjsVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // PoseidonBls12381Dusk calls the host function poseidon_bls12381_dusk.

@@ -32,9 +32,16 @@ const (
 	Ed25519BatchVerifyZip215Size    = 1
 	Ed25519VerifySize               = 1
 	Ed25519VerifyZip215Size         = 1
+	Groth16Bls12381VerifySize       = 1
+	Groth16Bls12381VerifyGnarkSize  = 1
+	Groth16Bn254VerifySize          = 1
+	Groth16Bn254VerifyGnarkSize     = 1
 	HashToScalarBls12381Size        = 32
 	Keccak256Size                   = 32
 	P256VerifySize                  = 1
+	PlonkBls12381GnarkVerifySize    = 1
+	PlonkBn254GnarkVerifySize       = 1
+	PlonkBn254SnarkjsVerifySize     = 1
 	PoseidonBls12381DuskSize        = 32
 	PoseidonBn254Size               = 32
 	Ripemd160Size                   = 20
