@@ -11,6 +11,8 @@ require (
 
 require (
 	github.com/bits-and-blooms/bitset v1.25.0 // indirect
-	github.com/consensys/gnark-crypto v0.22.0 // indirect
-	github.com/supranational/blst v0.3.17 // indirect
+	github.com/consensys/gnark-crypto v0.22.0
+	github.com/iden3/go-iden3-crypto v0.0.17
+	github.com/supranational/blst v0.3.17
+	github.com/zeebo/blake3 v0.2.4
 )

@@ -8,10 +8,50 @@ package guest
 // returns CodeUnsupported.
 func Blake2b256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Blake2b512 calls the host function blake2b_512; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Blake2b512(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Blake2f calls the host function blake2f; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Blake2f(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Blake3256 calls the host function blake3_256; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Blake3256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381HashToG1 calls the host function bls12381_hash_to_g1; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381HashToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381HashToG2 calls the host function bls12381_hash_to_g2; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381HashToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// HashToScalarBls12381 calls the host function hash_to_scalar_bls12381; outside a wasip1 guest it
+// returns CodeUnsupported.
+func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Keccak256 calls the host function keccak256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Keccak256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// PoseidonBls12381Dusk calls the host function poseidon_bls12381_dusk; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PoseidonBls12381Dusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// PoseidonBn254 calls the host function poseidon_bn254; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PoseidonBn254(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Ripemd160 calls the host function ripemd160; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Ripemd160(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Sha256 calls the host function sha256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Sha256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Sha3256 calls the host function sha3_256; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Sha3256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }

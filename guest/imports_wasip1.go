@@ -9,17 +9,89 @@ import "unsafe"
 //go:wasmimport hostcrypto blake2b_256
 func importBlake2b256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto blake2b_512
+func importBlake2b512(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto blake2f
+func importBlake2f(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto blake3_256
+func importBlake3256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_hash_to_g1
+func importBls12381HashToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_hash_to_g2
+func importBls12381HashToG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto hash_to_scalar_bls12381
+func importHashToScalarBls12381(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto keccak256
 func importKeccak256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto poseidon_bls12381_dusk
+func importPoseidonBls12381Dusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto poseidon_bn254
+func importPoseidonBn254(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto ripemd160
+func importRipemd160(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto sha256
 func importSha256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto sha3_256
+func importSha3256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 // Blake2b256 calls the host function blake2b_256.
 // Input: raw bytes (any length up to the limit)
 // Output: 32-byte unkeyed BLAKE2b-256 digest (RFC 7693)
 func Blake2b256(in, out []byte) (int, error) {
 	return result(importBlake2b256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Blake2b512 calls the host function blake2b_512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte unkeyed BLAKE2b-512 digest (RFC 7693)
+func Blake2b512(in, out []byte) (int, error) {
+	return result(importBlake2b512(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Blake2f calls the host function blake2f.
+// Input: 213 bytes (EIP-152): rounds (4-byte big-endian) || h (8 x 8-byte LE words) || m (16 x 8-byte LE words) || t (2 x 8-byte LE words) || f (1 byte, 0 or 1)
+// Output: 64 bytes: the compressed state h, 8 x 8-byte little-endian words
+func Blake2f(in, out []byte) (int, error) {
+	return result(importBlake2f(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Blake3256 calls the host function blake3_256.
+// Input: raw bytes (any length up to the limit)
+// Output: 32-byte BLAKE3 digest (default hash mode, 256-bit output)
+func Blake3256(in, out []byte) (int, error) {
+	return result(importBlake3256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381HashToG1 calls the host function bls12381_hash_to_g1.
+// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST (L = 0 or a truncated DST is malformed)
+// Output: the point in EIP-2537 encoding (128 bytes: x || y, each 64-byte big-endian)
+func Bls12381HashToG1(in, out []byte) (int, error) {
+	return result(importBls12381HashToG1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381HashToG2 calls the host function bls12381_hash_to_g2.
+// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ with the caller's DST (L = 0 or a truncated DST is malformed)
+// Output: the point in EIP-2537 encoding (256 bytes: x.c0 || x.c1 || y.c0 || y.c1, each 64-byte big-endian)
+func Bls12381HashToG2(in, out []byte) (int, error) {
+	return result(importBls12381HashToG2(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// HashToScalarBls12381 calls the host function hash_to_scalar_bls12381.
+// Input: raw bytes (any length up to the limit)
+// Output: 32-byte little-endian BLS12-381 scalar: BLAKE2b-512(input) read little-endian, mod r (Dusk's BlsScalar::hash)
+func HashToScalarBls12381(in, out []byte) (int, error) {
+	return result(importHashToScalarBls12381(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Keccak256 calls the host function keccak256.
@@ -29,9 +101,37 @@ func Keccak256(in, out []byte) (int, error) {
 	return result(importKeccak256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// PoseidonBls12381Dusk calls the host function poseidon_bls12381_dusk.
+// Input: n x 32-byte little-endian canonical BLS12-381 scalars, n >= 1 (a length that is not a positive multiple of 32 is malformed)
+// Output: 32-byte little-endian dusk_poseidon::Hash::digest(Domain::Other, in)[0]: Hades (width 5, 8 full + 60 partial rounds) in the dusk-safe sponge, tag = hash_to_scalar(IO pattern || domain)
+func PoseidonBls12381Dusk(in, out []byte) (int, error) {
+	return result(importPoseidonBls12381Dusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// PoseidonBn254 calls the host function poseidon_bn254.
+// Input: n x 32-byte big-endian BN254 scalars, 1 <= n <= 16, each < r (a length that is not a positive multiple of 32 is malformed; n > 16 is too large)
+// Output: 32-byte big-endian circomlib Poseidon(in_1..in_n) (x^5, 8 full rounds, circomlib partial rounds, initial state 0)
+func PoseidonBn254(in, out []byte) (int, error) {
+	return result(importPoseidonBn254(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Ripemd160 calls the host function ripemd160.
+// Input: raw bytes (any length up to the limit)
+// Output: 20-byte RIPEMD-160 digest
+func Ripemd160(in, out []byte) (int, error) {
+	return result(importRipemd160(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Sha256 calls the host function sha256.
 // Input: raw bytes (any length up to the limit)
 // Output: 32-byte SHA-256 digest (FIPS 180-4)
 func Sha256(in, out []byte) (int, error) {
 	return result(importSha256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Sha3256 calls the host function sha3_256.
+// Input: raw bytes (any length up to the limit)
+// Output: 32-byte SHA3-256 digest (FIPS 202)
+func Sha3256(in, out []byte) (int, error) {
+	return result(importSha3256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }

@@ -5,7 +5,17 @@ package guest
 // OutputSize maps each wrapped function with a fixed output to its size in
 // bytes, so a contract can size its buffer.
 var OutputSize = map[string]int{
-	"blake2b_256": 32,
-	"keccak256":   32,
-	"sha256":      32,
+	"blake2b_256":             32,
+	"blake2b_512":             64,
+	"blake2f":                 64,
+	"blake3_256":              32,
+	"bls12381_hash_to_g1":     128,
+	"bls12381_hash_to_g2":     256,
+	"hash_to_scalar_bls12381": 32,
+	"keccak256":               32,
+	"poseidon_bls12381_dusk":  32,
+	"poseidon_bn254":          32,
+	"ripemd160":               20,
+	"sha256":                  32,
+	"sha3_256":                32,
 }

@@ -93,3 +93,18 @@ func TestListAndCPU(t *testing.T) {
 		t.Fatal(code)
 	}
 }
+
+func TestBenchPlotCalibrateSmoke(t *testing.T) {
+	dir := t.TempDir()
+	code, out, errs := run(t, "", "bench", "--filter", "^sha256/(32B|1KiB)/", "--benchtime", "2ms", "--json", dir+"/b.json")
+	if code != 0 || !strings.Contains(out, "crypto/sha256") {
+		t.Fatalf("bench: %d\n%s\n%s", code, out, errs)
+	}
+	if code, out, errs := run(t, "", "bench", "plot", "--from", dir+"/b.json", "--out", dir); code != 0 || !strings.Contains(out, "bench-hash.svg") {
+		t.Fatalf("plot: %d\n%s\n%s", code, out, errs)
+	}
+	// Calibration refuses data that does not cover the catalogue.
+	if code, _, _ := run(t, "", "calibrate", "--from", dir+"/b.json", "--out", dir+"/s.json"); code != 1 {
+		t.Fatalf("calibrate on partial data: exit %d", code)
+	}
+}
