@@ -199,6 +199,7 @@ func init() {
 		Output:     "0x01 if e(sig, G2) == e(H0(msg), pk), else 0x00; an identity pk or sig is point_at_infinity",
 		FixedOut:   1,
 		Primitives: []string{"bls12381.dusk"},
+		Examples:   blsExamples,
 		Run: func(dst, in []byte) ([]byte, error) {
 			ok, err := verifyBLSDusk(in)
 			if err != nil {
@@ -215,6 +216,7 @@ func init() {
 		FixedOut:   1,
 		Items:      multisigItems,
 		Primitives: []string{"bls12381.dusk"},
+		Examples:   multisigExamples,
 		Run: func(dst, in []byte) ([]byte, error) {
 			ok, err := verifyBLSMultisigDusk(in)
 			if err != nil {

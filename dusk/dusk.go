@@ -30,6 +30,7 @@ func init() {
 		FixedOut:   1,
 		Items:      groth16Items,
 		Primitives: []string{"pairing.bn254"},
+		Examples:   groth16Examples,
 		Run: func(dst, in []byte) ([]byte, error) {
 			ok, err := verifyGroth16Arkworks(in)
 			if err != nil {

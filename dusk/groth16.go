@@ -72,7 +72,7 @@ type preparedVK struct {
 type vkFields struct {
 	alpha              bn254.G1Affine
 	beta, gamma, delta bn254.G2Affine
-	gammaABC           int
+	gammaABC           []bn254.G1Affine
 }
 
 // readPVK decodes an uncompressed PreparedVerifyingKey<Bn254>.
@@ -99,11 +99,14 @@ func readPVK(r *arkReader, keep *vkFields) (*preparedVK, error) {
 		return nil, errEOF
 	}
 	for i := uint64(0); i < n; i++ {
-		if _, err = r.g1Uncompressed(); err != nil {
+		p, err := r.g1Uncompressed()
+		if err != nil {
 			return nil, err
 		}
+		if keep != nil {
+			vk.gammaABC = append(vk.gammaABC, p)
+		}
 	}
-	vk.gammaABC = int(n)
 	if keep != nil {
 		*keep = vk
 	}

@@ -1,7 +1,7 @@
 package dusk
 
 import (
-	"encoding/binary"
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 	"os"
@@ -55,16 +55,6 @@ func unhex(t testing.TB, s string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-// sections builds the three-section input of groth16_bn254_verify_arkworks.
-func sections(parts ...[]byte) []byte {
-	var out []byte
-	for _, p := range parts {
-		out = binary.BigEndian.AppendUint32(out, uint32(len(p)))
-		out = append(out, p...)
-	}
-	return out
 }
 
 // call runs a catalogue function under the default schedule.
@@ -135,8 +125,13 @@ func TestPrepareG2MatchesArkworks(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if vk.gammaABC != c.PVKLayout.GammaABCCount {
-			t.Fatalf("%s: gamma_abc count %d", c.Name, vk.gammaABC)
+		if len(vk.gammaABC) != c.PVKLayout.GammaABCCount {
+			t.Fatalf("%s: gamma_abc count %d", c.Name, len(vk.gammaABC))
+		}
+		// Re-serializing the decoded vk with our encoders, e(alpha, beta)
+		// and our G2Prepared::from reproduces arkworks' bytes exactly.
+		if enc := appendPVK(nil, &vk.alpha, &vk.beta, &vk.gamma, &vk.delta, vk.gammaABC); !bytes.Equal(enc, unhex(t, c.PVKUncompressed)) {
+			t.Errorf("%s: re-serialized pvk differs from arkworks'", c.Name)
 		}
 		for _, k := range []struct {
 			name string

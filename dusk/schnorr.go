@@ -124,6 +124,7 @@ func init() {
 		MaxInput:   128,
 		FixedOut:   1,
 		Primitives: []string{"jubjub.dusk", poseidonDusk},
+		Examples:   schnorrExamples,
 		Run: func(dst, in []byte) ([]byte, error) {
 			ok, err := verifySchnorrDusk(in)
 			if err != nil {
