@@ -16,15 +16,47 @@ func FuzzBls12381HashToG1(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g1")
 
 func FuzzBls12381HashToG2(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g2") }
 
+func FuzzBls12381MultisigVerifyDusk(f *testing.F) { fuzzFunction(f, "bls12381_multisig_verify_dusk") }
+
+func FuzzBls12381VerifyDusk(f *testing.F) { fuzzFunction(f, "bls12381_verify_dusk") }
+
+func FuzzDuskHash(f *testing.F) { fuzzFunction(f, "dusk:hash") }
+
+func FuzzDuskKeccak256(f *testing.F) { fuzzFunction(f, "dusk:keccak256") }
+
+func FuzzDuskPoseidonHash(f *testing.F) { fuzzFunction(f, "dusk:poseidon_hash") }
+
+func FuzzDuskSecp256k1Recover(f *testing.F) { fuzzFunction(f, "dusk:secp256k1_recover") }
+
+func FuzzDuskSha256(f *testing.F) { fuzzFunction(f, "dusk:sha256") }
+
+func FuzzDuskVerifyBls(f *testing.F) { fuzzFunction(f, "dusk:verify_bls") }
+
+func FuzzDuskVerifyBlsMultisig(f *testing.F) { fuzzFunction(f, "dusk:verify_bls_multisig") }
+
+func FuzzDuskVerifyGroth16Bn254(f *testing.F) { fuzzFunction(f, "dusk:verify_groth16_bn254") }
+
+func FuzzDuskVerifyKzgProof(f *testing.F) { fuzzFunction(f, "dusk:verify_kzg_proof") }
+
+func FuzzDuskVerifyPlonk(f *testing.F) { fuzzFunction(f, "dusk:verify_plonk") }
+
+func FuzzDuskVerifySchnorr(f *testing.F) { fuzzFunction(f, "dusk:verify_schnorr") }
+
+func FuzzGroth16Bn254VerifyArkworks(f *testing.F) { fuzzFunction(f, "groth16_bn254_verify_arkworks") }
+
 func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bls12381") }
 
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
+
+func FuzzKzgVerifyProofDusk(f *testing.F) { fuzzFunction(f, "kzg_verify_proof_dusk") }
 
 func FuzzPoseidonBls12381Dusk(f *testing.F) { fuzzFunction(f, "poseidon_bls12381_dusk") }
 
 func FuzzPoseidonBn254(f *testing.F) { fuzzFunction(f, "poseidon_bn254") }
 
 func FuzzRipemd160(f *testing.F) { fuzzFunction(f, "ripemd160") }
+
+func FuzzSchnorrJubjubVerifyDusk(f *testing.F) { fuzzFunction(f, "schnorr_jubjub_verify_dusk") }
 
 func FuzzSha256(f *testing.F) { fuzzFunction(f, "sha256") }
 
