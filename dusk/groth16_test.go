@@ -43,10 +43,17 @@ func loadJSON(t testing.TB, name string, v any) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	decodeJSON(t, data, v)
+}
+
+func decodeJSON(t testing.TB, data []byte, v any) {
+	t.Helper()
 	if err := json.Unmarshal(data, v); err != nil {
 		t.Fatal(err)
 	}
 }
+
+func readFileErr(p string) ([]byte, error) { return os.ReadFile(p) }
 
 func unhex(t testing.TB, s string) []byte {
 	t.Helper()
