@@ -28,6 +28,18 @@ func Bls12381HashToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsuppo
 // returns CodeUnsupported.
 func Bls12381HashToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381MultisigVerifyDusk calls the host function bls12381_multisig_verify_dusk; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381MultisigVerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381VerifyDusk calls the host function bls12381_verify_dusk; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381VerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Groth16Bn254VerifyArkworks calls the host function groth16_bn254_verify_arkworks; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bn254VerifyArkworks(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // HashToScalarBls12381 calls the host function hash_to_scalar_bls12381; outside a wasip1 guest it
 // returns CodeUnsupported.
 func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -35,6 +47,10 @@ func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUns
 // Keccak256 calls the host function keccak256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Keccak256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// KzgVerifyProofDusk calls the host function kzg_verify_proof_dusk; outside a wasip1 guest it
+// returns CodeUnsupported.
+func KzgVerifyProofDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // PoseidonBls12381Dusk calls the host function poseidon_bls12381_dusk; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -47,6 +63,10 @@ func PoseidonBn254(in, out []byte) (int, error) { return 0, Error(CodeUnsupporte
 // Ripemd160 calls the host function ripemd160; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Ripemd160(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// SchnorrJubjubVerifyDusk calls the host function schnorr_jubjub_verify_dusk; outside a wasip1 guest it
+// returns CodeUnsupported.
+func SchnorrJubjubVerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Sha256 calls the host function sha256; outside a wasip1 guest it
 // returns CodeUnsupported.
