@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"math/big"
 	"os"
 	"strings"
 	"testing"
@@ -172,6 +173,36 @@ func TestGroth16Framing(t *testing.T) {
 		{0, 0, 0, 9, 1}} {
 		if _, err := call(t, "groth16_bn254_verify_arkworks", in); core.CodeOf(err) != core.CodeMalformed {
 			t.Errorf("%x: %v", in, err)
+		}
+	}
+}
+
+// TestMillerLoopIsThePairing: our port of arkworks' G2Prepared::from and
+// multi-Miller loop, followed by the final exponentiation, is the optimal
+// ate pairing as gnark-crypto computes it, for assorted points and for
+// products of pairs.
+func TestMillerLoopIsThePairing(t *testing.T) {
+	_, _, g1, g2 := bn254.Generators()
+	var ps []bn254.G1Affine
+	var qs []bn254.G2Affine
+	for i := int64(1); i <= 3; i++ {
+		var p bn254.G1Affine
+		var q bn254.G2Affine
+		p.ScalarMultiplication(&g1, big.NewInt(0x1234567+i*0x9e3779b9))
+		q.ScalarMultiplication(&g2, big.NewInt(0x7654321+i*0x85ebca6b))
+		ps, qs = append(ps, p), append(qs, q)
+	}
+	for n := 1; n <= 3; n++ {
+		pairs := make([]millerPair, n)
+		for i := 0; i < n; i++ {
+			prep := prepareG2(&qs[i])
+			pairs[i] = millerPair{&ps[i], prep.coeffs}
+		}
+		f := multiMillerLoop(pairs)
+		got := bn254.FinalExponentiation(&f)
+		want, err := bn254.Pair(ps[:n], qs[:n])
+		if err != nil || !got.Equal(&want) {
+			t.Fatalf("%d pairs: arkworks-style pairing differs from gnark's", n)
 		}
 	}
 }
