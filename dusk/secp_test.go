@@ -1,4 +1,4 @@
-package dusk
+package dusk_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"github.com/decred/dcrd/dcrec/secp256k1/v4"
 	"github.com/decred/dcrd/dcrec/secp256k1/v4/ecdsa"
 
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 )
 
@@ -16,8 +17,8 @@ import (
 // ("rusk-host-secp256k1"), sk = 32 bytes of 0x01, signature r || s || v
 // with v = recid + 27, recovers sk's uncompressed public key; v = 2, an
 // all-zero and an all-0xff (r, s) recover nothing; v in {0, 1} is accepted
-// too. It needs secp256k1_recover (signature work) in the catalogue and
-// fails without it.
+// too. It needs secp256k1_recover (signature family) in the catalogue, linked
+// through the root package, and fails without it.
 func TestRuskSecp256k1Recover(t *testing.T) {
 	if _, ok := core.Default.Lookup("secp256k1_recover"); !ok {
 		t.Fatal("secp256k1_recover is not in the catalogue: this test runs once the signature family is merged")
@@ -29,7 +30,8 @@ func TestRuskSecp256k1Recover(t *testing.T) {
 	want := sk.PubKey().SerializeUncompressed()
 
 	recover := func(sig []byte) ([]byte, error) {
-		return call(t, "dusk:secp256k1_recover", append(append([]byte(nil), hash[:]...), sig...))
+		out, _, err := hostcrypto.Call("dusk:secp256k1_recover", append(append([]byte(nil), hash[:]...), sig...))
+		return out, err
 	}
 	if out, err := recover(sig); err != nil || !bytes.Equal(out, want) {
 		t.Fatalf("recover: %x %v, want %x", out, err, want)
