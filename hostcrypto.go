@@ -17,6 +17,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/gas"
 
 	// Function families register themselves with core.Default.
+	_ "github.com/hostcrypto/hostcrypto/dusk"
 	_ "github.com/hostcrypto/hostcrypto/evm"
 	_ "github.com/hostcrypto/hostcrypto/hash"
 	_ "github.com/hostcrypto/hostcrypto/pairing"

@@ -36,11 +36,15 @@ func FuzzBls12381MapFp2ToG2(f *testing.F) { fuzzFunction(f, "bls12381_map_fp2_to
 
 func FuzzBls12381MapFpToG1(f *testing.F) { fuzzFunction(f, "bls12381_map_fp_to_g1") }
 
+func FuzzBls12381MultisigVerifyDusk(f *testing.F) { fuzzFunction(f, "bls12381_multisig_verify_dusk") }
+
 func FuzzBls12381PairingCheck(f *testing.F) { fuzzFunction(f, "bls12381_pairing_check") }
 
 func FuzzBls12381Verify(f *testing.F) { fuzzFunction(f, "bls12381_verify") }
 
 func FuzzBls12381VerifyDst(f *testing.F) { fuzzFunction(f, "bls12381_verify_dst") }
+
+func FuzzBls12381VerifyDusk(f *testing.F) { fuzzFunction(f, "bls12381_verify_dusk") }
 
 func FuzzBn254G1Add(f *testing.F) { fuzzFunction(f, "bn254_g1_add") }
 
@@ -49,6 +53,28 @@ func FuzzBn254G1Msm(f *testing.F) { fuzzFunction(f, "bn254_g1_msm") }
 func FuzzBn254G1Mul(f *testing.F) { fuzzFunction(f, "bn254_g1_mul") }
 
 func FuzzBn254PairingCheck(f *testing.F) { fuzzFunction(f, "bn254_pairing_check") }
+
+func FuzzDuskHash(f *testing.F) { fuzzFunction(f, "dusk:hash") }
+
+func FuzzDuskKeccak256(f *testing.F) { fuzzFunction(f, "dusk:keccak256") }
+
+func FuzzDuskPoseidonHash(f *testing.F) { fuzzFunction(f, "dusk:poseidon_hash") }
+
+func FuzzDuskSecp256k1Recover(f *testing.F) { fuzzFunction(f, "dusk:secp256k1_recover") }
+
+func FuzzDuskSha256(f *testing.F) { fuzzFunction(f, "dusk:sha256") }
+
+func FuzzDuskVerifyBls(f *testing.F) { fuzzFunction(f, "dusk:verify_bls") }
+
+func FuzzDuskVerifyBlsMultisig(f *testing.F) { fuzzFunction(f, "dusk:verify_bls_multisig") }
+
+func FuzzDuskVerifyGroth16Bn254(f *testing.F) { fuzzFunction(f, "dusk:verify_groth16_bn254") }
+
+func FuzzDuskVerifyKzgProof(f *testing.F) { fuzzFunction(f, "dusk:verify_kzg_proof") }
+
+func FuzzDuskVerifyPlonk(f *testing.F) { fuzzFunction(f, "dusk:verify_plonk") }
+
+func FuzzDuskVerifySchnorr(f *testing.F) { fuzzFunction(f, "dusk:verify_schnorr") }
 
 func FuzzEd25519BatchVerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_batch_verify_zip215") }
 
@@ -98,11 +124,15 @@ func FuzzGroth16Bls12381VerifyGnark(f *testing.F) { fuzzFunction(f, "groth16_bls
 
 func FuzzGroth16Bn254Verify(f *testing.F) { fuzzFunction(f, "groth16_bn254_verify") }
 
+func FuzzGroth16Bn254VerifyArkworks(f *testing.F) { fuzzFunction(f, "groth16_bn254_verify_arkworks") }
+
 func FuzzGroth16Bn254VerifyGnark(f *testing.F) { fuzzFunction(f, "groth16_bn254_verify_gnark") }
 
 func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bls12381") }
 
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
+
+func FuzzKzgVerifyProofDusk(f *testing.F) { fuzzFunction(f, "kzg_verify_proof_dusk") }
 
 func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }
 
@@ -119,6 +149,8 @@ func FuzzPoseidonBn254(f *testing.F) { fuzzFunction(f, "poseidon_bn254") }
 func FuzzRipemd160(f *testing.F) { fuzzFunction(f, "ripemd160") }
 
 func FuzzSchnorrBip340Verify(f *testing.F) { fuzzFunction(f, "schnorr_bip340_verify") }
+
+func FuzzSchnorrJubjubVerifyDusk(f *testing.F) { fuzzFunction(f, "schnorr_jubjub_verify_dusk") }
 
 func FuzzSecp256k1EcdsaVerify(f *testing.F) { fuzzFunction(f, "secp256k1_ecdsa_verify") }
 

@@ -68,6 +68,10 @@ func Bls12381MapFp2ToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsup
 // returns CodeUnsupported.
 func Bls12381MapFpToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381MultisigVerifyDusk calls the host function bls12381_multisig_verify_dusk; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381MultisigVerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381PairingCheck calls the host function bls12381_pairing_check; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381PairingCheck(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -79,6 +83,10 @@ func Bls12381Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupport
 // Bls12381VerifyDst calls the host function bls12381_verify_dst; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381VerifyDst(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381VerifyDusk calls the host function bls12381_verify_dusk; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381VerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bn254G1Add calls the host function bn254_g1_add; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -120,6 +128,10 @@ func Groth16Bls12381VerifyGnark(in, out []byte) (int, error) { return 0, Error(C
 // returns CodeUnsupported.
 func Groth16Bn254Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Groth16Bn254VerifyArkworks calls the host function groth16_bn254_verify_arkworks; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bn254VerifyArkworks(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Groth16Bn254VerifyGnark calls the host function groth16_bn254_verify_gnark; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Groth16Bn254VerifyGnark(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -131,6 +143,10 @@ func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUns
 // Keccak256 calls the host function keccak256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Keccak256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// KzgVerifyProofDusk calls the host function kzg_verify_proof_dusk; outside a wasip1 guest it
+// returns CodeUnsupported.
+func KzgVerifyProofDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // P256Verify calls the host function p256_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -163,6 +179,10 @@ func Ripemd160(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 // SchnorrBip340Verify calls the host function schnorr_bip340_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
 func SchnorrBip340Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// SchnorrJubjubVerifyDusk calls the host function schnorr_jubjub_verify_dusk; outside a wasip1 guest it
+// returns CodeUnsupported.
+func SchnorrJubjubVerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Secp256k1EcdsaVerify calls the host function secp256k1_ecdsa_verify; outside a wasip1 guest it
 // returns CodeUnsupported.

@@ -54,6 +54,9 @@ func importBls12381MapFp2ToG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.
 //go:wasmimport hostcrypto bls12381_map_fp_to_g1
 func importBls12381MapFpToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_multisig_verify_dusk
+func importBls12381MultisigVerifyDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_pairing_check
 func importBls12381PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -62,6 +65,9 @@ func importBls12381Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Poin
 
 //go:wasmimport hostcrypto bls12381_verify_dst
 func importBls12381VerifyDst(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_verify_dusk
+func importBls12381VerifyDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bn254_g1_add
 func importBn254G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -93,6 +99,9 @@ func importGroth16Bls12381VerifyGnark(inPtr unsafe.Pointer, inLen uint32, outPtr
 //go:wasmimport hostcrypto groth16_bn254_verify
 func importGroth16Bn254Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto groth16_bn254_verify_arkworks
+func importGroth16Bn254VerifyArkworks(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto groth16_bn254_verify_gnark
 func importGroth16Bn254VerifyGnark(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -101,6 +110,9 @@ func importHashToScalarBls12381(inPtr unsafe.Pointer, inLen uint32, outPtr unsaf
 
 //go:wasmimport hostcrypto keccak256
 func importKeccak256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto kzg_verify_proof_dusk
+func importKzgVerifyProofDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto p256_verify
 func importP256Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -125,6 +137,9 @@ func importRipemd160(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, 
 
 //go:wasmimport hostcrypto schnorr_bip340_verify
 func importSchnorrBip340Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto schnorr_jubjub_verify_dusk
+func importSchnorrJubjubVerifyDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto secp256k1_ecdsa_verify
 func importSecp256k1EcdsaVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -253,6 +268,13 @@ func Bls12381MapFpToG1(in, out []byte) (int, error) {
 	return result(importBls12381MapFpToG1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381MultisigVerifyDusk calls the host function bls12381_multisig_verify_dusk.
+// Input: n (4-byte big-endian, at most 4096) || n pks (96 each, G2 compressed) || sig (48, G1 compressed) || msg: aggregate key sum t_i*pk_i, t_i = BLAKE2b-512(BLS_SIG_BLS12381_SCALAR_SHA256_DUSK_H1_V2 || pk_i) mod r (little-endian)
+// Output: 0x01 if the multisignature verifies under the aggregate key, else 0x00 (also for n = 0)
+func Bls12381MultisigVerifyDusk(in, out []byte) (int, error) {
+	return result(importBls12381MultisigVerifyDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381PairingCheck calls the host function bls12381_pairing_check.
 // Input: EIP-2537 PAIRING_CHECK: k >= 1 pairs (128-byte G1 point || 256-byte G2 point, both in their subgroups), 384·k bytes exactly
 // Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00
@@ -272,6 +294,13 @@ func Bls12381Verify(in, out []byte) (int, error) {
 // Output: 0x01 valid, 0x00 invalid (Verify under the given ciphersuite DST)
 func Bls12381VerifyDst(in, out []byte) (int, error) {
 	return result(importBls12381VerifyDst(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381VerifyDusk calls the host function bls12381_verify_dusk.
+// Input: pk (96, G2 Zcash compressed) || sig (48, G1 compressed) || msg: dusk-network/bls12_381-bls V2, H0 = RFC 9380 hash_to_curve G1 with DST BLS_SIG_BLS12381G1_XMD:SHA-256_DUSK_V2
+// Output: 0x01 if e(sig, G2) == e(H0(msg), pk), else 0x00; an identity pk or sig is point_at_infinity
+func Bls12381VerifyDusk(in, out []byte) (int, error) {
+	return result(importBls12381VerifyDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bn254G1Add calls the host function bn254_g1_add.
@@ -344,6 +373,13 @@ func Groth16Bn254Verify(in, out []byte) (int, error) {
 	return result(importGroth16Bn254Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Groth16Bn254VerifyArkworks calls the host function groth16_bn254_verify_arkworks.
+// Input: three sections, each a 4-byte big-endian length then the bytes: PreparedVerifyingKey<Bn254> serialized uncompressed by arkworks 0.4 (vk, alpha_g1_beta_g2 Fq12, gamma_g2_neg_pc and delta_g2_neg_pc line coefficients with their infinity flags); Proof<Bn254> compressed (A 32 || B 64 || C 32); the prepared input point, compressed G1 (32). Trailing bytes inside a section are ignored, as arkworks ignores them
+// Output: 0x01 if ark-groth16 0.4's verify_proof_with_prepared_inputs accepts, else 0x00 (also where arkworks would panic on missing line coefficients)
+func Groth16Bn254VerifyArkworks(in, out []byte) (int, error) {
+	return result(importGroth16Bn254VerifyArkworks(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Groth16Bn254VerifyGnark calls the host function groth16_bn254_verify_gnark.
 // Input: three sections, each a 4-byte BE length then bytes: gnark v0.9-v0.16 groth16 BN254 verifying key (WriteTo or WriteRawTo, with BSB22 commitment keys), proof (WriteTo or WriteRawTo), public witness (MarshalBinary)
 // Output: 0x01 if the proof (and its BSB22 commitments) verify, else 0x00
@@ -363,6 +399,13 @@ func HashToScalarBls12381(in, out []byte) (int, error) {
 // Output: 32-byte Keccak-256 digest (original Keccak padding, as Ethereum uses)
 func Keccak256(in, out []byte) (int, error) {
 	return result(importKeccak256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// KzgVerifyProofDusk calls the host function kzg_verify_proof_dusk.
+// Input: commitment (48, G1 compressed) || z (32, big-endian scalar < r) || y (32) || proof (48): c-kzg-4844 verify_kzg_proof with Ethereum's mainnet trusted setup, as rusk's verify_kzg_proof
+// Output: 0x01 if e(C - [y]G1, G2) == e(proof, [tau]G2 - [z]G2), else 0x00
+func KzgVerifyProofDusk(in, out []byte) (int, error) {
+	return result(importKzgVerifyProofDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // P256Verify calls the host function p256_verify.
@@ -419,6 +462,13 @@ func Ripemd160(in, out []byte) (int, error) {
 // Output: 0x01 valid, 0x00 invalid (BIP-340)
 func SchnorrBip340Verify(in, out []byte) (int, error) {
 	return result(importSchnorrBip340Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// SchnorrJubjubVerifyDusk calls the host function schnorr_jubjub_verify_dusk.
+// Input: pk (32) || sig (64: u 32 LE || R 32) || msg (32, BLS12-381 scalar LE); JubJub points as v LE with the parity of u in bit 255 (ZIP 216), torsion-free; Dusk's generator (dusk-network/jubjub-schnorr 0.7)
+// Output: 0x01 if u*G + c*PK == R with c = Poseidon digest_truncated(Domain::Other, [R.u, R.v, PK.u, PK.v, msg]), else 0x00; an identity pk or R is point_at_infinity
+func SchnorrJubjubVerifyDusk(in, out []byte) (int, error) {
+	return result(importSchnorrJubjubVerifyDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Secp256k1EcdsaVerify calls the host function secp256k1_ecdsa_verify.

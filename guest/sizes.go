@@ -22,9 +22,11 @@ const (
 	Bls12381HashToG2Size            = 256
 	Bls12381MapFp2ToG2Size          = 256
 	Bls12381MapFpToG1Size           = 128
+	Bls12381MultisigVerifyDuskSize  = 1
 	Bls12381PairingCheckSize        = 1
 	Bls12381VerifySize              = 1
 	Bls12381VerifyDstSize           = 1
+	Bls12381VerifyDuskSize          = 1
 	Bn254G1AddSize                  = 64
 	Bn254G1MsmSize                  = 64
 	Bn254G1MulSize                  = 64
@@ -35,9 +37,11 @@ const (
 	Groth16Bls12381VerifySize       = 1
 	Groth16Bls12381VerifyGnarkSize  = 1
 	Groth16Bn254VerifySize          = 1
+	Groth16Bn254VerifyArkworksSize  = 1
 	Groth16Bn254VerifyGnarkSize     = 1
 	HashToScalarBls12381Size        = 32
 	Keccak256Size                   = 32
+	KzgVerifyProofDuskSize          = 1
 	P256VerifySize                  = 1
 	PlonkBls12381GnarkVerifySize    = 1
 	PlonkBn254GnarkVerifySize       = 1
@@ -46,6 +50,7 @@ const (
 	PoseidonBn254Size               = 32
 	Ripemd160Size                   = 20
 	SchnorrBip340VerifySize         = 1
+	SchnorrJubjubVerifyDuskSize     = 1
 	Secp256k1EcdsaVerifySize        = 1
 	Secp256k1EcdsaVerifyLowsSize    = 1
 	Secp256k1RecoverSize            = 65
