@@ -8,3 +8,8 @@ require (
 	golang.org/x/crypto v0.58.0
 	golang.org/x/sys v0.49.0
 )
+
+require (
+	github.com/bits-and-blooms/bitset v1.25.0 // indirect
+	github.com/consensys/gnark-crypto v0.22.0
+)

@@ -18,6 +18,7 @@ import (
 
 	// Function families register themselves with core.Default.
 	_ "github.com/hostcrypto/hostcrypto/hash"
+	_ "github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // Call runs the named function on input under the default schedule with no
