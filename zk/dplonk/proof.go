@@ -170,19 +170,35 @@ func (p *proof) replay(t *transcript) challenges {
 	return ch
 }
 
-// msm accumulates the terms of one multi-scalar multiplication.
+// msm accumulates the terms of one multi-scalar multiplication. Terms on
+// the same point (by address) are merged and terms on the identity are
+// dropped; neither changes the sum.
 type msm struct {
 	points  []bls12381.G1Affine
 	scalars []fr.Element
+	keys    []*bls12381.G1Affine
 }
 
 func (m *msm) add(s fr.Element, p *bls12381.G1Affine) {
+	if p.IsInfinity() {
+		return
+	}
+	for i, k := range m.keys {
+		if k == p {
+			m.scalars[i].Add(&m.scalars[i], &s)
+			return
+		}
+	}
+	m.keys = append(m.keys, p)
 	m.scalars = append(m.scalars, s)
 	m.points = append(m.points, *p)
 }
 
 func (m *msm) eval() bls12381.G1Affine {
 	var r bls12381.G1Affine
+	if len(m.points) == 0 {
+		return r
+	}
 	if _, err := r.MultiExp(m.points, m.scalars, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
 		panic("dplonk: internal error: " + err.Error())
 	}
@@ -200,7 +216,7 @@ func (m *msm) eval() bls12381.G1Affine {
 //	e(-(W_z + u·W_zω), x·h) · e(z·W_z + u·z·ω·W_zω + F − E, h) = 1.
 //
 // Here [D], F and E and the right-hand G1 point are one MSM (same group
-// element, so the same verdict) and the left point a second, 2-term MSM.
+// element, so the same verdict) and the left point a scalar multiplication.
 func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version byte) bool {
 	var t transcript
 	if version == 3 {
@@ -225,7 +241,7 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	tmp.Inverse(&tmp) // z = 1 has negligible probability; 0⁻¹ = 0 here.
 	l1.Mul(&zH, &tmp)
 
-	m := msm{points: make([]bls12381.G1Affine, 0, 32), scalars: make([]fr.Element, 0, 32)}
+	m := msm{points: make([]bls12381.G1Affine, 0, 32), scalars: make([]fr.Element, 0, 32), keys: make([]*bls12381.G1Affine, 0, 32)}
 
 	// [D]: the gate widgets, the permutation argument and the quotient.
 	arithmeticTerms(&m, vk, e)
@@ -294,12 +310,12 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	right := m.eval()
 
 	// left = −(W_z + u·W_zω)
-	var lm msm
-	lm.points = []bls12381.G1Affine{pr.wZ, pr.wZW}
-	lm.scalars = make([]fr.Element, 2)
-	lm.scalars[0].SetOne()
-	lm.scalars[1] = ch.u
-	left := lm.eval()
+	var lj bls12381.G1Jac
+	lj.FromAffine(&pr.wZW)
+	lj.ScalarMultiplication(&lj, ch.u.BigInt(new(big.Int)))
+	lj.AddMixed(&pr.wZ)
+	var left bls12381.G1Affine
+	left.FromJacobian(&lj)
 	left.Neg(&left)
 
 	return p.pairingCheck(&left, &right)
