@@ -2,6 +2,7 @@ package dplonk
 
 import (
 	"testing"
+	"time"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -62,4 +63,36 @@ func BenchmarkVerify(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkRatio interleaves one verification and one two-pair pairing
+// check per iteration and reports their CPU-time ratio (thread CPU time on
+// Linux), which stays meaningful on a loaded machine where wall-clock
+// times drift.
+func BenchmarkRatio(b *testing.B) {
+	vd, proof, pis := validCase(b)
+	f, _ := core.Default.Lookup(Name)
+	in := buildInput(3, vd, proof, pis)
+	_, _, g1, g2 := bls12381.Generators()
+	var ng1 bls12381.G1Affine
+	ng1.Neg(&g1)
+	P := []bls12381.G1Affine{g1, ng1}
+	Q := []bls12381.G2Affine{g2, g2}
+	defer lockThread()()
+	var tv, tp time.Duration
+	for b.Loop() {
+		t0 := threadCPU()
+		if out, err := f.Run(nil, in); err != nil || out[0] != 1 {
+			b.Fatal(out, err)
+		}
+		t1 := threadCPU()
+		if ok, err := bls12381.PairingCheck(P, Q); err != nil || !ok {
+			b.Fatal(ok, err)
+		}
+		tp += threadCPU() - t1
+		tv += t1 - t0
+	}
+	b.ReportMetric(float64(tv.Nanoseconds())/float64(b.N), "verify-cpu-ns/op")
+	b.ReportMetric(float64(tp.Nanoseconds())/float64(b.N), "pairing2-cpu-ns/op")
+	b.ReportMetric(float64(tv)/float64(tp), "verify/pairing2")
 }

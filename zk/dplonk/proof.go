@@ -3,7 +3,6 @@ package dplonk
 import (
 	"math/big"
 
-	"github.com/consensys/gnark-crypto/ecc"
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
@@ -199,9 +198,8 @@ func (m *msm) eval() bls12381.G1Affine {
 	if len(m.points) == 0 {
 		return r
 	}
-	if _, err := r.MultiExp(m.points, m.scalars, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
-		panic("dplonk: internal error: " + err.Error())
-	}
+	j := msmGLV(m.points, m.scalars)
+	r.FromJacobian(&j)
 	return r
 }
 
