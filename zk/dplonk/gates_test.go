@@ -66,10 +66,10 @@ func randFr(t *testing.T) fr.Element {
 func term(f func(m *msm)) fr.Element {
 	var m msm
 	f(&m)
-	if len(m.scalars) != 1 {
+	if len(m.terms) != 1 {
 		panic("one term expected")
 	}
-	return m.scalars[0]
+	return m.terms[0].s
 }
 
 // jubjubPoint returns a random point of the twisted Edwards curve

@@ -21,7 +21,13 @@ import (
 // long division of k by λ gives the split directly. Variable time: the
 // verifier's scalars are public.
 
-const wnafWidth = 5
+// Digit widths: variable points get width-5 NAF digits over a table of 8
+// odd multiples built per call; the verifier key's fixed points get width 7
+// over 32 precomputed odd multiples (built once per prepared verifier).
+const (
+	wnafWidth  = 5
+	fixedWidth = 7
+)
 
 var (
 	glvLambda big.Int    // λ = z² − 1, a cube root of unity mod r
@@ -75,19 +81,19 @@ func glvSplit(k *fr.Element) (k1, k2 [2]uint64) {
 	return toLimbs(&r), toLimbs(&q)
 }
 
-// wnaf writes the width-5 NAF of the 128-bit k (k[0] low) into d, one
-// digit per bit position (odd digits in [−15, 15] or 0), and returns the
-// number of positions used.
-func wnaf(k [2]uint64, d *[130]int8) int {
+// wnaf writes the width-w NAF of the 128-bit k (k[0] low) into d, one
+// digit per bit position (odd digits in (−2^(w−1), 2^(w−1)) or 0), and
+// returns the number of positions used.
+func wnaf(k [2]uint64, w uint, d *[130]int8) int {
 	// Three limbs: adding a negative digit's magnitude can carry past bit 127.
 	lo, mid, hi := k[0], k[1], uint64(0)
 	n := 0
 	for lo|mid|hi != 0 {
 		var digit int8
 		if lo&1 == 1 {
-			m := int(lo & (1<<wnafWidth - 1))
-			if m >= 1<<(wnafWidth-1) {
-				m -= 1 << wnafWidth
+			m := int(lo & (1<<w - 1))
+			if m >= 1<<(w-1) {
+				m -= 1 << w
 			}
 			digit = int8(m)
 			if m > 0 {
@@ -111,13 +117,18 @@ func wnaf(k [2]uint64, d *[130]int8) int {
 	return n
 }
 
-// msmGLV returns Σ scalars[i]·points[i]. Points must not be the identity.
-func msmGLV(points []bls12381.G1Affine, scalars []fr.Element) bls12381.G1Jac {
-	n := len(points)
-	const half = 1 << (wnafWidth - 2) // odd multiples 1, 3, ..., 15
-	// Tables of odd multiples of each point in Jacobian form, normalized
-	// to affine together.
-	jac := make([]bls12381.G1Jac, n*half)
+// oddTable holds P, 3P, ..., (2^(w−1)−1)P and the same multiples of φ(P),
+// in affine form.
+type oddTable struct {
+	w      uint
+	p, phi []bls12381.G1Affine
+}
+
+// newOddTables builds the width-w tables of points (none the identity)
+// with one batch normalization.
+func newOddTables(points []bls12381.G1Affine, w uint) []oddTable {
+	half := 1 << (w - 2)
+	jac := make([]bls12381.G1Jac, len(points)*half)
 	for i := range points {
 		var twoP bls12381.G1Jac
 		twoP.FromAffine(&points[i])
@@ -130,49 +141,94 @@ func msmGLV(points []bls12381.G1Affine, scalars []fr.Element) bls12381.G1Jac {
 		}
 	}
 	aff := bls12381.BatchJacobianToAffineG1(jac)
-	// φ-tables: φ(jP) = (β·x, y).
 	phi := make([]bls12381.G1Affine, len(aff))
 	for i := range aff {
-		phi[i].X.Mul(&aff[i].X, &glvBeta)
+		phi[i].X.Mul(&aff[i].X, &glvBeta) // φ(jP) = jφ(P) = (β·x, y)
 		phi[i].Y = aff[i].Y
 	}
+	tabs := make([]oddTable, len(points))
+	for i := range tabs {
+		tabs[i] = oddTable{w: w, p: aff[i*half : (i+1)*half], phi: phi[i*half : (i+1)*half]}
+	}
+	return tabs
+}
 
-	digits := make([][130]int8, 2*n)
-	top := 0
-	for i := range scalars {
-		k1, k2 := glvSplit(&scalars[i])
-		if l := wnaf(k1, &digits[2*i]); l > top {
-			top = l
-		}
-		if l := wnaf(k2, &digits[2*i+1]); l > top {
-			top = l
+// msmTerm is one point with its scalar for the main sum and for the
+// optional second sum, and its table (nil: built by msmGLV).
+type msmTerm struct {
+	point *bls12381.G1Affine
+	s, s2 fr.Element
+	table *oddTable
+}
+
+// msmGLV returns Σ sᵢ·Pᵢ and Σ s2ᵢ·Pᵢ over terms (points not the
+// identity), sharing one doubling chain.
+func msmGLV(terms []msmTerm) (acc, acc2 bls12381.G1Jac) {
+	// Tables for the terms that bring none.
+	var fresh []bls12381.G1Affine
+	for _, t := range terms {
+		if t.table == nil {
+			fresh = append(fresh, *t.point)
 		}
 	}
+	var built []oddTable
+	if len(fresh) > 0 {
+		built = newOddTables(fresh, wnafWidth)
+	}
+	type lane struct {
+		tab  []bls12381.G1Affine
+		dig  [130]int8
+		into *bls12381.G1Jac
+	}
+	lanes := make([]lane, 0, 4*len(terms))
+	top := 0
+	addLanes := func(tab *oddTable, s *fr.Element, into *bls12381.G1Jac) {
+		if s.IsZero() {
+			return
+		}
+		k1, k2 := glvSplit(s)
+		lanes = append(lanes, lane{tab: tab.p, into: into}, lane{tab: tab.phi, into: into})
+		l := &lanes[len(lanes)-2]
+		if n := wnaf(k1, tab.w, &l.dig); n > top {
+			top = n
+		}
+		l = &lanes[len(lanes)-1]
+		if n := wnaf(k2, tab.w, &l.dig); n > top {
+			top = n
+		}
+	}
+	nb := 0
+	for i := range terms {
+		tab := terms[i].table
+		if tab == nil {
+			tab = &built[nb]
+			nb++
+		}
+		addLanes(tab, &terms[i].s, &acc)
+		addLanes(tab, &terms[i].s2, &acc2)
+	}
 
-	var acc bls12381.G1Jac
-	acc.Z.SetZero()
-	acc.X.SetOne()
-	acc.Y.SetOne()
+	for _, a := range []*bls12381.G1Jac{&acc, &acc2} {
+		a.X.SetOne()
+		a.Y.SetOne()
+		a.Z.SetZero()
+	}
 	var neg bls12381.G1Affine
 	for b := top - 1; b >= 0; b-- {
 		acc.DoubleAssign()
-		for j := 0; j < 2*n; j++ {
-			d := digits[j][b]
+		acc2.DoubleAssign()
+		for j := range lanes {
+			d := lanes[j].dig[b]
 			if d == 0 {
 				continue
 			}
-			tab := aff
-			if j&1 == 1 {
-				tab = phi
-			}
-			base := (j / 2) * half
 			if d > 0 {
-				acc.AddMixed(&tab[base+int(d)/2])
+				lanes[j].into.AddMixed(&lanes[j].tab[d/2])
 			} else {
-				neg.Neg(&tab[base+int(-d)/2])
-				acc.AddMixed(&neg)
+				neg.Neg(&lanes[j].tab[(-d)/2])
+				lanes[j].into.AddMixed(&neg)
 			}
 		}
 	}
-	return acc
+	return acc, acc2
 }

@@ -49,13 +49,28 @@ func TestMSMGLV(t *testing.T) {
 				scalars[i] = scalars[i-1]
 			}
 		}
-		got := msmGLV(points, scalars)
+		terms := make([]msmTerm, n)
+		for i := range terms {
+			terms[i] = msmTerm{point: &points[i], s: scalars[i], s2: scalars[(i+1)%n]}
+		}
+		if n > 3 {
+			tabs := newOddTables(points[:2], fixedWidth)
+			terms[0].table, terms[1].table = &tabs[0], &tabs[1]
+		}
+		got, got2 := msmGLV(terms)
 		var want bls12381.G1Jac
 		if _, err := want.MultiExp(points, scalars, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
 			t.Fatal(err)
 		}
 		if !got.Equal(&want) {
 			t.Fatalf("n=%d: mismatch", n)
+		}
+		rot := append(append([]fr.Element{}, scalars[1:]...), scalars[0])
+		if _, err := want.MultiExp(points, rot, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
+			t.Fatal(err)
+		}
+		if !got2.Equal(&want) {
+			t.Fatalf("n=%d: second sum mismatch", n)
 		}
 	}
 }
@@ -71,9 +86,13 @@ func BenchmarkMSM(b *testing.B) {
 		points[i].ScalarMultiplication(&g1, s.BigInt(new(big.Int)))
 		scalars[i].SetRandom()
 	}
+	terms := make([]msmTerm, n)
+	for i := range terms {
+		terms[i] = msmTerm{point: &points[i], s: scalars[i]}
+	}
 	b.Run("glv-straus/20", func(b *testing.B) {
 		for b.Loop() {
-			msmGLV(points, scalars)
+			msmGLV(terms)
 		}
 	})
 	b.Run("gnark-multiexp/20", func(b *testing.B) {

@@ -171,36 +171,33 @@ func (p *proof) replay(t *transcript) challenges {
 
 // msm accumulates the terms of one multi-scalar multiplication. Terms on
 // the same point (by address) are merged and terms on the identity are
-// dropped; neither changes the sum.
+// dropped; neither changes the sum. Points of the prepared verifier bring
+// their precomputed tables.
 type msm struct {
-	points  []bls12381.G1Affine
-	scalars []fr.Element
-	keys    []*bls12381.G1Affine
+	terms []msmTerm
+	fixed map[*bls12381.G1Affine]*oddTable
 }
 
 func (m *msm) add(s fr.Element, p *bls12381.G1Affine) {
 	if p.IsInfinity() {
 		return
 	}
-	for i, k := range m.keys {
-		if k == p {
-			m.scalars[i].Add(&m.scalars[i], &s)
+	for i := range m.terms {
+		if m.terms[i].point == p {
+			m.terms[i].s.Add(&m.terms[i].s, &s)
 			return
 		}
 	}
-	m.keys = append(m.keys, p)
-	m.scalars = append(m.scalars, s)
-	m.points = append(m.points, *p)
+	m.terms = append(m.terms, msmTerm{point: p, s: s, table: m.fixed[p]})
 }
 
-func (m *msm) eval() bls12381.G1Affine {
-	var r bls12381.G1Affine
-	if len(m.points) == 0 {
-		return r
+// setSecond sets p's scalar in the second sum (p must have been added).
+func (m *msm) setSecond(s fr.Element, p *bls12381.G1Affine) {
+	for i := range m.terms {
+		if m.terms[i].point == p {
+			m.terms[i].s2 = s
+		}
 	}
-	j := msmGLV(m.points, m.scalars)
-	r.FromJacobian(&j)
-	return r
 }
 
 // verify is Proof::verify (version 2 or 3, batching that binds q_arith,
@@ -213,8 +210,8 @@ func (m *msm) eval() bls12381.G1Affine {
 //
 //	e(-(W_z + u·W_zω), x·h) · e(z·W_z + u·z·ω·W_zω + F − E, h) = 1.
 //
-// Here [D], F and E and the right-hand G1 point are one MSM (same group
-// element, so the same verdict) and the left point a scalar multiplication.
+// Here [D], F, E and both G1 points are one GLV/Straus MSM with two sums
+// (the same group elements, so the same verdict).
 func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version byte) bool {
 	var t transcript
 	if version == 3 {
@@ -239,7 +236,7 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	tmp.Inverse(&tmp) // z = 1 has negligible probability; 0⁻¹ = 0 here.
 	l1.Mul(&zH, &tmp)
 
-	m := msm{points: make([]bls12381.G1Affine, 0, 32), scalars: make([]fr.Element, 0, 32), keys: make([]*bls12381.G1Affine, 0, 32)}
+	m := msm{terms: make([]msmTerm, 0, 32), fixed: p.fixed}
 
 	// [D]: the gate widgets, the permutation argument and the quotient.
 	arithmeticTerms(&m, vk, e)
@@ -305,14 +302,14 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	m.add(ch.z, &pr.wZ)
 	tmp.Mul(&ch.u, &ch.z).Mul(&tmp, &dom.gen)
 	m.add(tmp, &pr.wZW)
-	right := m.eval()
-
-	// left = −(W_z + u·W_zω)
-	var lj bls12381.G1Jac
-	lj.FromAffine(&pr.wZW)
-	lj.ScalarMultiplication(&lj, ch.u.BigInt(new(big.Int)))
-	lj.AddMixed(&pr.wZ)
-	var left bls12381.G1Affine
+	// left = −(W_z + u·W_zω), as the second sum of the same MSM.
+	var one2 fr.Element
+	one2.SetOne()
+	m.setSecond(one2, &pr.wZ)
+	m.setSecond(ch.u, &pr.wZW)
+	rj, lj := msmGLV(m.terms)
+	var right, left bls12381.G1Affine
+	right.FromJacobian(&rj)
 	left.FromJacobian(&lj)
 	left.Neg(&left)
 

@@ -120,8 +120,11 @@ type prepared struct {
 	linesXH   [2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
 	linesH    [2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
 	piIndexes []uint64
-	size      uint64 // the Verifier's `size` (length of the dense public-input vector)
-	dom       domain
+	// fixed maps each non-identity point of the verifier key and g to its
+	// width-7 odd-multiple tables for msmGLV.
+	fixed map[*bls12381.G1Affine]*oddTable
+	size  uint64 // the Verifier's `size` (length of the dense public-input vector)
+	dom   domain
 	// tLegacy is Transcript::base (V1, V2: s_sigma_1 appended under the
 	// label s_sigma_4); tV3 is Transcript::base_v3 (binds s_sigma_4).
 	tLegacy, tV3 transcript
@@ -203,6 +206,21 @@ func parseVerifier(b []byte) (*prepared, error) {
 	}
 	if !p.xh.IsInfinity() {
 		p.linesXH = bls12381.PrecomputeLines(p.xh)
+	}
+	var fixedPts []bls12381.G1Affine
+	var owners []*bls12381.G1Affine
+	for _, pt := range append(pts[:], &p.g) {
+		if !pt.IsInfinity() {
+			fixedPts = append(fixedPts, *pt)
+			owners = append(owners, pt)
+		}
+	}
+	p.fixed = make(map[*bls12381.G1Affine]*oddTable, len(owners))
+	if len(fixedPts) > 0 {
+		tabs := newOddTables(fixedPts, fixedWidth)
+		for i, o := range owners {
+			p.fixed[o] = &tabs[i]
+		}
 	}
 	p.tLegacy = baseTranscript(label, vk, constraints, false)
 	p.tV3 = baseTranscript(label, vk, constraints, true)
