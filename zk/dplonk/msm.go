@@ -162,7 +162,7 @@ type msmTerm struct {
 }
 
 // msmGLV returns Σ sᵢ·Pᵢ and Σ s2ᵢ·Pᵢ over terms (points not the
-// identity), sharing one doubling chain.
+// identity), sharing the tables, GLV splits and loop between the two sums.
 func msmGLV(terms []msmTerm) (acc, acc2 bls12381.G1Jac) {
 	// Tables for the terms that bring none.
 	var fresh []bls12381.G1Affine
@@ -215,8 +215,13 @@ func msmGLV(terms []msmTerm) (acc, acc2 bls12381.G1Jac) {
 	}
 	var neg bls12381.G1Affine
 	for b := top - 1; b >= 0; b-- {
-		acc.DoubleAssign()
-		acc2.DoubleAssign()
+		// Doubling the identity (Z = 0) is skipped: the top of the chain.
+		if !acc.Z.IsZero() {
+			acc.DoubleAssign()
+		}
+		if !acc2.Z.IsZero() {
+			acc2.DoubleAssign()
+		}
 		for j := range lanes {
 			d := lanes[j].dig[b]
 			if d == 0 {

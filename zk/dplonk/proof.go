@@ -2,6 +2,8 @@ package dplonk
 
 import (
 	"math/big"
+	"runtime"
+	"sync"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -56,12 +58,33 @@ func parseProof(b []byte) (*proof, error) {
 	}
 	p := &proof{raw: b}
 	pts := [11]*bls12381.G1Affine{&p.a, &p.b, &p.c, &p.d, &p.z, &p.tLow, &p.tMid, &p.tHigh, &p.tFourth, &p.wZ, &p.wZW}
-	for i, pt := range pts {
-		q, err := decodeG1(b[i*g1Size:])
+	// Decompression and subgroup checks dominate parsing: with more than
+	// one P they run in two halves concurrently. The first failing point
+	// in serialization order decides the error, as when decoding in order.
+	var errs [11]error
+	decode := func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			if *pts[i], errs[i] = decodeG1(b[i*g1Size:]); errs[i] != nil {
+				return
+			}
+		}
+	}
+	if runtime.GOMAXPROCS(0) > 1 {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			decode(6, 11)
+		}()
+		decode(0, 6)
+		wg.Wait()
+	} else {
+		decode(0, 11)
+	}
+	for _, err := range errs {
 		if err != nil {
 			return nil, err
 		}
-		*pt = q
 	}
 	e := &p.ev
 	sc := [15]*fr.Element{&e.a, &e.b, &e.c, &e.d, &e.aW, &e.bW, &e.dW, &e.qArith, &e.qC, &e.qL, &e.qR, &e.s1, &e.s2, &e.s3, &e.zEvl}
