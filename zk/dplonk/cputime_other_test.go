@@ -12,3 +12,6 @@ var start = time.Now()
 func threadCPU() time.Duration { return time.Since(start) }
 
 func lockThread() func() { return func() {} }
+
+// processCPU falls back to wall-clock time off Linux.
+func processCPU() time.Duration { return time.Since(start) }

@@ -234,6 +234,10 @@ func TestPublicInputEval(t *testing.T) {
 	p := &prepared{dom: d, size: 16}
 	for _, idx := range [][]uint64{{0}, {3, 3}, {1, 5, 1, 9, 15}, {2, 4, 6, 8, 10, 12, 14, 1, 3, 5, 7, 9, 11, 13, 15, 0, 2, 4}} {
 		p.piIndexes = idx
+		p.piOmegaInv = make([]fr.Element, len(idx))
+		for i, j := range idx {
+			p.piOmegaInv[i] = frPow(&d.genInv, j)
+		}
 		pis := make([]fr.Element, len(idx))
 		for i := range pis {
 			if i%3 != 2 {

@@ -1,7 +1,6 @@
 package dplonk
 
 import (
-	"math/big"
 	"runtime"
 	"sync"
 
@@ -366,23 +365,28 @@ func (p *prepared) pairingCheck(left, right *bls12381.G1Affine) bool {
 //
 //	PI(z) = (z^n − 1)/n · Σ_{i: v_i ≠ 0} v_i / (ω^{-i}·z − 1)
 //
-// A zero denominator contributes zero, as dusk-plonk's batch_inversion
-// leaves zeros in place.
+// with ω^{-i} precomputed per verifier and one batch inversion. A zero
+// denominator contributes zero, as dusk-plonk's batch_inversion leaves
+// zeros in place.
 func (p *prepared) publicInputEval(pis []fr.Element, z, zH *fr.Element) fr.Element {
-	var sum fr.Element
 	last := lastWriter(p.piIndexes)
-	var den, term fr.Element
 	var one fr.Element
 	one.SetOne()
-	e := new(big.Int)
+	dens := make([]fr.Element, 0, len(pis))
+	vals := make([]*fr.Element, 0, len(pis))
 	for i := range pis {
 		if !last(i) || pis[i].IsZero() {
 			continue
 		}
-		den.Exp(p.dom.genInv, e.SetUint64(p.piIndexes[i]))
-		den.Mul(&den, z).Sub(&den, &one)
-		den.Inverse(&den)
-		term.Mul(&den, &pis[i])
+		var den fr.Element
+		den.Mul(&p.piOmegaInv[i], z).Sub(&den, &one)
+		dens = append(dens, den)
+		vals = append(vals, &pis[i])
+	}
+	inv := fr.BatchInvert(dens)
+	var sum, term fr.Element
+	for i := range inv {
+		term.Mul(&inv[i], vals[i])
 		sum.Add(&sum, &term)
 	}
 	var numerator fr.Element

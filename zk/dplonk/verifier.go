@@ -120,6 +120,8 @@ type prepared struct {
 	linesXH   [2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
 	linesH    [2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
 	piIndexes []uint64
+	// piOmegaInv[i] = ω^(−piIndexes[i]), for the public-input evaluation.
+	piOmegaInv []fr.Element
 	// fixed maps each non-identity point of the verifier key and g to its
 	// width-7 odd-multiple tables for msmGLV.
 	fixed map[*bls12381.G1Affine]*oddTable
@@ -200,6 +202,10 @@ func parseVerifier(b []byte) (*prepared, error) {
 	}
 	if p.dom, err = newDomain(vk.n); err != nil {
 		return nil, err
+	}
+	p.piOmegaInv = make([]fr.Element, nPI)
+	for i, idx := range p.piIndexes {
+		p.piOmegaInv[i] = frPow(&p.dom.genInv, idx)
 	}
 	if !p.h.IsInfinity() {
 		p.linesH = bls12381.PrecomputeLines(p.h)
