@@ -228,40 +228,39 @@ func parseVerifier(b []byte) (*prepared, error) {
 			p.fixed[o] = &tabs[i]
 		}
 	}
-	p.tLegacy = baseTranscript(label, vk, constraints, false)
-	p.tV3 = baseTranscript(label, vk, constraints, true)
+	p.tLegacy, p.tV3 = baseTranscripts(label, vk, constraints)
 	return p, nil
 }
 
-// baseTranscript is Transcript::base (bindSigma4 = false) or
-// Transcript::base_v3 (true): Transcript::new(label), the circuit-size
-// domain separator for `constraints`, then VerifierKey::seed_transcript.
-func baseTranscript(label []byte, vk *verifierKey, constraints uint64, bindSigma4 bool) transcript {
+// baseTranscripts returns Transcript::base (V1, V2) and
+// Transcript::base_v3 (V3): Transcript::new(label), the circuit-size
+// domain separator for `constraints`, then VerifierKey::seed_transcript,
+// which commits s_sigma_1 a second time in place of s_sigma_4 before V3.
+// The two share everything up to that message, computed once.
+func baseTranscripts(label []byte, vk *verifierKey, constraints uint64) (legacy, v3 transcript) {
 	t := newTranscript(label)
 	circuitDomainSep(&t, constraints)
-	seed := func(lbl string, i int) { t.appendMessage([]byte(lbl), vk.raw[i][:]) }
-	seed("q_m", iQM)
-	seed("q_l", iQL)
-	seed("q_r", iQR)
-	seed("q_o", iQO)
-	seed("q_c", iQC)
-	seed("q_f", iQF)
-	seed("q_arith", iQArith)
-	seed("q_range", iQRange)
-	seed("q_logic", iQLogic)
-	seed("q_variable_group_add", iQVar)
-	seed("q_fixed_group_add", iQFixed)
-	seed("s_sigma_1", iS1)
-	seed("s_sigma_2", iS2)
-	seed("s_sigma_3", iS3)
-	if bindSigma4 {
-		seed("s_sigma_4", iS4)
-	} else {
-		// The pre-V3 transcript commits s_sigma_1 a second time here.
-		seed("s_sigma_4", iS1)
-	}
-	circuitDomainSep(&t, vk.n)
-	return t
+	seed := func(t *transcript, lbl string, i int) { t.appendMessage([]byte(lbl), vk.raw[i][:]) }
+	seed(&t, "q_m", iQM)
+	seed(&t, "q_l", iQL)
+	seed(&t, "q_r", iQR)
+	seed(&t, "q_o", iQO)
+	seed(&t, "q_c", iQC)
+	seed(&t, "q_f", iQF)
+	seed(&t, "q_arith", iQArith)
+	seed(&t, "q_range", iQRange)
+	seed(&t, "q_logic", iQLogic)
+	seed(&t, "q_variable_group_add", iQVar)
+	seed(&t, "q_fixed_group_add", iQFixed)
+	seed(&t, "s_sigma_1", iS1)
+	seed(&t, "s_sigma_2", iS2)
+	seed(&t, "s_sigma_3", iS3)
+	legacy, v3 = t, t
+	seed(&legacy, "s_sigma_4", iS1)
+	seed(&v3, "s_sigma_4", iS4)
+	circuitDomainSep(&legacy, vk.n)
+	circuitDomainSep(&v3, vk.n)
+	return legacy, v3
 }
 
 func circuitDomainSep(t *transcript, n uint64) {
