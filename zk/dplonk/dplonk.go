@@ -50,11 +50,10 @@ func init() {
 		Input: "version (1 byte: 1, 2, 3 = dusk-plonk PlonkVersion V1..V3) || u32be len || verifier data " +
 			"(dusk-plonk 0.22 Verifier::to_bytes) || u32be len || proof (1008 bytes, Proof::to_bytes) || " +
 			"public inputs (n x 32-byte little-endian canonical BLS12-381 scalars, n = the verifier's count)",
-		Output:     "0x01 if Verifier::verify_with_version accepts, 0x00 if not",
-		MaxInput:   maxInput,
-		FixedOut:   1,
-		Items:      items,
-		Primitives: []string{"pairing.bls12381", "msm.bls12381.g1"},
+		Output:   "0x01 if Verifier::verify_with_version accepts, 0x00 if not",
+		MaxInput: maxInput,
+		FixedOut: 1,
+		Items:    items,
 		Run: func(dst, in []byte) ([]byte, error) {
 			if len(in) < 1 {
 				return nil, core.Errorf(core.CodeMalformed, "dplonk: empty input")
