@@ -12,6 +12,10 @@ func Blake2b256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) 
 // returns CodeUnsupported.
 func Keccak256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// PlonkBls12381DuskVerify calls the host function plonk_bls12381_dusk_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PlonkBls12381DuskVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Sha256 calls the host function sha256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Sha256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }

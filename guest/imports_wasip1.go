@@ -12,6 +12,9 @@ func importBlake2b256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer,
 //go:wasmimport hostcrypto keccak256
 func importKeccak256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto plonk_bls12381_dusk_verify
+func importPlonkBls12381DuskVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto sha256
 func importSha256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -27,6 +30,13 @@ func Blake2b256(in, out []byte) (int, error) {
 // Output: 32-byte Keccak-256 digest (original Keccak padding, as Ethereum uses)
 func Keccak256(in, out []byte) (int, error) {
 	return result(importKeccak256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// PlonkBls12381DuskVerify calls the host function plonk_bls12381_dusk_verify.
+// Input: version (1 byte: 1, 2, 3 = dusk-plonk PlonkVersion V1..V3) || u32be len || verifier data (dusk-plonk 0.22 Verifier::to_bytes) || u32be len || proof (1008 bytes, Proof::to_bytes) || public inputs (n x 32-byte little-endian canonical BLS12-381 scalars, n = the verifier's count)
+// Output: 0x01 if Verifier::verify_with_version accepts, 0x00 if not
+func PlonkBls12381DuskVerify(in, out []byte) (int, error) {
+	return result(importPlonkBls12381DuskVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Sha256 calls the host function sha256.

@@ -5,7 +5,8 @@ package guest
 // OutputSize maps each wrapped function with a fixed output to its size in
 // bytes, so a contract can size its buffer.
 var OutputSize = map[string]int{
-	"blake2b_256": 32,
-	"keccak256":   32,
-	"sha256":      32,
+	"blake2b_256":                32,
+	"keccak256":                  32,
+	"plonk_bls12381_dusk_verify": 1,
+	"sha256":                     32,
 }
