@@ -23,6 +23,7 @@ import (
 	_ "github.com/hostcrypto/hostcrypto/pairing"
 	_ "github.com/hostcrypto/hostcrypto/sig"
 	_ "github.com/hostcrypto/hostcrypto/zk"
+	_ "github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // Call runs the named function on input under the default schedule with no

@@ -136,6 +136,8 @@ func FuzzKzgVerifyProofDusk(f *testing.F) { fuzzFunction(f, "kzg_verify_proof_du
 
 func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }
 
+func FuzzPlonkBls12381DuskVerify(f *testing.F) { fuzzFunction(f, "plonk_bls12381_dusk_verify") }
+
 func FuzzPlonkBls12381GnarkVerify(f *testing.F) { fuzzFunction(f, "plonk_bls12381_gnark_verify") }
 
 func FuzzPlonkBn254GnarkVerify(f *testing.F) { fuzzFunction(f, "plonk_bn254_gnark_verify") }

@@ -152,6 +152,10 @@ func KzgVerifyProofDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsup
 // returns CodeUnsupported.
 func P256Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// PlonkBls12381DuskVerify calls the host function plonk_bls12381_dusk_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PlonkBls12381DuskVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // PlonkBls12381GnarkVerify calls the host function plonk_bls12381_gnark_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
 func PlonkBls12381GnarkVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }

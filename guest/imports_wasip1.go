@@ -117,6 +117,9 @@ func importKzgVerifyProofDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.
 //go:wasmimport hostcrypto p256_verify
 func importP256Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto plonk_bls12381_dusk_verify
+func importPlonkBls12381DuskVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto plonk_bls12381_gnark_verify
 func importPlonkBls12381GnarkVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -413,6 +416,13 @@ func KzgVerifyProofDusk(in, out []byte) (int, error) {
 // Output: 0x01 valid, 0x00 invalid (EIP-7951 rules)
 func P256Verify(in, out []byte) (int, error) {
 	return result(importP256Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// PlonkBls12381DuskVerify calls the host function plonk_bls12381_dusk_verify.
+// Input: version (1 byte: 1, 2, 3 = dusk-plonk PlonkVersion V1..V3) || u32be len || verifier data (dusk-plonk 0.22 Verifier::to_bytes) || u32be len || proof (1008 bytes, Proof::to_bytes) || public inputs (n x 32-byte little-endian canonical BLS12-381 scalars, n = the verifier's count)
+// Output: 0x01 if Verifier::verify_with_version accepts, 0x00 if not
+func PlonkBls12381DuskVerify(in, out []byte) (int, error) {
+	return result(importPlonkBls12381DuskVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // PlonkBls12381GnarkVerify calls the host function plonk_bls12381_gnark_verify.

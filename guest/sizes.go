@@ -43,6 +43,7 @@ const (
 	Keccak256Size                   = 32
 	KzgVerifyProofDuskSize          = 1
 	P256VerifySize                  = 1
+	PlonkBls12381DuskVerifySize     = 1
 	PlonkBls12381GnarkVerifySize    = 1
 	PlonkBn254GnarkVerifySize       = 1
 	PlonkBn254SnarkjsVerifySize     = 1
