@@ -93,6 +93,18 @@ func TestGoGuest(t *testing.T) {
 		}
 	}
 
+	// Malformed input returns its status code (blake2f takes exactly 213
+	// bytes, EIP-152), and gas is still charged: pricing comes first.
+	f2f, _ := core.Default.Lookup("blake2f")
+	wantGas, _ := gas.Default.Gas(f2f, msg[:212])
+	before := sb.Meter.Left
+	if n, err := call(3, 0, 212, 8192, 64); err != nil || core.Code(n) != core.CodeMalformed {
+		t.Fatalf("blake2f on 212 bytes: n=%d err=%v, want %d", n, err, core.CodeMalformed)
+	}
+	if used := before - sb.Meter.Left; used != wantGas {
+		t.Fatalf("malformed input charged %d, rule gives %d", used, wantGas)
+	}
+
 	// A returned error (output buffer too small) leaves the module usable.
 	if n, err := call(0, 0, 10, 8192, 31); err != nil || core.Code(n) != core.CodeOutputTooSmall {
 		t.Fatalf("small output: %d %v", n, err)

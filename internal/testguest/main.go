@@ -32,6 +32,8 @@ func call(fn, inOff, inLen, outOff, outCap int32) int32 {
 		return result(guest.Keccak256(in, out))
 	case 2:
 		return result(guest.Blake2b256(in, out))
+	case 3:
+		return result(guest.Blake2f(in, out))
 	}
 	return -100
 }
