@@ -12,18 +12,26 @@ import (
 
 // ruskQueries maps rusk's host-query names (dusk-core abi::Query, rusk
 // 264c1ec0f vm/src/lib.rs register_host_queries) to catalogue functions.
-var ruskQueries = []struct{ rusk, target, note string }{
-	{"hash", "hash_to_scalar_bls12381", "BlsScalar::hash_to_scalar(bytes)"},
-	{"poseidon_hash", "poseidon_bls12381_dusk", "Poseidon Hash::digest(Domain::Other, scalars)[0]"},
-	{"verify_plonk", "plonk_bls12381_dusk_verify", "dusk-plonk Verifier::verify_with_version"},
-	{"verify_groth16_bn254", "groth16_bn254_verify_arkworks", "ark-groth16 0.4 verify_proof_with_prepared_inputs"},
-	{"verify_schnorr", "schnorr_jubjub_verify_dusk", "jubjub-schnorr PublicKey::verify"},
-	{"verify_bls", "bls12381_verify_dusk", "bls12_381-bls V2 verify"},
-	{"verify_bls_multisig", "bls12381_multisig_verify_dusk", "bls12_381-bls V2 aggregate + verify_multisig"},
-	{"keccak256", "keccak256", "Keccak-256"},
-	{"sha256", "sha256", "SHA-256"},
-	{"verify_kzg_proof", "kzg_verify_proof_dusk", "c-kzg verify_kzg_proof with Ethereum's trusted setup"},
-	{"secp256k1_recover", "secp256k1_recover", "secp256k1 recover_ecdsa, r || s || v with v in {0, 1, 27, 28}"},
+//
+// items, where set, replaces the target's gas item count with the one
+// rusk's Boreas pricing multiplies (vm/src/host_queries/pricing.rs): 32-byte
+// words of the input, at least one, for the byte hashes; public keys, at
+// least one, for the multisig.
+var ruskQueries = []struct {
+	rusk, target, note string
+	items              func(in []byte, target uint64) uint64
+}{
+	{"hash", "hash_to_scalar_bls12381", "BlsScalar::hash_to_scalar(bytes)", words32},
+	{"poseidon_hash", "poseidon_bls12381_dusk", "Poseidon Hash::digest(Domain::Other, scalars)[0]", nil},
+	{"verify_plonk", "plonk_bls12381_dusk_verify", "dusk-plonk Verifier::verify_with_version", nil},
+	{"verify_groth16_bn254", "groth16_bn254_verify_arkworks", "ark-groth16 0.4 verify_proof_with_prepared_inputs", nil},
+	{"verify_schnorr", "schnorr_jubjub_verify_dusk", "jubjub-schnorr PublicKey::verify", nil},
+	{"verify_bls", "bls12381_verify_dusk", "bls12_381-bls V2 verify", nil},
+	{"verify_bls_multisig", "bls12381_multisig_verify_dusk", "bls12_381-bls V2 aggregate + verify_multisig", atLeastOne},
+	{"keccak256", "keccak256", "Keccak-256", words32},
+	{"sha256", "sha256", "SHA-256", words32},
+	{"verify_kzg_proof", "kzg_verify_proof_dusk", "c-kzg verify_kzg_proof with Ethereum's trusted setup", nil},
+	{"secp256k1_recover", "secp256k1_recover", "secp256k1 recover_ecdsa, r || s || v with v in {0, 1, 27, 28}", nil},
 }
 
 // Exports returns rusk's host-query names mapped to the catalogue names of
@@ -39,8 +47,14 @@ func Exports() map[string]string {
 	return m
 }
 
+// words32 is max(1, ceil(len/32)).
+func words32(in []byte, _ uint64) uint64 { return max(1, (uint64(len(in))+31)/32) }
+
+// atLeastOne is max(1, the target's count).
+func atLeastOne(_ []byte, n uint64) uint64 { return max(1, n) }
+
 // alias returns the descriptor of "dusk:<rusk>" forwarding to target.
-func alias(rusk, target, note string) *core.Func {
+func alias(rusk, target, note string, items func([]byte, uint64) uint64) *core.Func {
 	lookup := func() (*core.Func, bool) { return core.Default.Lookup(target) }
 	return &core.Func{
 		Name:     "dusk:" + rusk,
@@ -55,10 +69,14 @@ func alias(rusk, target, note string) *core.Func {
 			return 0
 		},
 		Items: func(in []byte) uint64 {
+			n := uint64(0)
 			if f, ok := lookup(); ok {
-				return f.ItemCount(in)
+				n = f.ItemCount(in)
 			}
-			return 0
+			if items != nil {
+				return items(in, n)
+			}
+			return n
 		},
 		Examples: func() []core.Example {
 			if f, ok := lookup(); ok && f.Examples != nil {
@@ -78,6 +96,6 @@ func alias(rusk, target, note string) *core.Func {
 
 func init() {
 	for _, q := range ruskQueries {
-		core.Register(alias(q.rusk, q.target, q.note))
+		core.Register(alias(q.rusk, q.target, q.note, q.items))
 	}
 }

@@ -87,8 +87,12 @@ func TestAliasesForwardToTargets(t *testing.T) {
 			if core.CodeOf(gotErr) != core.CodeOf(wantErr) || !bytes.Equal(gotOut, wantOut) {
 				t.Errorf("%s on %d bytes: %x %v; %s: %x %v", a.Name, len(in), gotOut, gotErr, q.target, wantOut, wantErr)
 			}
-			if a.OutSize(in) != target.OutSize(in) || a.ItemCount(in) != target.ItemCount(in) {
-				t.Errorf("%s: OutLen/Items differ from %s", a.Name, q.target)
+			wantItems := target.ItemCount(in)
+			if q.items != nil {
+				wantItems = q.items(in, wantItems)
+			}
+			if a.OutSize(in) != target.OutSize(in) || a.ItemCount(in) != wantItems {
+				t.Errorf("%s: OutLen %d / Items %d, want %d / %d", a.Name, a.OutSize(in), a.ItemCount(in), target.OutSize(in), wantItems)
 			}
 		}
 	}
@@ -136,8 +140,15 @@ func TestImportModuleDusk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var wantGas uint64 // the Boreas price of every call made, from rusk's table
 	callGuest := func(name string, in []byte, outCap uint32) (int32, []byte) {
 		t.Helper()
+		f, _ := core.Default.Lookup("dusk:" + name)
+		g, err := gas.Dusk.Gas(f, in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantGas += g
 		k := sort.SearchStrings(names, name)
 		mem := mod.Memory()
 		const inPtr, outPtr = 1024, 256
@@ -192,9 +203,19 @@ func TestImportModuleDusk(t *testing.T) {
 			t.Fatalf("verify_plonk: %d", n)
 		}
 	}
-	// rusk prices host queries at zero gas.
-	if meter.Left != 1<<40 {
-		t.Fatalf("dusk schedule charged %d", 1<<40-meter.Left)
+	// Charged at rusk's Boreas prices, e.g. sha256 on 16 bytes is
+	// 3000 + 250·max(1, ceil(16/32)) = 3250 (pricing.rs).
+	if used := uint64(1<<40) - meter.Left; used != wantGas {
+		t.Fatalf("dusk schedule charged %d, want %d", used, wantGas)
+	}
+	if g, _ := gas.Dusk.Gas(mustAlias(t, "sha256"), []byte("rusk-host-sha256")); g != 3250 {
+		t.Fatalf("dusk:sha256 on 16 bytes costs %d, rusk's table gives 3250", g)
+	}
+	if g, _ := gas.Dusk.Gas(mustAlias(t, "keccak256"), make([]byte, 96)); g != 4530 {
+		t.Fatalf("dusk:keccak256 on 96 bytes costs %d, rusk's table gives 4530", g)
+	}
+	if g, _ := gas.Dusk.Gas(mustAlias(t, "verify_bls_multisig"), append([]byte{0, 0, 0, 16}, make([]byte, 16*96)...)); g != 5_700_000 {
+		t.Fatalf("dusk:verify_bls_multisig with 16 keys costs %d, rusk's table gives 5700000", g)
 	}
 }
 
@@ -212,4 +233,13 @@ func readFile(t testing.TB, p string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+func mustAlias(t *testing.T, rusk string) *core.Func {
+	t.Helper()
+	f, ok := core.Default.Lookup("dusk:" + rusk)
+	if !ok {
+		t.Fatalf("dusk:%s not registered", rusk)
+	}
+	return f
 }

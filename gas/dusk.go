@@ -1,22 +1,35 @@
 package gas
 
 import (
-	_ "embed"
+	"embed"
 
 	"github.com/hostcrypto/hostcrypto/core"
 )
 
-//go:embed profiles/dusk.json
-var duskJSON []byte
+//go:embed profiles/*.json
+var profilesFS embed.FS
 
-// Dusk is the "dusk" profile schedule: rusk's host-query prices for the
-// dusk:* functions (profiles/dusk.json says where they come from).
-var Dusk = func() *core.Schedule {
-	s, err := core.ParseSchedule(duskJSON)
+func mustProfile(name string) *core.Schedule {
+	data, err := profilesFS.ReadFile("profiles/" + name + ".json")
 	if err != nil {
-		panic("gas: internal error: profiles/dusk.json: " + err.Error())
+		panic("gas: internal error: " + err.Error())
+	}
+	s, err := core.ParseSchedule(data)
+	if err != nil {
+		panic("gas: internal error: profiles/" + name + ".json: " + err.Error())
 	}
 	return s
-}()
+}
 
-func init() { core.RegisterSchedule(Dusk) }
+// Dusk is the "dusk" profile schedule: rusk's Boreas host-query prices for
+// the dusk:* functions (profiles/dusk.json cites the source).
+var Dusk = mustProfile("dusk")
+
+// DuskAegis is rusk's pricing before the Boreas fork: every host query
+// costs 0 ("dusk-aegis").
+var DuskAegis = mustProfile("dusk-aegis")
+
+func init() {
+	core.RegisterSchedule(Dusk)
+	core.RegisterSchedule(DuskAegis)
+}
