@@ -41,8 +41,10 @@ func init() {
 	if _, ok := c.Lookup("evm:0x05"); ok {
 		c.SetExamples("evm:0x05", modexpExamples)
 	}
-	if _, ok := c.Lookup("evm:0x0a"); ok {
-		c.SetExamples("evm:0x0a", pointEvalExamples)
+	for _, name := range []string{"evm:0x0a", "kzg_point_evaluation"} {
+		if _, ok := c.Lookup(name); ok {
+			c.SetExamples(name, pointEvalExamples)
+		}
 	}
 }
 

@@ -106,7 +106,7 @@ func Run(o Options) (*File, error) {
 		exs := f.Examples()
 		impls := []string{"default"}
 		if o.Backends {
-			impls = append(impls, dispatch.BackendsFor(f.Primitives)...)
+			impls = append(impls, o.Catalogue.Backends(f)...)
 		}
 		for _, ex := range exs {
 			for _, impl := range impls {

@@ -60,8 +60,11 @@ func alias(rusk, target, note string, items func([]byte, uint64) uint64) *core.F
 		Name:     "dusk:" + rusk,
 		MaxInput: 1 << 24, // the target enforces its own limit
 		Family:   "dusk",
-		Input:    "as " + target + " (rusk host query " + rusk + ": " + note + ")",
-		Output:   "as " + target + "; unsupported while " + target + " is not in the catalogue",
+		// The target is a catalogue function: differential tests follow it
+		// to its dispatch primitives (core.Catalogue.Backends).
+		Primitives: []string{target},
+		Input:      "as " + target + " (rusk host query " + rusk + ": " + note + ")",
+		Output:     "as " + target + "; unsupported while " + target + " is not in the catalogue",
 		OutLen: func(in []byte) int {
 			if f, ok := lookup(); ok {
 				return f.OutSize(in)

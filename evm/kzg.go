@@ -111,10 +111,10 @@ func decodeKZGPoint(b []byte) (bls12381.G1Affine, error) {
 	return p, nil
 }
 
-// pointEvalRun is the point evaluation precompile (0x0a, EIP-4844). It checks
-// that versioned_hash = 0x01 || sha256(commitment)[1:], that z and y are
-// canonical scalars (< r), that commitment C and proof pi decode (see
-// decodeKZGPoint), and that the KZG opening holds:
+// verifyPointEval checks a 192-byte EIP-4844 point-evaluation input:
+// versioned_hash = 0x01 || sha256(commitment)[1:], z and y canonical scalars
+// (< r), commitment C and proof pi decodable (see decodeKZGPoint), and the
+// KZG opening
 //
 //	e(C - [y]G1, G2) = e(pi, [tau]G2 - [z]G2)
 //
@@ -122,31 +122,31 @@ func decodeKZGPoint(b []byte) (bls12381.G1Affine, error) {
 //
 //	e(C + [r-y]G1 + [z]pi, G2) * e(pi, -[tau]G2) = 1
 //
-// whose Miller-loop lines are precomputed. On success it appends
-// uint256(4096) || uint256(BLS_MODULUS); every failure is an error, as in
-// go-ethereum (a proof that does not verify is CodeNoResult).
-func pointEvalRun(dst, in []byte) ([]byte, error) {
+// whose Miller-loop lines are precomputed. A malformed input is an error; a
+// well-formed one whose versioned hash does not match is (false, errHash);
+// one whose opening does not hold is (false, nil).
+func verifyPointEval(in []byte) (bool, error) {
 	if len(in) != pointEvalInputLen {
-		return dst, core.Errorf(core.CodeMalformed, "evm: point evaluation: input is %d bytes, want 192", len(in))
+		return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: input is %d bytes, want 192", len(in))
 	}
 	commitment := in[96:144]
-	if vh := kzgToVersionedHash(commitment); string(vh[:]) != string(in[:32]) {
-		return dst, core.Errorf(core.CodeMalformed, "evm: point evaluation: versioned hash does not match commitment")
-	}
 	var z, y fr.Element
 	if err := z.SetBytesCanonical(in[32:64]); err != nil {
-		return dst, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: z >= BLS_MODULUS")
+		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: z >= BLS_MODULUS")
 	}
 	if err := y.SetBytesCanonical(in[64:96]); err != nil {
-		return dst, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: y >= BLS_MODULUS")
+		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: y >= BLS_MODULUS")
 	}
 	c, err := decodeKZGPoint(commitment)
 	if err != nil {
-		return dst, err
+		return false, err
 	}
 	pi, err := decodeKZGPoint(in[144:192])
 	if err != nil {
-		return dst, err
+		return false, err
+	}
+	if vh := kzgToVersionedHash(commitment); string(vh[:]) != string(in[:32]) {
+		return false, errHash
 	}
 
 	// P = C + [r - y]G1 + [z]pi.
@@ -168,10 +168,54 @@ func pointEvalRun(dst, in []byte) ([]byte, error) {
 	lines[0], lines[1] = setup.lines[0], setup.lines[1]
 	ok, err := bls12381.PairingCheckFixedQ([]bls12381.G1Affine{p, pi}, lines)
 	if err != nil {
-		return dst, core.Errorf(core.CodeInternal, "evm: point evaluation: %v", err)
+		return false, core.Errorf(core.CodeInternal, "evm: point evaluation: %v", err)
+	}
+	return ok, nil
+}
+
+// errHash: the versioned hash does not match the commitment.
+var errHash = core.Errorf(core.CodeMalformed, "evm: point evaluation: versioned hash does not match commitment")
+
+// pointEvalRun is the point evaluation precompile (0x0a, EIP-4844). On
+// success it appends uint256(4096) || uint256(BLS_MODULUS); every failure is
+// an error, as in go-ethereum (an opening that does not hold is
+// CodeNoResult, a versioned hash that does not match CodeMalformed).
+func pointEvalRun(dst, in []byte) ([]byte, error) {
+	ok, err := verifyPointEval(in)
+	if err != nil {
+		return dst, err
 	}
 	if !ok {
 		return dst, core.Errorf(core.CodeNoResult, "evm: point evaluation: kzg proof does not verify")
 	}
 	return append(dst, pointEvalOutput[:]...), nil
+}
+
+// kzgPointEvaluationRun is the named function kzg_point_evaluation: the
+// precompile's input and checks, answering one byte: a well-formed input
+// whose versioned hash does not match, or whose opening does not hold, is
+// 0x00.
+func kzgPointEvaluationRun(dst, in []byte) ([]byte, error) {
+	ok, err := verifyPointEval(in)
+	if err == errHash {
+		return core.Verdict(dst, false), nil
+	}
+	if err != nil {
+		return dst, err
+	}
+	return core.Verdict(dst, ok), nil
+}
+
+func init() {
+	core.Register(&core.Func{
+		Name:   "kzg_point_evaluation",
+		Family: "zk",
+		Input: "192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || " +
+			"commitment (48, compressed G1) || proof (48, compressed G1)",
+		Output: "0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds " +
+			"under the Ethereum mainnet trusted setup, else 0x00",
+		FixedOut:   1,
+		Primitives: []string{"evm.point_evaluation"},
+		Run:        kzgPointEvaluationRun,
+	})
 }

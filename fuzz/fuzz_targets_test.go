@@ -132,6 +132,8 @@ func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bl
 
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
 
+func FuzzKzgPointEvaluation(f *testing.F) { fuzzFunction(f, "kzg_point_evaluation") }
+
 func FuzzKzgVerifyProofDusk(f *testing.F) { fuzzFunction(f, "kzg_verify_proof_dusk") }
 
 func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }

@@ -144,6 +144,10 @@ func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUns
 // returns CodeUnsupported.
 func Keccak256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// KzgPointEvaluation calls the host function kzg_point_evaluation; outside a wasip1 guest it
+// returns CodeUnsupported.
+func KzgPointEvaluation(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // KzgVerifyProofDusk calls the host function kzg_verify_proof_dusk; outside a wasip1 guest it
 // returns CodeUnsupported.
 func KzgVerifyProofDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }

@@ -111,6 +111,9 @@ func importHashToScalarBls12381(inPtr unsafe.Pointer, inLen uint32, outPtr unsaf
 //go:wasmimport hostcrypto keccak256
 func importKeccak256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto kzg_point_evaluation
+func importKzgPointEvaluation(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto kzg_verify_proof_dusk
 func importKzgVerifyProofDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -402,6 +405,13 @@ func HashToScalarBls12381(in, out []byte) (int, error) {
 // Output: 32-byte Keccak-256 digest (original Keccak padding, as Ethereum uses)
 func Keccak256(in, out []byte) (int, error) {
 	return result(importKeccak256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// KzgPointEvaluation calls the host function kzg_point_evaluation.
+// Input: 192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || commitment (48, compressed G1) || proof (48, compressed G1)
+// Output: 0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds under the Ethereum mainnet trusted setup, else 0x00
+func KzgPointEvaluation(in, out []byte) (int, error) {
+	return result(importKzgPointEvaluation(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // KzgVerifyProofDusk calls the host function kzg_verify_proof_dusk.

@@ -41,6 +41,7 @@ const (
 	Groth16Bn254VerifyGnarkSize     = 1
 	HashToScalarBls12381Size        = 32
 	Keccak256Size                   = 32
+	KzgPointEvaluationSize          = 1
 	KzgVerifyProofDuskSize          = 1
 	P256VerifySize                  = 1
 	PlonkBls12381DuskVerifySize     = 1
