@@ -81,7 +81,7 @@ var acceptanceFiles = []struct {
 // lastByte: a 32-byte pairing result word becomes the named function's one
 // byte; one: a successful precompile becomes 0x01.
 func lastByte(w []byte) []byte { return w[len(w)-1:] }
-func one([]byte) []byte       { return []byte{1} }
+func one([]byte) []byte        { return []byte{1} }
 
 // runJSONL sends requests through `hostcrypto call --jsonl [--backend b]`
 // in-process and returns the parsed result lines.
