@@ -120,6 +120,16 @@ func (g *gen) reduceAndStore(t, s []Register) {
 // mulADX emits the MULX/ADCX/ADOX kernel. Row i multiplies x by y[i] (in
 // DX) into t with two carry chains (ADOX for the low halves, ADCX for the
 // high halves), then one reduction step divides t + m*q by 2^64.
+//
+// The reduction factor of the next row, m' = t0'*(-q^-1) where t0' is t[0]
+// after the next product row, is computed off the carry chains: modulo 2^64
+//
+//	t0' = hi(m*q0) + lo(m*q1) + t1 + [t0 != 0] + lo(x0*y[i+1])
+//
+// (the carry out of t0 + lo(m*q0) = 0 mod 2^64 is 1 exactly when t0 != 0),
+// so m' is ready about two cycles after hi(m*q0) instead of after the whole
+// carry chain and the next product row: this shortens the critical path of
+// each row, which is what bounds a dependent chain of multiplications.
 func (g *gen) mulADX() {
 	n := g.n
 	g.sig("mulADX", "mulADX sets z = x*y*2^(-64N) mod q with MULX/ADCX/ADOX (needs BMI2 and ADX).",
@@ -134,17 +144,18 @@ func (g *gen) mulADX() {
 	A := take(1)[0]
 	H := take(1)[0]
 	yp := take(1)[0]
+	M := take(1)[0] // next row's m; also scratch for lo(x0*y[i+1])
+	e := take(1)[0] // next row's t0' being summed
+	// With enough registers (N = 4), the next row's x0*y[i+1] is computed
+	// once by MULX, its halves kept in P, Phi for the product row.
+	reuse := len(pool) >= n+3
+	var P, Phi Register
+	if reuse {
+		P, Phi = take(1)[0], take(1)[0]
+	}
 	var x []Op
-	if n == 4 {
-		xr := take(4)
-		xp := take(1)[0]
-		g.Load(g.Param("x"), xp)
-		for j := 0; j < n; j++ {
-			g.MOVQ(Mem{Base: xp, Disp: 8 * j}, xr[j])
-			x = append(x, xr[j])
-		}
-		pool = append(pool, xp)
-	} else {
+	{
+		// x stays in memory: MULX takes it as a memory operand.
 		xp := take(1)[0]
 		g.Load(g.Param("x"), xp)
 		for j := 0; j < n; j++ {
@@ -177,6 +188,11 @@ func (g *gen) mulADX() {
 				if j == n-1 {
 					hi = A
 				}
+				if j == 0 && reuse {
+					g.ADOXQ(P, t[0])
+					g.ADCXQ(Phi, t[1])
+					continue
+				}
 				g.MULXQ(x[j], RAX, hi)
 				g.ADOXQ(RAX, t[j])
 				if j < n-1 {
@@ -188,14 +204,44 @@ func (g *gen) mulADX() {
 			g.ADOXQ(RAX, A)
 		}
 		g.Commentf("reduce: m = t[0]*(-q^-1), t = (t + A*2^%d + m*q) / 2^64", 64*n)
-		g.MOVQ(U64(g.qInvNeg), RDX)
-		g.IMULQ(t[0], RDX)
+		last := i == n-1
+		if i > 0 && !reuse {
+			g.MOVQ(M, RDX)
+		}
+		if !last {
+			g.Comment("e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now")
+			lo := M
+			if reuse {
+				lo = P
+				g.MOVQ(Mem{Base: yp, Disp: 8 * (i + 1)}, RDX)
+				g.MULXQ(x[0], P, Phi)
+			} else {
+				g.MOVQ(Mem{Base: yp, Disp: 8 * (i + 1)}, M)
+				g.IMULQ(x[0], M)
+			}
+			g.MOVQ(t[0], e)
+			g.NEGQ(e)
+			g.MOVQ(t[1], e)
+			g.ADCQ(lo, e)
+		}
+		if i == 0 {
+			g.MOVQ(U64(g.qInvNeg), RDX)
+			g.IMULQ(t[0], RDX)
+		} else if reuse {
+			g.MOVQ(M, RDX)
+		}
 		g.XORQ(RAX, RAX)
 		g.MULXQ(g.qj(0), RAX, H)
+		if !last {
+			g.LEAQ(Mem{Base: e, Index: H, Scale: 1}, e)
+		}
 		g.ADCXQ(t[0], RAX)
 		g.MOVQ(H, t[0])
 		for j := 1; j < n; j++ {
 			g.MULXQ(g.qj(j), RAX, H)
+			if j == 1 && !last {
+				g.LEAQ(Mem{Base: e, Index: RAX, Scale: 1}, e)
+			}
 			g.ADCXQ(t[j], t[j-1])
 			g.ADOXQ(RAX, t[j-1])
 			g.MOVQ(H, t[j])
@@ -203,8 +249,13 @@ func (g *gen) mulADX() {
 		g.MOVQ(U32(0), RAX)
 		g.ADCXQ(RAX, t[n-1])
 		g.ADOXQ(A, t[n-1])
+		if !last {
+			g.Comment("next row's m")
+			g.MOVQ(U64(g.qInvNeg), M)
+			g.IMULQ(e, M)
+		}
 	}
-	spare := append([]Register{A, H, yp, RAX, RDX}, pool...)
+	spare := append([]Register{A, H, yp, M, e, RAX, RDX}, pool...)
 	g.reduceAndStore(t, spare[:n])
 }
 

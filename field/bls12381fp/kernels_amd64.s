@@ -15,32 +15,41 @@ GLOBL q<>(SB), RODATA|NOPTR, $48
 // func mulADX(z *[6]uint64, x *[6]uint64, y *[6]uint64)
 // Requires: ADX, BMI2, CMOV
 TEXT ·mulADX(SB), NOSPLIT, $0-24
-	MOVQ x+8(FP), R13
+	MOVQ x+8(FP), R15
 	MOVQ y+16(FP), R12
 
 	// row 0: t += x*y[0]
 	MOVQ  (R12), DX
-	MULXQ (R13), BX, CX
-	MULXQ 8(R13), AX, SI
+	MULXQ (R15), BX, CX
+	MULXQ 8(R15), AX, SI
 	ADDQ  AX, CX
-	MULXQ 16(R13), AX, DI
+	MULXQ 16(R15), AX, DI
 	ADCQ  AX, SI
-	MULXQ 24(R13), AX, R8
+	MULXQ 24(R15), AX, R8
 	ADCQ  AX, DI
-	MULXQ 32(R13), AX, R9
+	MULXQ 32(R15), AX, R9
 	ADCQ  AX, R8
-	MULXQ 40(R13), AX, R10
+	MULXQ 40(R15), AX, R10
 	ADCQ  AX, R9
 	ADCQ  $0x00, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
+	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
+	MOVQ  8(R12), R13
+	IMULQ (R15), R13
+	MOVQ  BX, R14
+	NEGQ  R14
+	MOVQ  CX, R14
+	ADCQ  R13, R14
 	MOVQ  $0x89f3fffcfffcfffd, DX
 	IMULQ BX, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R11
+	LEAQ  (R14)(R11*1), R14
 	ADCXQ BX, AX
 	MOVQ  R11, BX
 	MULXQ q<>+8(SB), AX, R11
+	LEAQ  (R14)(AX*1), R14
 	ADCXQ CX, BX
 	ADOXQ AX, BX
 	MOVQ  R11, CX
@@ -63,39 +72,52 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R9
 	ADOXQ R10, R9
+
+	// next row's m
+	MOVQ  $0x89f3fffcfffcfffd, R13
+	IMULQ R14, R13
 
 	// row 1: t += x*y[1]
 	MOVQ  8(R12), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, R11
+	MULXQ (R15), AX, R11
 	ADOXQ AX, BX
 	ADCXQ R11, CX
-	MULXQ 8(R13), AX, R11
+	MULXQ 8(R15), AX, R11
 	ADOXQ AX, CX
 	ADCXQ R11, SI
-	MULXQ 16(R13), AX, R11
+	MULXQ 16(R15), AX, R11
 	ADOXQ AX, SI
 	ADCXQ R11, DI
-	MULXQ 24(R13), AX, R11
+	MULXQ 24(R15), AX, R11
 	ADOXQ AX, DI
 	ADCXQ R11, R8
-	MULXQ 32(R13), AX, R11
+	MULXQ 32(R15), AX, R11
 	ADOXQ AX, R8
 	ADCXQ R11, R9
-	MULXQ 40(R13), AX, R10
+	MULXQ 40(R15), AX, R10
 	ADOXQ AX, R9
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R10
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
-	IMULQ BX, DX
+	MOVQ R13, DX
+
+	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
+	MOVQ  16(R12), R13
+	IMULQ (R15), R13
+	MOVQ  BX, R14
+	NEGQ  R14
+	MOVQ  CX, R14
+	ADCQ  R13, R14
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R11
+	LEAQ  (R14)(R11*1), R14
 	ADCXQ BX, AX
 	MOVQ  R11, BX
 	MULXQ q<>+8(SB), AX, R11
+	LEAQ  (R14)(AX*1), R14
 	ADCXQ CX, BX
 	ADOXQ AX, BX
 	MOVQ  R11, CX
@@ -118,39 +140,52 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R9
 	ADOXQ R10, R9
+
+	// next row's m
+	MOVQ  $0x89f3fffcfffcfffd, R13
+	IMULQ R14, R13
 
 	// row 2: t += x*y[2]
 	MOVQ  16(R12), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, R11
+	MULXQ (R15), AX, R11
 	ADOXQ AX, BX
 	ADCXQ R11, CX
-	MULXQ 8(R13), AX, R11
+	MULXQ 8(R15), AX, R11
 	ADOXQ AX, CX
 	ADCXQ R11, SI
-	MULXQ 16(R13), AX, R11
+	MULXQ 16(R15), AX, R11
 	ADOXQ AX, SI
 	ADCXQ R11, DI
-	MULXQ 24(R13), AX, R11
+	MULXQ 24(R15), AX, R11
 	ADOXQ AX, DI
 	ADCXQ R11, R8
-	MULXQ 32(R13), AX, R11
+	MULXQ 32(R15), AX, R11
 	ADOXQ AX, R8
 	ADCXQ R11, R9
-	MULXQ 40(R13), AX, R10
+	MULXQ 40(R15), AX, R10
 	ADOXQ AX, R9
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R10
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
-	IMULQ BX, DX
+	MOVQ R13, DX
+
+	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
+	MOVQ  24(R12), R13
+	IMULQ (R15), R13
+	MOVQ  BX, R14
+	NEGQ  R14
+	MOVQ  CX, R14
+	ADCQ  R13, R14
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R11
+	LEAQ  (R14)(R11*1), R14
 	ADCXQ BX, AX
 	MOVQ  R11, BX
 	MULXQ q<>+8(SB), AX, R11
+	LEAQ  (R14)(AX*1), R14
 	ADCXQ CX, BX
 	ADOXQ AX, BX
 	MOVQ  R11, CX
@@ -173,39 +208,52 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R9
 	ADOXQ R10, R9
+
+	// next row's m
+	MOVQ  $0x89f3fffcfffcfffd, R13
+	IMULQ R14, R13
 
 	// row 3: t += x*y[3]
 	MOVQ  24(R12), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, R11
+	MULXQ (R15), AX, R11
 	ADOXQ AX, BX
 	ADCXQ R11, CX
-	MULXQ 8(R13), AX, R11
+	MULXQ 8(R15), AX, R11
 	ADOXQ AX, CX
 	ADCXQ R11, SI
-	MULXQ 16(R13), AX, R11
+	MULXQ 16(R15), AX, R11
 	ADOXQ AX, SI
 	ADCXQ R11, DI
-	MULXQ 24(R13), AX, R11
+	MULXQ 24(R15), AX, R11
 	ADOXQ AX, DI
 	ADCXQ R11, R8
-	MULXQ 32(R13), AX, R11
+	MULXQ 32(R15), AX, R11
 	ADOXQ AX, R8
 	ADCXQ R11, R9
-	MULXQ 40(R13), AX, R10
+	MULXQ 40(R15), AX, R10
 	ADOXQ AX, R9
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R10
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
-	IMULQ BX, DX
+	MOVQ R13, DX
+
+	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
+	MOVQ  32(R12), R13
+	IMULQ (R15), R13
+	MOVQ  BX, R14
+	NEGQ  R14
+	MOVQ  CX, R14
+	ADCQ  R13, R14
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R11
+	LEAQ  (R14)(R11*1), R14
 	ADCXQ BX, AX
 	MOVQ  R11, BX
 	MULXQ q<>+8(SB), AX, R11
+	LEAQ  (R14)(AX*1), R14
 	ADCXQ CX, BX
 	ADOXQ AX, BX
 	MOVQ  R11, CX
@@ -228,39 +276,52 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R9
 	ADOXQ R10, R9
+
+	// next row's m
+	MOVQ  $0x89f3fffcfffcfffd, R13
+	IMULQ R14, R13
 
 	// row 4: t += x*y[4]
 	MOVQ  32(R12), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, R11
+	MULXQ (R15), AX, R11
 	ADOXQ AX, BX
 	ADCXQ R11, CX
-	MULXQ 8(R13), AX, R11
+	MULXQ 8(R15), AX, R11
 	ADOXQ AX, CX
 	ADCXQ R11, SI
-	MULXQ 16(R13), AX, R11
+	MULXQ 16(R15), AX, R11
 	ADOXQ AX, SI
 	ADCXQ R11, DI
-	MULXQ 24(R13), AX, R11
+	MULXQ 24(R15), AX, R11
 	ADOXQ AX, DI
 	ADCXQ R11, R8
-	MULXQ 32(R13), AX, R11
+	MULXQ 32(R15), AX, R11
 	ADOXQ AX, R8
 	ADCXQ R11, R9
-	MULXQ 40(R13), AX, R10
+	MULXQ 40(R15), AX, R10
 	ADOXQ AX, R9
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R10
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
-	IMULQ BX, DX
+	MOVQ R13, DX
+
+	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
+	MOVQ  40(R12), R13
+	IMULQ (R15), R13
+	MOVQ  BX, R14
+	NEGQ  R14
+	MOVQ  CX, R14
+	ADCQ  R13, R14
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R11
+	LEAQ  (R14)(R11*1), R14
 	ADCXQ BX, AX
 	MOVQ  R11, BX
 	MULXQ q<>+8(SB), AX, R11
+	LEAQ  (R14)(AX*1), R14
 	ADCXQ CX, BX
 	ADOXQ AX, BX
 	MOVQ  R11, CX
@@ -284,33 +345,36 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ AX, R9
 	ADOXQ R10, R9
 
+	// next row's m
+	MOVQ  $0x89f3fffcfffcfffd, R13
+	IMULQ R14, R13
+
 	// row 5: t += x*y[5]
 	MOVQ  40(R12), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, R11
+	MULXQ (R15), AX, R11
 	ADOXQ AX, BX
 	ADCXQ R11, CX
-	MULXQ 8(R13), AX, R11
+	MULXQ 8(R15), AX, R11
 	ADOXQ AX, CX
 	ADCXQ R11, SI
-	MULXQ 16(R13), AX, R11
+	MULXQ 16(R15), AX, R11
 	ADOXQ AX, SI
 	ADCXQ R11, DI
-	MULXQ 24(R13), AX, R11
+	MULXQ 24(R15), AX, R11
 	ADOXQ AX, DI
 	ADCXQ R11, R8
-	MULXQ 32(R13), AX, R11
+	MULXQ 32(R15), AX, R11
 	ADOXQ AX, R8
 	ADCXQ R11, R9
-	MULXQ 40(R13), AX, R10
+	MULXQ 40(R15), AX, R10
 	ADOXQ AX, R9
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R10
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
-	IMULQ BX, DX
+	MOVQ  R13, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R11
 	ADCXQ BX, AX
@@ -343,21 +407,21 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ    BX, R10
 	MOVQ    CX, R11
 	MOVQ    SI, R12
-	MOVQ    DI, AX
-	MOVQ    R8, DX
-	MOVQ    R9, R14
+	MOVQ    DI, R13
+	MOVQ    R8, R14
+	MOVQ    R9, AX
 	SUBQ    q<>+0(SB), R10
 	SBBQ    q<>+8(SB), R11
 	SBBQ    q<>+16(SB), R12
-	SBBQ    q<>+24(SB), AX
-	SBBQ    q<>+32(SB), DX
-	SBBQ    q<>+40(SB), R14
+	SBBQ    q<>+24(SB), R13
+	SBBQ    q<>+32(SB), R14
+	SBBQ    q<>+40(SB), AX
 	CMOVQCC R10, BX
 	CMOVQCC R11, CX
 	CMOVQCC R12, SI
-	CMOVQCC AX, DI
-	CMOVQCC DX, R8
-	CMOVQCC R14, R9
+	CMOVQCC R13, DI
+	CMOVQCC R14, R8
+	CMOVQCC AX, R9
 	MOVQ    z+0(FP), R10
 	MOVQ    BX, (R10)
 	MOVQ    CX, 8(R10)

@@ -13,32 +13,37 @@ GLOBL q<>(SB), RODATA|NOPTR, $32
 // func mulADX(z *[4]uint64, x *[4]uint64, y *[4]uint64)
 // Requires: ADX, BMI2, CMOV
 TEXT ·mulADX(SB), NOSPLIT, $0-24
-	MOVQ x+8(FP), R15
-	MOVQ (R15), R11
-	MOVQ 8(R15), R12
-	MOVQ 16(R15), R13
-	MOVQ 24(R15), R14
+	MOVQ x+8(FP), R13
 	MOVQ y+16(FP), R10
 
 	// row 0: t += x*y[0]
 	MOVQ  (R10), DX
-	MULXQ R11, BX, CX
-	MULXQ R12, AX, SI
+	MULXQ (R13), BX, CX
+	MULXQ 8(R13), AX, SI
 	ADDQ  AX, CX
-	MULXQ R13, AX, DI
+	MULXQ 16(R13), AX, DI
 	ADCQ  AX, SI
-	MULXQ R14, AX, R8
+	MULXQ 24(R13), AX, R8
 	ADCQ  AX, DI
 	ADCQ  $0x00, R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
+	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
+	MOVQ  8(R10), R11
+	IMULQ (R13), R11
+	MOVQ  BX, R12
+	NEGQ  R12
+	MOVQ  CX, R12
+	ADCQ  R11, R12
 	MOVQ  $0x87d20782e4866389, DX
 	IMULQ BX, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R9
+	LEAQ  (R12)(R9*1), R12
 	ADCXQ BX, AX
 	MOVQ  R9, BX
 	MULXQ q<>+8(SB), AX, R9
+	LEAQ  (R12)(AX*1), R12
 	ADCXQ CX, BX
 	ADOXQ AX, BX
 	MOVQ  R9, CX
@@ -53,33 +58,46 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, DI
 	ADOXQ R8, DI
+
+	// next row's m
+	MOVQ  $0x87d20782e4866389, R11
+	IMULQ R12, R11
 
 	// row 1: t += x*y[1]
 	MOVQ  8(R10), DX
 	XORQ  AX, AX
-	MULXQ R11, AX, R9
+	MULXQ (R13), AX, R9
 	ADOXQ AX, BX
 	ADCXQ R9, CX
-	MULXQ R12, AX, R9
+	MULXQ 8(R13), AX, R9
 	ADOXQ AX, CX
 	ADCXQ R9, SI
-	MULXQ R13, AX, R9
+	MULXQ 16(R13), AX, R9
 	ADOXQ AX, SI
 	ADCXQ R9, DI
-	MULXQ R14, AX, R8
+	MULXQ 24(R13), AX, R8
 	ADOXQ AX, DI
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
 	ADOXQ AX, R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
-	MOVQ  $0x87d20782e4866389, DX
-	IMULQ BX, DX
+	MOVQ R11, DX
+
+	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
+	MOVQ  16(R10), R11
+	IMULQ (R13), R11
+	MOVQ  BX, R12
+	NEGQ  R12
+	MOVQ  CX, R12
+	ADCQ  R11, R12
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R9
+	LEAQ  (R12)(R9*1), R12
 	ADCXQ BX, AX
 	MOVQ  R9, BX
 	MULXQ q<>+8(SB), AX, R9
+	LEAQ  (R12)(AX*1), R12
 	ADCXQ CX, BX
 	ADOXQ AX, BX
 	MOVQ  R9, CX
@@ -94,33 +112,46 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, DI
 	ADOXQ R8, DI
+
+	// next row's m
+	MOVQ  $0x87d20782e4866389, R11
+	IMULQ R12, R11
 
 	// row 2: t += x*y[2]
 	MOVQ  16(R10), DX
 	XORQ  AX, AX
-	MULXQ R11, AX, R9
+	MULXQ (R13), AX, R9
 	ADOXQ AX, BX
 	ADCXQ R9, CX
-	MULXQ R12, AX, R9
+	MULXQ 8(R13), AX, R9
 	ADOXQ AX, CX
 	ADCXQ R9, SI
-	MULXQ R13, AX, R9
+	MULXQ 16(R13), AX, R9
 	ADOXQ AX, SI
 	ADCXQ R9, DI
-	MULXQ R14, AX, R8
+	MULXQ 24(R13), AX, R8
 	ADOXQ AX, DI
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
 	ADOXQ AX, R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
-	MOVQ  $0x87d20782e4866389, DX
-	IMULQ BX, DX
+	MOVQ R11, DX
+
+	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
+	MOVQ  24(R10), R11
+	IMULQ (R13), R11
+	MOVQ  BX, R12
+	NEGQ  R12
+	MOVQ  CX, R12
+	ADCQ  R11, R12
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R9
+	LEAQ  (R12)(R9*1), R12
 	ADCXQ BX, AX
 	MOVQ  R9, BX
 	MULXQ q<>+8(SB), AX, R9
+	LEAQ  (R12)(AX*1), R12
 	ADCXQ CX, BX
 	ADOXQ AX, BX
 	MOVQ  R9, CX
@@ -136,27 +167,30 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ AX, DI
 	ADOXQ R8, DI
 
+	// next row's m
+	MOVQ  $0x87d20782e4866389, R11
+	IMULQ R12, R11
+
 	// row 3: t += x*y[3]
 	MOVQ  24(R10), DX
 	XORQ  AX, AX
-	MULXQ R11, AX, R9
+	MULXQ (R13), AX, R9
 	ADOXQ AX, BX
 	ADCXQ R9, CX
-	MULXQ R12, AX, R9
+	MULXQ 8(R13), AX, R9
 	ADOXQ AX, CX
 	ADCXQ R9, SI
-	MULXQ R13, AX, R9
+	MULXQ 16(R13), AX, R9
 	ADOXQ AX, SI
 	ADCXQ R9, DI
-	MULXQ R14, AX, R8
+	MULXQ 24(R13), AX, R8
 	ADOXQ AX, DI
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
 	ADOXQ AX, R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
-	MOVQ  $0x87d20782e4866389, DX
-	IMULQ BX, DX
+	MOVQ  R11, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R9
 	ADCXQ BX, AX
@@ -181,15 +215,15 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ    BX, R8
 	MOVQ    CX, R9
 	MOVQ    SI, R10
-	MOVQ    DI, AX
+	MOVQ    DI, R11
 	SUBQ    q<>+0(SB), R8
 	SBBQ    q<>+8(SB), R9
 	SBBQ    q<>+16(SB), R10
-	SBBQ    q<>+24(SB), AX
+	SBBQ    q<>+24(SB), R11
 	CMOVQCC R8, BX
 	CMOVQCC R9, CX
 	CMOVQCC R10, SI
-	CMOVQCC AX, DI
+	CMOVQCC R11, DI
 	MOVQ    z+0(FP), R8
 	MOVQ    BX, (R8)
 	MOVQ    CX, 8(R8)
