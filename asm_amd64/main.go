@@ -163,6 +163,10 @@ func (g *gen) mulADX() {
 		}
 	}
 	g.Load(g.Param("y"), yp)
+	g.Comment("m for row 0 is lo(x0*y0)*(-q^-1) = x0*(y0*(-q^-1)): off the product's path")
+	g.MOVQ(U64(g.qInvNeg), M)
+	g.IMULQ(Mem{Base: yp}, M)
+	g.IMULQ(x[0], M)
 	for i := 0; i < n; i++ {
 		g.Commentf("row %d: t += x*y[%d]", i, i)
 		g.MOVQ(Mem{Base: yp, Disp: 8 * i}, RDX)
@@ -205,7 +209,7 @@ func (g *gen) mulADX() {
 		}
 		g.Commentf("reduce: m = t[0]*(-q^-1), t = (t + A*2^%d + m*q) / 2^64", 64*n)
 		last := i == n-1
-		if i > 0 && !reuse {
+		if !reuse {
 			g.MOVQ(M, RDX)
 		}
 		if !last {
@@ -224,10 +228,7 @@ func (g *gen) mulADX() {
 			g.MOVQ(t[1], e)
 			g.ADCQ(lo, e)
 		}
-		if i == 0 {
-			g.MOVQ(U64(g.qInvNeg), RDX)
-			g.IMULQ(t[0], RDX)
-		} else if reuse {
+		if reuse {
 			g.MOVQ(M, RDX)
 		}
 		g.XORQ(RAX, RAX)
@@ -236,7 +237,9 @@ func (g *gen) mulADX() {
 			g.LEAQ(Mem{Base: e, Index: H, Scale: 1}, e)
 		}
 		g.ADCXQ(t[0], RAX)
-		g.MOVQ(H, t[0])
+		// The new t[j] is the high half just produced: rename registers
+		// instead of moving (the old t[j] register becomes the scratch).
+		t[0], H = H, t[0]
 		for j := 1; j < n; j++ {
 			g.MULXQ(g.qj(j), RAX, H)
 			if j == 1 && !last {
@@ -244,7 +247,7 @@ func (g *gen) mulADX() {
 			}
 			g.ADCXQ(t[j], t[j-1])
 			g.ADOXQ(RAX, t[j-1])
-			g.MOVQ(H, t[j])
+			t[j], H = H, t[j]
 		}
 		g.MOVQ(U32(0), RAX)
 		g.ADCXQ(RAX, t[n-1])

@@ -16,6 +16,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ x+8(FP), R13
 	MOVQ y+16(FP), R10
 
+	// m for row 0 is lo(x0*y0)*(-q^-1) = x0*(y0*(-q^-1)): off the product's path
+	MOVQ  $0xc2e1f593efffffff, R11
+	IMULQ (R10), R11
+	IMULQ (R13), R11
+
 	// row 0: t += x*y[0]
 	MOVQ  (R10), DX
 	MULXQ (R13), BX, CX
@@ -28,6 +33,8 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCQ  $0x00, R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
+	MOVQ R11, DX
+
 	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
 	MOVQ  8(R10), R11
 	IMULQ (R13), R11
@@ -35,29 +42,23 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	NEGQ  R12
 	MOVQ  CX, R12
 	ADCQ  R11, R12
-	MOVQ  $0xc2e1f593efffffff, DX
-	IMULQ BX, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R9
 	LEAQ  (R12)(R9*1), R12
 	ADCXQ BX, AX
-	MOVQ  R9, BX
-	MULXQ q<>+8(SB), AX, R9
+	MULXQ q<>+8(SB), AX, BX
 	LEAQ  (R12)(AX*1), R12
-	ADCXQ CX, BX
+	ADCXQ CX, R9
+	ADOXQ AX, R9
+	MULXQ q<>+16(SB), AX, CX
+	ADCXQ SI, BX
 	ADOXQ AX, BX
-	MOVQ  R9, CX
-	MULXQ q<>+16(SB), AX, R9
-	ADCXQ SI, CX
+	MULXQ q<>+24(SB), AX, SI
+	ADCXQ DI, CX
 	ADOXQ AX, CX
-	MOVQ  R9, SI
-	MULXQ q<>+24(SB), AX, R9
-	ADCXQ DI, SI
-	ADOXQ AX, SI
-	MOVQ  R9, DI
 	MOVQ  $0x00000000, AX
-	ADCXQ AX, DI
-	ADOXQ R8, DI
+	ADCXQ AX, SI
+	ADOXQ R8, SI
 
 	// next row's m
 	MOVQ  $0xc2e1f593efffffff, R11
@@ -66,17 +67,17 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	// row 1: t += x*y[1]
 	MOVQ  8(R10), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, R9
+	MULXQ (R13), AX, DI
+	ADOXQ AX, R9
+	ADCXQ DI, BX
+	MULXQ 8(R13), AX, DI
 	ADOXQ AX, BX
-	ADCXQ R9, CX
-	MULXQ 8(R13), AX, R9
+	ADCXQ DI, CX
+	MULXQ 16(R13), AX, DI
 	ADOXQ AX, CX
-	ADCXQ R9, SI
-	MULXQ 16(R13), AX, R9
-	ADOXQ AX, SI
-	ADCXQ R9, DI
+	ADCXQ DI, SI
 	MULXQ 24(R13), AX, R8
-	ADOXQ AX, DI
+	ADOXQ AX, SI
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
 	ADOXQ AX, R8
@@ -87,31 +88,27 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
 	MOVQ  16(R10), R11
 	IMULQ (R13), R11
-	MOVQ  BX, R12
+	MOVQ  R9, R12
 	NEGQ  R12
-	MOVQ  CX, R12
+	MOVQ  BX, R12
 	ADCQ  R11, R12
 	XORQ  AX, AX
-	MULXQ q<>+0(SB), AX, R9
-	LEAQ  (R12)(R9*1), R12
-	ADCXQ BX, AX
-	MOVQ  R9, BX
+	MULXQ q<>+0(SB), AX, DI
+	LEAQ  (R12)(DI*1), R12
+	ADCXQ R9, AX
 	MULXQ q<>+8(SB), AX, R9
 	LEAQ  (R12)(AX*1), R12
-	ADCXQ CX, BX
+	ADCXQ BX, DI
+	ADOXQ AX, DI
+	MULXQ q<>+16(SB), AX, BX
+	ADCXQ CX, R9
+	ADOXQ AX, R9
+	MULXQ q<>+24(SB), AX, CX
+	ADCXQ SI, BX
 	ADOXQ AX, BX
-	MOVQ  R9, CX
-	MULXQ q<>+16(SB), AX, R9
-	ADCXQ SI, CX
-	ADOXQ AX, CX
-	MOVQ  R9, SI
-	MULXQ q<>+24(SB), AX, R9
-	ADCXQ DI, SI
-	ADOXQ AX, SI
-	MOVQ  R9, DI
 	MOVQ  $0x00000000, AX
-	ADCXQ AX, DI
-	ADOXQ R8, DI
+	ADCXQ AX, CX
+	ADOXQ R8, CX
 
 	// next row's m
 	MOVQ  $0xc2e1f593efffffff, R11
@@ -120,17 +117,17 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	// row 2: t += x*y[2]
 	MOVQ  16(R10), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, R9
-	ADOXQ AX, BX
-	ADCXQ R9, CX
-	MULXQ 8(R13), AX, R9
-	ADOXQ AX, CX
-	ADCXQ R9, SI
-	MULXQ 16(R13), AX, R9
-	ADOXQ AX, SI
-	ADCXQ R9, DI
-	MULXQ 24(R13), AX, R8
+	MULXQ (R13), AX, SI
 	ADOXQ AX, DI
+	ADCXQ SI, R9
+	MULXQ 8(R13), AX, SI
+	ADOXQ AX, R9
+	ADCXQ SI, BX
+	MULXQ 16(R13), AX, SI
+	ADOXQ AX, BX
+	ADCXQ SI, CX
+	MULXQ 24(R13), AX, R8
+	ADOXQ AX, CX
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
 	ADOXQ AX, R8
@@ -141,31 +138,27 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
 	MOVQ  24(R10), R11
 	IMULQ (R13), R11
-	MOVQ  BX, R12
+	MOVQ  DI, R12
 	NEGQ  R12
-	MOVQ  CX, R12
+	MOVQ  R9, R12
 	ADCQ  R11, R12
 	XORQ  AX, AX
-	MULXQ q<>+0(SB), AX, R9
-	LEAQ  (R12)(R9*1), R12
-	ADCXQ BX, AX
-	MOVQ  R9, BX
-	MULXQ q<>+8(SB), AX, R9
+	MULXQ q<>+0(SB), AX, SI
+	LEAQ  (R12)(SI*1), R12
+	ADCXQ DI, AX
+	MULXQ q<>+8(SB), AX, DI
 	LEAQ  (R12)(AX*1), R12
-	ADCXQ CX, BX
-	ADOXQ AX, BX
-	MOVQ  R9, CX
-	MULXQ q<>+16(SB), AX, R9
-	ADCXQ SI, CX
-	ADOXQ AX, CX
-	MOVQ  R9, SI
-	MULXQ q<>+24(SB), AX, R9
-	ADCXQ DI, SI
+	ADCXQ R9, SI
 	ADOXQ AX, SI
-	MOVQ  R9, DI
+	MULXQ q<>+16(SB), AX, R9
+	ADCXQ BX, DI
+	ADOXQ AX, DI
+	MULXQ q<>+24(SB), AX, BX
+	ADCXQ CX, R9
+	ADOXQ AX, R9
 	MOVQ  $0x00000000, AX
-	ADCXQ AX, DI
-	ADOXQ R8, DI
+	ADCXQ AX, BX
+	ADOXQ R8, BX
 
 	// next row's m
 	MOVQ  $0xc2e1f593efffffff, R11
@@ -174,17 +167,17 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	// row 3: t += x*y[3]
 	MOVQ  24(R10), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, R9
-	ADOXQ AX, BX
-	ADCXQ R9, CX
-	MULXQ 8(R13), AX, R9
-	ADOXQ AX, CX
-	ADCXQ R9, SI
-	MULXQ 16(R13), AX, R9
+	MULXQ (R13), AX, CX
 	ADOXQ AX, SI
-	ADCXQ R9, DI
-	MULXQ 24(R13), AX, R8
+	ADCXQ CX, DI
+	MULXQ 8(R13), AX, CX
 	ADOXQ AX, DI
+	ADCXQ CX, R9
+	MULXQ 16(R13), AX, CX
+	ADOXQ AX, R9
+	ADCXQ CX, BX
+	MULXQ 24(R13), AX, R8
+	ADOXQ AX, BX
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
 	ADOXQ AX, R8
@@ -192,43 +185,39 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
 	MOVQ  R11, DX
 	XORQ  AX, AX
-	MULXQ q<>+0(SB), AX, R9
-	ADCXQ BX, AX
-	MOVQ  R9, BX
-	MULXQ q<>+8(SB), AX, R9
-	ADCXQ CX, BX
-	ADOXQ AX, BX
-	MOVQ  R9, CX
-	MULXQ q<>+16(SB), AX, R9
-	ADCXQ SI, CX
+	MULXQ q<>+0(SB), AX, CX
+	ADCXQ SI, AX
+	MULXQ q<>+8(SB), AX, SI
+	ADCXQ DI, CX
 	ADOXQ AX, CX
-	MOVQ  R9, SI
-	MULXQ q<>+24(SB), AX, R9
-	ADCXQ DI, SI
+	MULXQ q<>+16(SB), AX, DI
+	ADCXQ R9, SI
 	ADOXQ AX, SI
-	MOVQ  R9, DI
+	MULXQ q<>+24(SB), AX, R9
+	ADCXQ BX, DI
+	ADOXQ AX, DI
 	MOVQ  $0x00000000, AX
-	ADCXQ AX, DI
-	ADOXQ R8, DI
+	ADCXQ AX, R9
+	ADOXQ R8, R9
 
 	// t < 2q: subtract q unless that borrows
-	MOVQ    BX, R8
-	MOVQ    CX, R9
-	MOVQ    SI, R10
-	MOVQ    DI, R11
+	MOVQ    CX, R8
+	MOVQ    SI, BX
+	MOVQ    DI, R10
+	MOVQ    R9, R11
 	SUBQ    q<>+0(SB), R8
-	SBBQ    q<>+8(SB), R9
+	SBBQ    q<>+8(SB), BX
 	SBBQ    q<>+16(SB), R10
 	SBBQ    q<>+24(SB), R11
-	CMOVQCC R8, BX
-	CMOVQCC R9, CX
-	CMOVQCC R10, SI
-	CMOVQCC R11, DI
+	CMOVQCC R8, CX
+	CMOVQCC BX, SI
+	CMOVQCC R10, DI
+	CMOVQCC R11, R9
 	MOVQ    z+0(FP), R8
-	MOVQ    BX, (R8)
-	MOVQ    CX, 8(R8)
-	MOVQ    SI, 16(R8)
-	MOVQ    DI, 24(R8)
+	MOVQ    CX, (R8)
+	MOVQ    SI, 8(R8)
+	MOVQ    DI, 16(R8)
+	MOVQ    R9, 24(R8)
 	RET
 
 // func mulMULQ(z *[4]uint64, x *[4]uint64, y *[4]uint64)
