@@ -8,7 +8,7 @@
 //
 //	mulADX(z, x, y)            MULX/ADCX/ADOX (BMI2 + ADX)
 //	mulMULQ(z, x, y)           MULQ/ADC, any amd64 CPU
-//	mulVecIFMA(z, x, y, n)     AVX-512 IFMA, 8 products per step (4-limb fields)
+//	mulVecIFMA(z, x, y, n)     AVX-512 IFMA, 8 products per step
 //
 // All compute the Montgomery product x*y*2^(-64N) mod q of fully reduced
 // inputs with the no-carry CIOS algorithm (El Housni and Botrel, "Faster
@@ -329,14 +329,11 @@ func (g *gen) mulMULQ() {
 }
 
 func main() {
-
 	for _, f := range fields {
 		g := newGen(f)
 		g.mulADX()
 		g.mulMULQ()
-		if g.n == 4 {
-			g.mulVecIFMA()
-		}
+		g.mulVecIFMA()
 		file, err := g.Result()
 		if err != nil {
 			log.Fatalf("%s: %v", f.pkg, err)
