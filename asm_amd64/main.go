@@ -297,9 +297,11 @@ func (g *gen) mulMULQ() {
 				g.ADDQ(RAX, t[0])
 				g.ADCQ(U8(0), RDX)
 			default:
-				g.ADDQ(A, RAX)
-				g.ADCQ(U8(0), RDX)
+				// t[j] += lo first: the carry A is added last, so the
+				// chain through A is two instructions per word.
 				g.ADDQ(RAX, t[j])
+				g.ADCQ(U8(0), RDX)
+				g.ADDQ(A, t[j])
 				g.ADCQ(U8(0), RDX)
 			}
 			g.MOVQ(RDX, A)
@@ -315,9 +317,9 @@ func (g *gen) mulMULQ() {
 		for j := 1; j < n; j++ {
 			g.MOVQ(m, RAX)
 			g.MULQ(g.qj(j))
-			g.ADDQ(C, RAX)
-			g.ADCQ(U8(0), RDX)
 			g.ADDQ(t[j], RAX)
+			g.ADCQ(U8(0), RDX)
+			g.ADDQ(C, RAX)
 			g.ADCQ(U8(0), RDX)
 			g.MOVQ(RAX, t[j-1])
 			g.MOVQ(RDX, C)
