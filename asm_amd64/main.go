@@ -148,7 +148,7 @@ func (g *gen) mulADX() {
 	e := take(1)[0] // next row's t0' being summed
 	// With enough registers (N = 4), the next row's x0*y[i+1] is computed
 	// once by MULX, its halves kept in P, Phi for the product row.
-	reuse := len(pool) >= n+3
+	reuse := len(pool) >= 3 // P, Phi and the x pointer
 	var P, Phi Register
 	if reuse {
 		P, Phi = take(1)[0], take(1)[0]

@@ -13,35 +13,34 @@ GLOBL q<>(SB), RODATA|NOPTR, $32
 // func mulADX(z *[4]uint64, x *[4]uint64, y *[4]uint64)
 // Requires: ADX, BMI2, CMOV
 TEXT ·mulADX(SB), NOSPLIT, $0-24
-	MOVQ x+8(FP), R13
+	MOVQ x+8(FP), R15
 	MOVQ y+16(FP), R10
 
 	// m for row 0 is lo(x0*y0)*(-q^-1) = x0*(y0*(-q^-1)): off the product's path
 	MOVQ  $0x87d20782e4866389, R11
 	IMULQ (R10), R11
-	IMULQ (R13), R11
+	IMULQ (R15), R11
 
 	// row 0: t += x*y[0]
 	MOVQ  (R10), DX
-	MULXQ (R13), BX, CX
-	MULXQ 8(R13), AX, SI
+	MULXQ (R15), BX, CX
+	MULXQ 8(R15), AX, SI
 	ADDQ  AX, CX
-	MULXQ 16(R13), AX, DI
+	MULXQ 16(R15), AX, DI
 	ADCQ  AX, SI
-	MULXQ 24(R13), AX, R8
+	MULXQ 24(R15), AX, R8
 	ADCQ  AX, DI
 	ADCQ  $0x00, R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
-	MOVQ R11, DX
-
 	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
-	MOVQ  8(R10), R11
-	IMULQ (R13), R11
+	MOVQ  8(R10), DX
+	MULXQ (R15), R13, R14
 	MOVQ  BX, R12
 	NEGQ  R12
 	MOVQ  CX, R12
-	ADCQ  R11, R12
+	ADCQ  R13, R12
+	MOVQ  R11, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R9
 	LEAQ  (R12)(R9*1), R12
@@ -67,31 +66,29 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	// row 1: t += x*y[1]
 	MOVQ  8(R10), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, DI
-	ADOXQ AX, R9
-	ADCXQ DI, BX
-	MULXQ 8(R13), AX, DI
+	ADOXQ R13, R9
+	ADCXQ R14, BX
+	MULXQ 8(R15), AX, DI
 	ADOXQ AX, BX
 	ADCXQ DI, CX
-	MULXQ 16(R13), AX, DI
+	MULXQ 16(R15), AX, DI
 	ADOXQ AX, CX
 	ADCXQ DI, SI
-	MULXQ 24(R13), AX, R8
+	MULXQ 24(R15), AX, R8
 	ADOXQ AX, SI
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
 	ADOXQ AX, R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
-	MOVQ R11, DX
-
 	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
-	MOVQ  16(R10), R11
-	IMULQ (R13), R11
+	MOVQ  16(R10), DX
+	MULXQ (R15), R13, R14
 	MOVQ  R9, R12
 	NEGQ  R12
 	MOVQ  BX, R12
-	ADCQ  R11, R12
+	ADCQ  R13, R12
+	MOVQ  R11, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, DI
 	LEAQ  (R12)(DI*1), R12
@@ -117,31 +114,29 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	// row 2: t += x*y[2]
 	MOVQ  16(R10), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, SI
-	ADOXQ AX, DI
-	ADCXQ SI, R9
-	MULXQ 8(R13), AX, SI
+	ADOXQ R13, DI
+	ADCXQ R14, R9
+	MULXQ 8(R15), AX, SI
 	ADOXQ AX, R9
 	ADCXQ SI, BX
-	MULXQ 16(R13), AX, SI
+	MULXQ 16(R15), AX, SI
 	ADOXQ AX, BX
 	ADCXQ SI, CX
-	MULXQ 24(R13), AX, R8
+	MULXQ 24(R15), AX, R8
 	ADOXQ AX, CX
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
 	ADOXQ AX, R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
-	MOVQ R11, DX
-
 	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
-	MOVQ  24(R10), R11
-	IMULQ (R13), R11
+	MOVQ  24(R10), DX
+	MULXQ (R15), R13, R14
 	MOVQ  DI, R12
 	NEGQ  R12
 	MOVQ  R9, R12
-	ADCQ  R11, R12
+	ADCQ  R13, R12
+	MOVQ  R11, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, SI
 	LEAQ  (R12)(SI*1), R12
@@ -167,16 +162,15 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	// row 3: t += x*y[3]
 	MOVQ  24(R10), DX
 	XORQ  AX, AX
-	MULXQ (R13), AX, CX
-	ADOXQ AX, SI
-	ADCXQ CX, DI
-	MULXQ 8(R13), AX, CX
+	ADOXQ R13, SI
+	ADCXQ R14, DI
+	MULXQ 8(R15), AX, CX
 	ADOXQ AX, DI
 	ADCXQ CX, R9
-	MULXQ 16(R13), AX, CX
+	MULXQ 16(R15), AX, CX
 	ADOXQ AX, R9
 	ADCXQ CX, BX
-	MULXQ 24(R13), AX, R8
+	MULXQ 24(R15), AX, R8
 	ADOXQ AX, BX
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
