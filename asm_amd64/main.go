@@ -163,10 +163,16 @@ func (g *gen) mulADX() {
 		}
 	}
 	g.Load(g.Param("y"), yp)
-	g.Comment("m for row 0 is lo(x0*y0)*(-q^-1) = x0*(y0*(-q^-1)): off the product's path")
-	g.MOVQ(U64(g.qInvNeg), M)
-	g.IMULQ(Mem{Base: yp}, M)
-	g.IMULQ(x[0], M)
+	// early: compute each row's m off the carry chains (see above). It
+	// costs one multiplication per row unless x0*y[i+1] can be reused, so
+	// it is used only with reuse.
+	early := reuse
+	if early {
+		g.Comment("m for row 0 is lo(x0*y0)*(-q^-1) = x0*(y0*(-q^-1)): off the product's path")
+		g.MOVQ(U64(g.qInvNeg), M)
+		g.IMULQ(Mem{Base: yp}, M)
+		g.IMULQ(x[0], M)
+	}
 	for i := 0; i < n; i++ {
 		g.Commentf("row %d: t += x*y[%d]", i, i)
 		g.MOVQ(Mem{Base: yp, Disp: 8 * i}, RDX)
@@ -208,27 +214,21 @@ func (g *gen) mulADX() {
 			g.ADOXQ(RAX, A)
 		}
 		g.Commentf("reduce: m = t[0]*(-q^-1), t = (t + A*2^%d + m*q) / 2^64", 64*n)
-		last := i == n-1
-		if !reuse {
-			g.MOVQ(M, RDX)
+		last := i == n-1 || !early
+		if !early {
+			g.MOVQ(U64(g.qInvNeg), RDX)
+			g.IMULQ(t[0], RDX)
 		}
 		if !last {
 			g.Comment("e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now")
-			lo := M
-			if reuse {
-				lo = P
-				g.MOVQ(Mem{Base: yp, Disp: 8 * (i + 1)}, RDX)
-				g.MULXQ(x[0], P, Phi)
-			} else {
-				g.MOVQ(Mem{Base: yp, Disp: 8 * (i + 1)}, M)
-				g.IMULQ(x[0], M)
-			}
+			g.MOVQ(Mem{Base: yp, Disp: 8 * (i + 1)}, RDX)
+			g.MULXQ(x[0], P, Phi)
 			g.MOVQ(t[0], e)
 			g.NEGQ(e)
 			g.MOVQ(t[1], e)
-			g.ADCQ(lo, e)
+			g.ADCQ(P, e)
 		}
-		if reuse {
+		if early {
 			g.MOVQ(M, RDX)
 		}
 		g.XORQ(RAX, RAX)

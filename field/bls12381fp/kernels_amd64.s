@@ -18,11 +18,6 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ x+8(FP), R15
 	MOVQ y+16(FP), R12
 
-	// m for row 0 is lo(x0*y0)*(-q^-1) = x0*(y0*(-q^-1)): off the product's path
-	MOVQ  $0x89f3fffcfffcfffd, R13
-	IMULQ (R12), R13
-	IMULQ (R15), R13
-
 	// row 0: t += x*y[0]
 	MOVQ  (R12), DX
 	MULXQ (R15), BX, CX
@@ -39,21 +34,12 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCQ  $0x00, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ R13, DX
-
-	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
-	MOVQ  8(R12), R13
-	IMULQ (R15), R13
-	MOVQ  BX, R14
-	NEGQ  R14
-	MOVQ  CX, R14
-	ADCQ  R13, R14
+	MOVQ  $0x89f3fffcfffcfffd, DX
+	IMULQ BX, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R11
-	LEAQ  (R14)(R11*1), R14
 	ADCXQ BX, AX
 	MULXQ q<>+8(SB), AX, BX
-	LEAQ  (R14)(AX*1), R14
 	ADCXQ CX, R11
 	ADOXQ AX, R11
 	MULXQ q<>+16(SB), AX, CX
@@ -71,10 +57,6 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, R8
 	ADOXQ R10, R8
-
-	// next row's m
-	MOVQ  $0x89f3fffcfffcfffd, R13
-	IMULQ R14, R13
 
 	// row 1: t += x*y[1]
 	MOVQ  8(R12), DX
@@ -101,21 +83,12 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ R13, DX
-
-	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
-	MOVQ  16(R12), R13
-	IMULQ (R15), R13
-	MOVQ  R11, R14
-	NEGQ  R14
-	MOVQ  BX, R14
-	ADCQ  R13, R14
+	MOVQ  $0x89f3fffcfffcfffd, DX
+	IMULQ R11, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R9
-	LEAQ  (R14)(R9*1), R14
 	ADCXQ R11, AX
 	MULXQ q<>+8(SB), AX, R11
-	LEAQ  (R14)(AX*1), R14
 	ADCXQ BX, R9
 	ADOXQ AX, R9
 	MULXQ q<>+16(SB), AX, BX
@@ -133,10 +106,6 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, DI
 	ADOXQ R10, DI
-
-	// next row's m
-	MOVQ  $0x89f3fffcfffcfffd, R13
-	IMULQ R14, R13
 
 	// row 2: t += x*y[2]
 	MOVQ  16(R12), DX
@@ -163,21 +132,12 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ R13, DX
-
-	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
-	MOVQ  24(R12), R13
-	IMULQ (R15), R13
-	MOVQ  R9, R14
-	NEGQ  R14
-	MOVQ  R11, R14
-	ADCQ  R13, R14
+	MOVQ  $0x89f3fffcfffcfffd, DX
+	IMULQ R9, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R8
-	LEAQ  (R14)(R8*1), R14
 	ADCXQ R9, AX
 	MULXQ q<>+8(SB), AX, R9
-	LEAQ  (R14)(AX*1), R14
 	ADCXQ R11, R8
 	ADOXQ AX, R8
 	MULXQ q<>+16(SB), AX, R11
@@ -195,10 +155,6 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, SI
 	ADOXQ R10, SI
-
-	// next row's m
-	MOVQ  $0x89f3fffcfffcfffd, R13
-	IMULQ R14, R13
 
 	// row 3: t += x*y[3]
 	MOVQ  24(R12), DX
@@ -225,21 +181,12 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ R13, DX
-
-	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
-	MOVQ  32(R12), R13
-	IMULQ (R15), R13
-	MOVQ  R8, R14
-	NEGQ  R14
-	MOVQ  R9, R14
-	ADCQ  R13, R14
+	MOVQ  $0x89f3fffcfffcfffd, DX
+	IMULQ R8, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, DI
-	LEAQ  (R14)(DI*1), R14
 	ADCXQ R8, AX
 	MULXQ q<>+8(SB), AX, R8
-	LEAQ  (R14)(AX*1), R14
 	ADCXQ R9, DI
 	ADOXQ AX, DI
 	MULXQ q<>+16(SB), AX, R9
@@ -257,10 +204,6 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, CX
 	ADOXQ R10, CX
-
-	// next row's m
-	MOVQ  $0x89f3fffcfffcfffd, R13
-	IMULQ R14, R13
 
 	// row 4: t += x*y[4]
 	MOVQ  32(R12), DX
@@ -287,21 +230,12 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ R13, DX
-
-	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
-	MOVQ  40(R12), R13
-	IMULQ (R15), R13
-	MOVQ  DI, R14
-	NEGQ  R14
-	MOVQ  R8, R14
-	ADCQ  R13, R14
+	MOVQ  $0x89f3fffcfffcfffd, DX
+	IMULQ DI, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, SI
-	LEAQ  (R14)(SI*1), R14
 	ADCXQ DI, AX
 	MULXQ q<>+8(SB), AX, DI
-	LEAQ  (R14)(AX*1), R14
 	ADCXQ R8, SI
 	ADOXQ AX, SI
 	MULXQ q<>+16(SB), AX, R8
@@ -319,10 +253,6 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ  $0x00000000, AX
 	ADCXQ AX, BX
 	ADOXQ R10, BX
-
-	// next row's m
-	MOVQ  $0x89f3fffcfffcfffd, R13
-	IMULQ R14, R13
 
 	// row 5: t += x*y[5]
 	MOVQ  40(R12), DX
@@ -349,7 +279,8 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADOXQ AX, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  R13, DX
+	MOVQ  $0x89f3fffcfffcfffd, DX
+	IMULQ SI, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, CX
 	ADCXQ SI, AX
