@@ -128,8 +128,10 @@ func (g *gen) reduceAndStore(t, s []Register) {
 //
 // (the carry out of t0 + lo(m*q0) = 0 mod 2^64 is 1 exactly when t0 != 0),
 // so m' is ready about two cycles after hi(m*q0) instead of after the whole
-// carry chain and the next product row: this shortens the critical path of
-// each row, which is what bounds a dependent chain of multiplications.
+// carry chain and the next product row, shortening each row's critical
+// path. lo(x0*y[i+1]) comes from the next row's first MULX, issued early and
+// kept in two registers; 6-limb fields lack those registers and use the
+// classic m = t[0]*(-q^-1) after each product row.
 func (g *gen) mulADX() {
 	n := g.n
 	g.sig("mulADX", "mulADX sets z = x*y*2^(-64N) mod q with MULX/ADCX/ADOX (needs BMI2 and ADX).",
