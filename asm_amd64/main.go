@@ -76,6 +76,10 @@ func newGen(f field) *gen {
 	for i, l := range g.qLimbs {
 		g.AddDatum(8*i, U64(l))
 	}
+	// After q: -q^-1 mod 2^64 and a zero word, as memory operands (an
+	// immediate would cost a MOV on the ALU ports the kernel saturates).
+	g.AddDatum(8*g.n, U64(g.qInvNeg))
+	g.AddDatum(8*g.n+8, U64(0))
 	return g
 }
 
@@ -91,6 +95,10 @@ func (g *gen) elemType() string { return fmt.Sprintf("*[%d]uint64", g.n) }
 
 // q returns the memory operand of q's limb j.
 func (g *gen) qj(j int) Mem { return g.qMem.Offset(8 * j) }
+
+// qInvMem and zeroMem are the memory words holding -q^-1 mod 2^64 and 0.
+func (g *gen) qInvMem() Mem { return g.qMem.Offset(8 * g.n) }
+func (g *gen) zeroMem() Mem { return g.qMem.Offset(8*g.n + 8) }
 
 // reduceAndStore subtracts q from t if t >= q (t < 2q) using the spare
 // registers s, then stores t to the pointer in parameter z.
@@ -171,8 +179,8 @@ func (g *gen) mulADX() {
 	early := reuse
 	if early {
 		g.Comment("m for row 0 is lo(x0*y0)*(-q^-1) = x0*(y0*(-q^-1)): off the product's path")
-		g.MOVQ(U64(g.qInvNeg), M)
-		g.IMULQ(Mem{Base: yp}, M)
+		g.MOVQ(Mem{Base: yp}, M)
+		g.IMULQ(g.qInvMem(), M)
 		g.IMULQ(x[0], M)
 	}
 	for i := 0; i < n; i++ {
@@ -211,14 +219,13 @@ func (g *gen) mulADX() {
 					g.ADCXQ(H, t[j+1])
 				}
 			}
-			g.MOVQ(U32(0), RAX)
-			g.ADCXQ(RAX, A)
-			g.ADOXQ(RAX, A)
+			g.ADCXQ(g.zeroMem(), A)
+			g.ADOXQ(g.zeroMem(), A)
 		}
 		g.Commentf("reduce: m = t[0]*(-q^-1), t = (t + A*2^%d + m*q) / 2^64", 64*n)
 		last := i == n-1 || !early
 		if !early {
-			g.MOVQ(U64(g.qInvNeg), RDX)
+			g.MOVQ(g.qInvMem(), RDX)
 			g.IMULQ(t[0], RDX)
 		}
 		if !last {
@@ -251,13 +258,12 @@ func (g *gen) mulADX() {
 			g.ADOXQ(RAX, t[j-1])
 			t[j], H = H, t[j]
 		}
-		g.MOVQ(U32(0), RAX)
-		g.ADCXQ(RAX, t[n-1])
+		g.ADCXQ(g.zeroMem(), t[n-1])
 		g.ADOXQ(A, t[n-1])
 		if !last {
-			g.Comment("next row's m")
-			g.MOVQ(U64(g.qInvNeg), M)
-			g.IMULQ(e, M)
+			g.Comment("next row's m (M and e swap roles each row)")
+			g.IMULQ(g.qInvMem(), e)
+			M, e = e, M
 		}
 	}
 	spare := append([]Register{A, H, yp, M, e, RAX, RDX}, pool...)

@@ -10,7 +10,9 @@ DATA q<>+16(SB)/8, $0x6730d2a0f6b0f624
 DATA q<>+24(SB)/8, $0x64774b84f38512bf
 DATA q<>+32(SB)/8, $0x4b1ba7b6434bacd7
 DATA q<>+40(SB)/8, $0x1a0111ea397fe69a
-GLOBL q<>(SB), RODATA|NOPTR, $48
+DATA q<>+48(SB)/8, $0x89f3fffcfffcfffd
+DATA q<>+56(SB)/8, $0x0000000000000000
+GLOBL q<>(SB), RODATA|NOPTR, $64
 
 // func mulADX(z *[6]uint64, x *[6]uint64, y *[6]uint64)
 // Requires: ADX, BMI2, CMOV
@@ -34,7 +36,7 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCQ  $0x00, R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
+	MOVQ  q<>+48(SB), DX
 	IMULQ BX, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R11
@@ -54,8 +56,7 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+40(SB), AX, R8
 	ADCXQ R9, DI
 	ADOXQ AX, DI
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R8
+	ADCXQ q<>+56(SB), R8
 	ADOXQ R10, R8
 
 	// row 1: t += x*y[1]
@@ -78,12 +79,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ R9, R8
 	MULXQ 40(R15), AX, R10
 	ADOXQ AX, R8
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R10
-	ADOXQ AX, R10
+	ADCXQ q<>+56(SB), R10
+	ADOXQ q<>+56(SB), R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
+	MOVQ  q<>+48(SB), DX
 	IMULQ R11, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R9
@@ -103,8 +103,7 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+40(SB), AX, DI
 	ADCXQ R8, SI
 	ADOXQ AX, SI
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, DI
+	ADCXQ q<>+56(SB), DI
 	ADOXQ R10, DI
 
 	// row 2: t += x*y[2]
@@ -127,12 +126,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ R8, DI
 	MULXQ 40(R15), AX, R10
 	ADOXQ AX, DI
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R10
-	ADOXQ AX, R10
+	ADCXQ q<>+56(SB), R10
+	ADOXQ q<>+56(SB), R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
+	MOVQ  q<>+48(SB), DX
 	IMULQ R9, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, R8
@@ -152,8 +150,7 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+40(SB), AX, SI
 	ADCXQ DI, CX
 	ADOXQ AX, CX
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, SI
+	ADCXQ q<>+56(SB), SI
 	ADOXQ R10, SI
 
 	// row 3: t += x*y[3]
@@ -176,12 +173,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ DI, SI
 	MULXQ 40(R15), AX, R10
 	ADOXQ AX, SI
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R10
-	ADOXQ AX, R10
+	ADCXQ q<>+56(SB), R10
+	ADOXQ q<>+56(SB), R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
+	MOVQ  q<>+48(SB), DX
 	IMULQ R8, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, DI
@@ -201,8 +197,7 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+40(SB), AX, CX
 	ADCXQ SI, BX
 	ADOXQ AX, BX
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, CX
+	ADCXQ q<>+56(SB), CX
 	ADOXQ R10, CX
 
 	// row 4: t += x*y[4]
@@ -225,12 +220,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ SI, CX
 	MULXQ 40(R15), AX, R10
 	ADOXQ AX, CX
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R10
-	ADOXQ AX, R10
+	ADCXQ q<>+56(SB), R10
+	ADOXQ q<>+56(SB), R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
+	MOVQ  q<>+48(SB), DX
 	IMULQ DI, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, SI
@@ -250,8 +244,7 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+40(SB), AX, BX
 	ADCXQ CX, R11
 	ADOXQ AX, R11
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, BX
+	ADCXQ q<>+56(SB), BX
 	ADOXQ R10, BX
 
 	// row 5: t += x*y[5]
@@ -274,12 +267,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ CX, BX
 	MULXQ 40(R15), AX, R10
 	ADOXQ AX, BX
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R10
-	ADOXQ AX, R10
+	ADCXQ q<>+56(SB), R10
+	ADOXQ q<>+56(SB), R10
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^384 + m*q) / 2^64
-	MOVQ  $0x89f3fffcfffcfffd, DX
+	MOVQ  q<>+48(SB), DX
 	IMULQ SI, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, CX
@@ -299,8 +291,7 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+40(SB), AX, R11
 	ADCXQ BX, R9
 	ADOXQ AX, R9
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R11
+	ADCXQ q<>+56(SB), R11
 	ADOXQ R10, R11
 
 	// t < 2q: subtract q unless that borrows

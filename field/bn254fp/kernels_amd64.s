@@ -8,7 +8,9 @@ DATA q<>+0(SB)/8, $0x3c208c16d87cfd47
 DATA q<>+8(SB)/8, $0x97816a916871ca8d
 DATA q<>+16(SB)/8, $0xb85045b68181585d
 DATA q<>+24(SB)/8, $0x30644e72e131a029
-GLOBL q<>(SB), RODATA|NOPTR, $32
+DATA q<>+32(SB)/8, $0x87d20782e4866389
+DATA q<>+40(SB)/8, $0x0000000000000000
+GLOBL q<>(SB), RODATA|NOPTR, $48
 
 // func mulADX(z *[4]uint64, x *[4]uint64, y *[4]uint64)
 // Requires: ADX, BMI2, CMOV
@@ -17,8 +19,8 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MOVQ y+16(FP), R10
 
 	// m for row 0 is lo(x0*y0)*(-q^-1) = x0*(y0*(-q^-1)): off the product's path
-	MOVQ  $0x87d20782e4866389, R11
-	IMULQ (R10), R11
+	MOVQ  (R10), R11
+	IMULQ q<>+32(SB), R11
 	IMULQ (R15), R11
 
 	// row 0: t += x*y[0]
@@ -55,13 +57,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+24(SB), AX, SI
 	ADCXQ DI, CX
 	ADOXQ AX, CX
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, SI
+	ADCXQ q<>+40(SB), SI
 	ADOXQ R8, SI
 
-	// next row's m
-	MOVQ  $0x87d20782e4866389, R11
-	IMULQ R12, R11
+	// next row's m (M and e swap roles each row)
+	IMULQ q<>+32(SB), R12
 
 	// row 1: t += x*y[1]
 	MOVQ  8(R10), DX
@@ -76,25 +76,24 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ DI, SI
 	MULXQ 24(R15), AX, R8
 	ADOXQ AX, SI
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R8
-	ADOXQ AX, R8
+	ADCXQ q<>+40(SB), R8
+	ADOXQ q<>+40(SB), R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
 	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
 	MOVQ  16(R10), DX
 	MULXQ (R15), R13, R14
-	MOVQ  R9, R12
-	NEGQ  R12
-	MOVQ  BX, R12
-	ADCQ  R13, R12
-	MOVQ  R11, DX
+	MOVQ  R9, R11
+	NEGQ  R11
+	MOVQ  BX, R11
+	ADCQ  R13, R11
+	MOVQ  R12, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, DI
-	LEAQ  (R12)(DI*1), R12
+	LEAQ  (R11)(DI*1), R11
 	ADCXQ R9, AX
 	MULXQ q<>+8(SB), AX, R9
-	LEAQ  (R12)(AX*1), R12
+	LEAQ  (R11)(AX*1), R11
 	ADCXQ BX, DI
 	ADOXQ AX, DI
 	MULXQ q<>+16(SB), AX, BX
@@ -103,13 +102,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+24(SB), AX, CX
 	ADCXQ SI, BX
 	ADOXQ AX, BX
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, CX
+	ADCXQ q<>+40(SB), CX
 	ADOXQ R8, CX
 
-	// next row's m
-	MOVQ  $0x87d20782e4866389, R11
-	IMULQ R12, R11
+	// next row's m (M and e swap roles each row)
+	IMULQ q<>+32(SB), R11
 
 	// row 2: t += x*y[2]
 	MOVQ  16(R10), DX
@@ -124,9 +121,8 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ SI, CX
 	MULXQ 24(R15), AX, R8
 	ADOXQ AX, CX
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R8
-	ADOXQ AX, R8
+	ADCXQ q<>+40(SB), R8
+	ADOXQ q<>+40(SB), R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
 	// e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now
@@ -151,13 +147,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+24(SB), AX, BX
 	ADCXQ CX, R9
 	ADOXQ AX, R9
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, BX
+	ADCXQ q<>+40(SB), BX
 	ADOXQ R8, BX
 
-	// next row's m
-	MOVQ  $0x87d20782e4866389, R11
-	IMULQ R12, R11
+	// next row's m (M and e swap roles each row)
+	IMULQ q<>+32(SB), R12
 
 	// row 3: t += x*y[3]
 	MOVQ  24(R10), DX
@@ -172,12 +166,11 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	ADCXQ CX, BX
 	MULXQ 24(R15), AX, R8
 	ADOXQ AX, BX
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R8
-	ADOXQ AX, R8
+	ADCXQ q<>+40(SB), R8
+	ADOXQ q<>+40(SB), R8
 
 	// reduce: m = t[0]*(-q^-1), t = (t + A*2^256 + m*q) / 2^64
-	MOVQ  R11, DX
+	MOVQ  R12, DX
 	XORQ  AX, AX
 	MULXQ q<>+0(SB), AX, CX
 	ADCXQ SI, AX
@@ -190,23 +183,22 @@ TEXT ·mulADX(SB), NOSPLIT, $0-24
 	MULXQ q<>+24(SB), AX, R9
 	ADCXQ BX, DI
 	ADOXQ AX, DI
-	MOVQ  $0x00000000, AX
-	ADCXQ AX, R9
+	ADCXQ q<>+40(SB), R9
 	ADOXQ R8, R9
 
 	// t < 2q: subtract q unless that borrows
 	MOVQ    CX, R8
 	MOVQ    SI, BX
 	MOVQ    DI, R10
-	MOVQ    R9, R11
+	MOVQ    R9, R12
 	SUBQ    q<>+0(SB), R8
 	SBBQ    q<>+8(SB), BX
 	SBBQ    q<>+16(SB), R10
-	SBBQ    q<>+24(SB), R11
+	SBBQ    q<>+24(SB), R12
 	CMOVQCC R8, CX
 	CMOVQCC BX, SI
 	CMOVQCC R10, DI
-	CMOVQCC R11, R9
+	CMOVQCC R12, R9
 	MOVQ    z+0(FP), R8
 	MOVQ    CX, (R8)
 	MOVQ    SI, 8(R8)
