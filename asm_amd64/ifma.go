@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"math/big"
 
 	"github.com/mmcloughlin/avo/attr"
@@ -9,24 +8,31 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 )
 
-// mulVecIFMA emits the AVX-512 IFMA batch kernel for 4-limb fields:
+// mulVecIFMA emits the AVX-512 IFMA batch kernel:
 //
-//	mulVecIFMA(z, x, y *[4]uint64, n uint64), n a multiple of 8
+//	mulVecIFMA(z, x, y *[N]uint64, n uint64), n a multiple of 8
 //
-// Each step takes 8 elements of x and y, transposes them so each ZMM holds
-// one 64-bit limb of all 8 lanes, and re-splits the limbs into five 52-bit
-// limbs. x is shifted left by 4 bits on the way (x*16 < 2^259 as an integer,
-// no reduction needed), so five rounds of radix-2^52 Montgomery reduction
-// (VPMADD52LUQ/VPMADD52HUQ, Gueron and Krasnov, "Accelerating big integer
-// arithmetic using Intel IFMA extensions", ARITH 2016) yield
-// 16x*y*2^-260 = x*y*2^-256 mod q: the same Montgomery product as the scalar
-// kernels. Limbs are carried lazily (each stays below 2^58), normalised
-// once, reduced from [0, 1.5q) by one vector conditional subtraction, packed
-// back to 64-bit limbs and transposed back.
+// Each step takes 8 elements of x and y and transposes them so that each
+// ZMM holds one 64-bit limb of all 8 lanes (VPERMT2Q for N = 4, gathers for
+// N = 6), then re-splits the limbs into L = ceil(64N/52) limbs of 52 bits.
+// x is shifted left by s = 52L - 64N bits on the way (x*2^s < 2^(52L) as an
+// integer, so no reduction is needed), and L rounds of radix-2^52
+// Montgomery reduction (VPMADD52LUQ/VPMADD52HUQ; Gueron and Krasnov,
+// "Accelerating big integer arithmetic using Intel IFMA extensions", ARITH
+// 2016) yield 2^s*x*y*2^(-52L) = x*y*2^(-64N) mod q: the same Montgomery
+// product as the scalar kernels. Limbs are carried lazily (each stays well
+// below 2^64), normalised once; the result, below 2q, gets one vector
+// conditional subtraction, is packed back to 64-bit limbs and transposed
+// back (VPERMT2Q or scatters).
 func (g *gen) mulVecIFMA() {
-	// Constants.
+	n := g.n
+	L := (64*n + 51) / 52
+	shift := 52*L - 64*n
+	if g.q.BitLen()+shift > 52*L {
+		panic("IFMA kernel: 2^s*x does not fit in L limbs")
+	}
 	mask := uint64(1)<<52 - 1
-	q52 := make([]uint64, 5)
+	q52 := make([]uint64, L)
 	w := new(big.Int).Set(g.q)
 	m52 := new(big.Int).SetUint64(mask)
 	for i := range q52 {
@@ -36,9 +42,6 @@ func (g *gen) mulVecIFMA() {
 	two52 := new(big.Int).Lsh(big.NewInt(1), 52)
 	inv := new(big.Int).ModInverse(new(big.Int).SetUint64(q52[0]), two52)
 	qInv52 := new(big.Int).Sub(two52, inv).Uint64()
-	if g.q.BitLen() > 255 {
-		panic("IFMA kernel needs q < 2^255")
-	}
 
 	consts := g.StaticGlobal("ifmaconst")
 	g.DataAttributes(attr.RODATA | attr.NOPTR)
@@ -49,9 +52,9 @@ func (g *gen) mulVecIFMA() {
 		off += 8
 		return m
 	}
-	var q52Mem []Mem
+	var qMem []Mem
 	for _, v := range q52 {
-		q52Mem = append(q52Mem, put(v))
+		qMem = append(qMem, put(v))
 	}
 	qInvMem := put(qInv52)
 	maskMem := put(mask)
@@ -67,15 +70,21 @@ func (g *gen) mulVecIFMA() {
 		"H": {4, 5, 12, 13, 6, 7, 14, 15},
 	}
 	permMem := map[string]Mem{}
-	for _, k := range []string{"A", "B", "C", "D", "E", "F", "G", "H"} {
-		permMem[k] = consts.Offset(off)
-		for _, v := range perms[k] {
-			put(v)
+	if n == 4 {
+		for _, k := range []string{"A", "B", "C", "D", "E", "F", "G", "H"} {
+			permMem[k] = consts.Offset(off)
+			for _, v := range perms[k] {
+				put(v)
+			}
 		}
 	}
+	gatherMem := consts.Offset(off)
+	for e := 0; e < 8; e++ {
+		put(uint64(e * n))
+	}
 
-	g.sig("mulVecIFMA", "mulVecIFMA sets z[i] = x[i]*y[i]*2^-256 mod q for i < n, n a multiple of 8 (AVX-512F + IFMA).",
-		"func(z, x, y *[4]uint64, n uint64)")
+	g.sig("mulVecIFMA", "mulVecIFMA sets z[i] = x[i]*y[i]*2^(-64N) mod q for i < n, n a multiple of 8 (AVX-512F + IFMA).",
+		"func(z, x, y "+g.elemType()+", n uint64)")
 	zp, xp, yp, cnt := RDI, RSI, RDX, RCX
 	g.Load(g.Param("z"), zp)
 	g.Load(g.Param("x"), xp)
@@ -84,23 +93,34 @@ func (g *gen) mulVecIFMA() {
 	g.SHRQ(U8(3), cnt)
 	g.JZ(LabelRef("done"))
 
-	// Loop invariants: q in 52-bit limbs, -q^-1 mod 2^52, the limb mask.
-	Q := []VecPhysical{Z16, Z17, Z18, Z19, Z20}
-	for i := range Q {
-		g.VPBROADCASTQ(q52Mem[i], Q[i])
+	// Register plan: t Z0..Z8 (L+1), a from Z9, b from Z17, M Z25,
+	// MASK Z26, gather index / permutation tables Z27..Z30, tmp Z31.
+	zr := func(from, k int) []VecPhysical {
+		all := []VecPhysical{Z0, Z1, Z2, Z3, Z4, Z5, Z6, Z7, Z8, Z9, Z10, Z11, Z12, Z13, Z14, Z15,
+			Z16, Z17, Z18, Z19, Z20, Z21, Z22, Z23, Z24, Z25, Z26, Z27, Z28, Z29, Z30, Z31}
+		return all[from : from+k]
 	}
-	QINV, MASK := Z21, Z22
-	g.VPBROADCASTQ(qInvMem, QINV)
+	t := zr(0, L+1)
+	A := zr(9, L)
+	B := zr(17, L)
+	M, MASK, tmp := Z25, Z26, Z31
+	idx := zr(27, 4)
 	g.VPBROADCASTQ(maskMem, MASK)
+	if n != 4 {
+		g.VMOVDQU64(gatherMem, idx[0])
+	}
 
 	g.Label("loop")
-	// transpose loads 8 elements at p into L[0..3] (limb k of lane e in
-	// L[k]), using T as scratch; idx registers hold tables A-D.
-	idx := []VecPhysical{Z23, Z24, Z25, Z26}
-	for i, k := range []string{"A", "B", "C", "D"} {
-		g.VMOVDQU64(permMem[k], idx[i])
-	}
-	transpose := func(p Register, X, T []VecPhysical) {
+	// load puts limb k of the 8 elements at p into X[k].
+	load := func(p Register, X []VecPhysical) {
+		if n != 4 {
+			for k := 0; k < n; k++ {
+				g.KXNORW(K1, K1, K1)
+				g.VPGATHERQQ(Mem{Base: p, Index: idx[0], Scale: 8, Disp: 8 * k}, K1, X[k])
+			}
+			return
+		}
+		T := zr(4, 4)
 		for k := 0; k < 4; k++ {
 			g.VMOVDQU64(Mem{Base: p, Disp: 64 * k}, X[k])
 		}
@@ -112,7 +132,7 @@ func (g *gen) mulVecIFMA() {
 				g.VPERMT2Q(X[2*h+1], idx[s], dst)
 			}
 		}
-		// L0 = limb 0 of e0..e7, ...
+		// X0 = limb 0 of e0..e7, ...
 		for s := 0; s < 2; s++ {
 			for c := 0; c < 2; c++ {
 				dst := X[2*s+c]
@@ -121,141 +141,171 @@ func (g *gen) mulVecIFMA() {
 			}
 		}
 	}
-	X := []VecPhysical{Z0, Z1, Z2, Z3}
-	T := []VecPhysical{Z4, Z5, Z6, Z7}
-	tmp := Z31
-
-	g.Comment("x: transpose, then a = 16x in five 52-bit limbs")
-	transpose(xp, X, T)
-	A := []VecPhysical{Z8, Z9, Z10, Z11, Z12}
-	// a0 = (x0<<4)&M, a1 = (x0>>48 | x1<<16)&M, a2 = (x1>>36 | x2<<28)&M,
-	// a3 = (x2>>24 | x3<<40)&M, a4 = x3>>12.
-	split := func(L []VecPhysical, out []VecPhysical, shift uint) {
-		// bit offset of 52-bit limb k within the 64-bit limbs, for value v<<shift
-		for k := 0; k < 5; k++ {
-			lo := 52*k - int(shift) // bit position in x of limb k's bit 0
-			if lo < 0 {
-				g.VPSLLQ(U8(-lo), L[0], out[k])
-				g.VPANDQ(MASK, out[k], out[k])
-				continue
+	// split writes the 52-bit limbs of X*2^sh (X in 64-bit limbs) to out.
+	split := func(X []VecPhysical, out []VecPhysical, sh int) {
+		for k := 0; k < L; k++ {
+			lo := 52*k - sh // bit of X that becomes bit 0 of limb k
+			first := true
+			emit := func(src VecPhysical, right int) {
+				dst := out[k]
+				if !first {
+					dst = tmp
+				}
+				switch {
+				case right > 0:
+					g.VPSRLQ(U8(right), src, dst)
+				case right < 0:
+					g.VPSLLQ(U8(-right), src, dst)
+				default:
+					g.VMOVDQA64(src, dst)
+				}
+				if !first {
+					g.VPORQ(tmp, out[k], out[k])
+				}
+				first = false
 			}
-			w, b := lo/64, lo%64
-			if b == 0 {
-				g.VPANDQ(MASK, L[w], out[k])
-				continue
+			// 64-bit limbs overlapping bits [lo, lo+52) of X.
+			for wi := 0; wi < n; wi++ {
+				if 64*wi+64 <= lo || 64*wi >= lo+52 {
+					continue
+				}
+				emit(X[wi], lo-64*wi)
 			}
-			g.VPSRLQ(U8(b), L[w], out[k])
-			if w+1 < 4 && 64-b < 52 {
-				g.VPSLLQ(U8(64-b), L[w+1], tmp)
-				g.VPORQ(tmp, out[k], out[k])
-			}
-			if k < 4 {
+			if lo+52 <= 64*n || first {
 				g.VPANDQ(MASK, out[k], out[k])
 			}
 		}
 	}
-	split(X, A, 4)
-	g.Comment("y: transpose, then b = y in five 52-bit limbs")
-	transpose(yp, X, T)
-	B := []VecPhysical{Z13, Z14, Z15, Z27, Z28}
+	X := zr(0, n)
+	g.Comment("x: transpose, then a = x*2^s in 52-bit limbs")
+	if n == 4 {
+		for i, k := range []string{"A", "B", "C", "D"} {
+			g.VMOVDQU64(permMem[k], idx[i])
+		}
+	}
+	load(xp, X)
+	split(X, A, shift)
+	g.Comment("y: transpose, then b = y in 52-bit limbs")
+	load(yp, X)
 	split(X, B, 0)
 
-	g.Comment("five rounds: t = (t + a_i*b + m*q) / 2^52, m = t0*(-q^-1) mod 2^52")
-	t := []VecPhysical{Z0, Z1, Z2, Z3, Z4, Z5}
-	M := Z6
+	g.Comment("L rounds: t = (t + a_i*b + m*q) / 2^52, m = t0*(-q^-1) mod 2^52")
 	for _, r := range t {
 		g.VPXORQ(r, r, r)
 	}
-	for i := 0; i < 5; i++ {
-		for j := 0; j < 5; j++ {
+	for i := 0; i < L; i++ {
+		for j := 0; j < L; j++ {
 			g.VPMADD52LUQ(B[j], A[i], t[j])
 			g.VPMADD52HUQ(B[j], A[i], t[j+1])
 		}
 		g.VPXORQ(M, M, M)
-		g.VPMADD52LUQ(QINV, t[0], M)
-		for j := 0; j < 5; j++ {
-			g.VPMADD52LUQ(Q[j], M, t[j])
-			g.VPMADD52HUQ(Q[j], M, t[j+1])
+		g.VPMADD52LUQ_BCST(qInvMem, t[0], M)
+		for j := 0; j < L; j++ {
+			g.VPMADD52LUQ_BCST(qMem[j], M, t[j])
+			g.VPMADD52HUQ_BCST(qMem[j], M, t[j+1])
 		}
 		// t0 is now 0 mod 2^52: carry its high part into t1 and shift.
 		g.VPSRLQ(U8(52), t[0], tmp)
 		g.VPADDQ(tmp, t[1], t[1])
 		old := t[0]
-		t = append(t[1:6:6], old)
-		if i < 4 {
+		t = append(t[1:L+1:L+1], old)
+		if i < L-1 {
 			g.VPXORQ(old, old, old)
 		}
 	}
-	r := t[:5]
-	g.Comment("normalise the limbs to 52 bits (value < 1.5q < 2^256)")
-	for j := 0; j < 4; j++ {
+	r := t[:L]
+	g.Comment("normalise the limbs to 52 bits (value < 2q)")
+	for j := 0; j < L-1; j++ {
 		g.VPSRLQ(U8(52), r[j], tmp)
 		g.VPADDQ(tmp, r[j+1], r[j+1])
 		g.VPANDQ(MASK, r[j], r[j])
 	}
 	g.Comment("d = r - q with borrows; keep r where d < 0")
-	D := []VecPhysical{Z7, Z8, Z9, Z10, Z11}
-	for j := 0; j < 5; j++ {
-		g.VPSUBQ(Q[j], r[j], D[j])
+	D := A
+	for j := 0; j < L; j++ {
+		g.VPSUBQ_BCST(qMem[j], r[j], D[j])
 		if j > 0 {
 			g.VPADDQ(tmp, D[j], D[j])
 		}
-		if j < 4 {
+		if j < L-1 {
 			g.VPSRAQ(U8(52), D[j], tmp)
 			g.VPANDQ(MASK, D[j], D[j])
 		}
 	}
-	sign := Z12
-	g.VPSRAQ(U8(63), D[4], sign)
-	for j := 0; j < 5; j++ {
+	sign := M
+	g.VPSRAQ(U8(63), D[L-1], sign)
+	for j := 0; j < L; j++ {
 		// r = d ^ ((r ^ d) & sign)
 		g.VPXORQ(D[j], r[j], tmp)
 		g.VPANDQ(sign, tmp, tmp)
 		g.VPXORQ(tmp, D[j], r[j])
 	}
-	g.Comment("pack to 64-bit limbs: z0 = r0|r1<<52, z1 = r1>>12|r2<<40, z2 = r2>>24|r3<<28, z3 = r3>>36|r4<<16")
-	Zo := []VecPhysical{Z13, Z14, Z15, Z27}
-	for k := 0; k < 4; k++ {
-		if k == 0 {
-			g.VMOVDQA64(r[0], Zo[0])
-		} else {
-			g.VPSRLQ(U8(12*k), r[k], Zo[k])
+	g.Comment("pack to 64-bit limbs")
+	Zo := B[:n]
+	for k := 0; k < n; k++ {
+		first := true
+		for j := 0; j < L; j++ {
+			// 52-bit limb j covers bits [52j, 52j+52); 64-bit limb k [64k, 64k+64).
+			if 52*j+52 <= 64*k || 52*j >= 64*k+64 {
+				continue
+			}
+			dst := Zo[k]
+			if !first {
+				dst = tmp
+			}
+			switch sh := 52*j - 64*k; {
+			case sh > 0:
+				g.VPSLLQ(U8(sh), r[j], dst)
+			case sh < 0:
+				g.VPSRLQ(U8(-sh), r[j], dst)
+			default:
+				g.VMOVDQA64(r[j], dst)
+			}
+			if !first {
+				g.VPORQ(tmp, Zo[k], Zo[k])
+			}
+			first = false
 		}
-		g.VPSLLQ(U8(52-12*k), r[k+1], tmp)
-		g.VPORQ(tmp, Zo[k], Zo[k])
 	}
 	g.Comment("transpose back and store")
-	for i, k := range []string{"E", "F", "G", "H"} {
-		g.VMOVDQU64(permMem[k], idx[i])
-	}
-	U := []VecPhysical{Z0, Z1, Z2, Z3}
-	// U0 = (l0,l1) pairs of e0..e3, U1 = of e4..e7, U2/U3 = (l2,l3) pairs.
-	for h := 0; h < 2; h++ {
-		for s := 0; s < 2; s++ {
-			dst := U[2*h+s]
-			g.VMOVDQA64(Zo[2*h], dst)
-			g.VPERMT2Q(Zo[2*h+1], idx[s], dst)
+	if n == 4 {
+		for i, k := range []string{"E", "F", "G", "H"} {
+			g.VMOVDQU64(permMem[k], idx[i])
+		}
+		U := zr(0, 4)
+		// U0 = (l0,l1) pairs of e0..e3, U1 = of e4..e7, U2/U3 = (l2,l3) pairs.
+		for h := 0; h < 2; h++ {
+			for s := 0; s < 2; s++ {
+				dst := U[2*h+s]
+				g.VMOVDQA64(Zo[2*h], dst)
+				g.VPERMT2Q(Zo[2*h+1], idx[s], dst)
+			}
+		}
+		O := zr(4, 4)
+		// O0 = e0,e1; O1 = e2,e3 (from U0,U2); O2 = e4,e5; O3 = e6,e7 (from U1,U3).
+		for h := 0; h < 2; h++ {
+			for c := 0; c < 2; c++ {
+				dst := O[2*h+c]
+				g.VMOVDQA64(U[h], dst)
+				g.VPERMT2Q(U[2+h], idx[2+c], dst)
+			}
+		}
+		for k := 0; k < 4; k++ {
+			g.VMOVDQU64(O[k], Mem{Base: zp, Disp: 64 * k})
+		}
+	} else {
+		for k := 0; k < n; k++ {
+			g.KXNORW(K1, K1, K1)
+			g.VPSCATTERQQ(Zo[k], K1, Mem{Base: zp, Index: idx[0], Scale: 8, Disp: 8 * k})
 		}
 	}
-	O := []VecPhysical{Z4, Z5, Z6, Z7}
-	// O0 = e0,e1; O1 = e2,e3 (from U0,U2); O2 = e4,e5; O3 = e6,e7 (from U1,U3).
-	for h := 0; h < 2; h++ {
-		for c := 0; c < 2; c++ {
-			dst := O[2*h+c]
-			g.VMOVDQA64(U[h], dst)
-			g.VPERMT2Q(U[2+h], idx[2+c], dst)
-		}
-	}
-	for k := 0; k < 4; k++ {
-		g.VMOVDQU64(O[k], Mem{Base: zp, Disp: 64 * k})
-	}
-	g.ADDQ(U32(256), xp)
-	g.ADDQ(U32(256), yp)
-	g.ADDQ(U32(256), zp)
+	step := U32(64 * n)
+	g.ADDQ(step, xp)
+	g.ADDQ(step, yp)
+	g.ADDQ(step, zp)
 	g.DECQ(cnt)
 	g.JNZ(LabelRef("loop"))
 	g.VZEROUPPER()
 	g.Label("done")
 	g.RET()
-	_ = fmt.Sprint
 }

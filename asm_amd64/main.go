@@ -8,7 +8,7 @@
 //
 //	mulADX(z, x, y)            MULX/ADCX/ADOX (BMI2 + ADX)
 //	mulMULQ(z, x, y)           MULQ/ADC, any amd64 CPU
-//	mulVecIFMA(z, x, y, n)     AVX-512 IFMA, 8 products per step (4-limb fields)
+//	mulVecIFMA(z, x, y, n)     AVX-512 IFMA, 8 products per step
 //
 // All compute the Montgomery product x*y*2^(-64N) mod q of fully reduced
 // inputs with the no-carry CIOS algorithm (El Housni and Botrel, "Faster
@@ -76,6 +76,10 @@ func newGen(f field) *gen {
 	for i, l := range g.qLimbs {
 		g.AddDatum(8*i, U64(l))
 	}
+	// After q: -q^-1 mod 2^64 and a zero word, as memory operands (an
+	// immediate would cost a MOV on the ALU ports the kernel saturates).
+	g.AddDatum(8*g.n, U64(g.qInvNeg))
+	g.AddDatum(8*g.n+8, U64(0))
 	return g
 }
 
@@ -91,6 +95,10 @@ func (g *gen) elemType() string { return fmt.Sprintf("*[%d]uint64", g.n) }
 
 // q returns the memory operand of q's limb j.
 func (g *gen) qj(j int) Mem { return g.qMem.Offset(8 * j) }
+
+// qInvMem and zeroMem are the memory words holding -q^-1 mod 2^64 and 0.
+func (g *gen) qInvMem() Mem { return g.qMem.Offset(8 * g.n) }
+func (g *gen) zeroMem() Mem { return g.qMem.Offset(8*g.n + 8) }
 
 // reduceAndStore subtracts q from t if t >= q (t < 2q) using the spare
 // registers s, then stores t to the pointer in parameter z.
@@ -120,6 +128,18 @@ func (g *gen) reduceAndStore(t, s []Register) {
 // mulADX emits the MULX/ADCX/ADOX kernel. Row i multiplies x by y[i] (in
 // DX) into t with two carry chains (ADOX for the low halves, ADCX for the
 // high halves), then one reduction step divides t + m*q by 2^64.
+//
+// The reduction factor of the next row, m' = t0'*(-q^-1) where t0' is t[0]
+// after the next product row, is computed off the carry chains: modulo 2^64
+//
+//	t0' = hi(m*q0) + lo(m*q1) + t1 + [t0 != 0] + lo(x0*y[i+1])
+//
+// (the carry out of t0 + lo(m*q0) = 0 mod 2^64 is 1 exactly when t0 != 0),
+// so m' is ready about two cycles after hi(m*q0) instead of after the whole
+// carry chain and the next product row, shortening each row's critical
+// path. lo(x0*y[i+1]) comes from the next row's first MULX, issued early and
+// kept in two registers; 6-limb fields lack those registers and use the
+// classic m = t[0]*(-q^-1) after each product row.
 func (g *gen) mulADX() {
 	n := g.n
 	g.sig("mulADX", "mulADX sets z = x*y*2^(-64N) mod q with MULX/ADCX/ADOX (needs BMI2 and ADX).",
@@ -134,17 +154,18 @@ func (g *gen) mulADX() {
 	A := take(1)[0]
 	H := take(1)[0]
 	yp := take(1)[0]
+	M := take(1)[0] // next row's m; also scratch for lo(x0*y[i+1])
+	e := take(1)[0] // next row's t0' being summed
+	// With enough registers (N = 4), the next row's x0*y[i+1] is computed
+	// once by MULX, its halves kept in P, Phi for the product row.
+	reuse := len(pool) >= 3 // P, Phi and the x pointer
+	var P, Phi Register
+	if reuse {
+		P, Phi = take(1)[0], take(1)[0]
+	}
 	var x []Op
-	if n == 4 {
-		xr := take(4)
-		xp := take(1)[0]
-		g.Load(g.Param("x"), xp)
-		for j := 0; j < n; j++ {
-			g.MOVQ(Mem{Base: xp, Disp: 8 * j}, xr[j])
-			x = append(x, xr[j])
-		}
-		pool = append(pool, xp)
-	} else {
+	{
+		// x stays in memory: MULX takes it as a memory operand.
 		xp := take(1)[0]
 		g.Load(g.Param("x"), xp)
 		for j := 0; j < n; j++ {
@@ -152,6 +173,16 @@ func (g *gen) mulADX() {
 		}
 	}
 	g.Load(g.Param("y"), yp)
+	// early: compute each row's m off the carry chains (see above). It
+	// costs one multiplication per row unless x0*y[i+1] can be reused, so
+	// it is used only with reuse.
+	early := reuse
+	if early {
+		g.Comment("m for row 0 is lo(x0*y0)*(-q^-1) = x0*(y0*(-q^-1)): off the product's path")
+		g.MOVQ(Mem{Base: yp}, M)
+		g.IMULQ(g.qInvMem(), M)
+		g.IMULQ(x[0], M)
+	}
 	for i := 0; i < n; i++ {
 		g.Commentf("row %d: t += x*y[%d]", i, i)
 		g.MOVQ(Mem{Base: yp, Disp: 8 * i}, RDX)
@@ -177,34 +208,65 @@ func (g *gen) mulADX() {
 				if j == n-1 {
 					hi = A
 				}
+				if j == 0 && reuse {
+					g.ADOXQ(P, t[0])
+					g.ADCXQ(Phi, t[1])
+					continue
+				}
 				g.MULXQ(x[j], RAX, hi)
 				g.ADOXQ(RAX, t[j])
 				if j < n-1 {
 					g.ADCXQ(H, t[j+1])
 				}
 			}
-			g.MOVQ(U32(0), RAX)
-			g.ADCXQ(RAX, A)
-			g.ADOXQ(RAX, A)
+			g.ADCXQ(g.zeroMem(), A)
+			g.ADOXQ(g.zeroMem(), A)
 		}
 		g.Commentf("reduce: m = t[0]*(-q^-1), t = (t + A*2^%d + m*q) / 2^64", 64*n)
-		g.MOVQ(U64(g.qInvNeg), RDX)
-		g.IMULQ(t[0], RDX)
+		last := i == n-1 || !early
+		if !early {
+			g.MOVQ(g.qInvMem(), RDX)
+			g.IMULQ(t[0], RDX)
+		}
+		if !last {
+			g.Comment("e = t1 + [t0 != 0] + lo(x0*y[i+1]), the part of the next t0 known now")
+			g.MOVQ(Mem{Base: yp, Disp: 8 * (i + 1)}, RDX)
+			g.MULXQ(x[0], P, Phi)
+			g.MOVQ(t[0], e)
+			g.NEGQ(e)
+			g.MOVQ(t[1], e)
+			g.ADCQ(P, e)
+		}
+		if early {
+			g.MOVQ(M, RDX)
+		}
 		g.XORQ(RAX, RAX)
 		g.MULXQ(g.qj(0), RAX, H)
+		if !last {
+			g.LEAQ(Mem{Base: e, Index: H, Scale: 1}, e)
+		}
 		g.ADCXQ(t[0], RAX)
-		g.MOVQ(H, t[0])
+		// The new t[j] is the high half just produced: rename registers
+		// instead of moving (the old t[j] register becomes the scratch).
+		t[0], H = H, t[0]
 		for j := 1; j < n; j++ {
 			g.MULXQ(g.qj(j), RAX, H)
+			if j == 1 && !last {
+				g.LEAQ(Mem{Base: e, Index: RAX, Scale: 1}, e)
+			}
 			g.ADCXQ(t[j], t[j-1])
 			g.ADOXQ(RAX, t[j-1])
-			g.MOVQ(H, t[j])
+			t[j], H = H, t[j]
 		}
-		g.MOVQ(U32(0), RAX)
-		g.ADCXQ(RAX, t[n-1])
+		g.ADCXQ(g.zeroMem(), t[n-1])
 		g.ADOXQ(A, t[n-1])
+		if !last {
+			g.Comment("next row's m (M and e swap roles each row)")
+			g.IMULQ(g.qInvMem(), e)
+			M, e = e, M
+		}
 	}
-	spare := append([]Register{A, H, yp, RAX, RDX}, pool...)
+	spare := append([]Register{A, H, yp, M, e, RAX, RDX}, pool...)
 	g.reduceAndStore(t, spare[:n])
 }
 
@@ -243,9 +305,11 @@ func (g *gen) mulMULQ() {
 				g.ADDQ(RAX, t[0])
 				g.ADCQ(U8(0), RDX)
 			default:
-				g.ADDQ(A, RAX)
-				g.ADCQ(U8(0), RDX)
+				// t[j] += lo first: the carry A is added last, so the
+				// chain through A is two instructions per word.
 				g.ADDQ(RAX, t[j])
+				g.ADCQ(U8(0), RDX)
+				g.ADDQ(A, t[j])
 				g.ADCQ(U8(0), RDX)
 			}
 			g.MOVQ(RDX, A)
@@ -261,9 +325,9 @@ func (g *gen) mulMULQ() {
 		for j := 1; j < n; j++ {
 			g.MOVQ(m, RAX)
 			g.MULQ(g.qj(j))
-			g.ADDQ(C, RAX)
-			g.ADCQ(U8(0), RDX)
 			g.ADDQ(t[j], RAX)
+			g.ADCQ(U8(0), RDX)
+			g.ADDQ(C, RAX)
 			g.ADCQ(U8(0), RDX)
 			g.MOVQ(RAX, t[j-1])
 			g.MOVQ(RDX, C)
@@ -275,14 +339,11 @@ func (g *gen) mulMULQ() {
 }
 
 func main() {
-
 	for _, f := range fields {
 		g := newGen(f)
 		g.mulADX()
 		g.mulMULQ()
-		if g.n == 4 {
-			g.mulVecIFMA()
-		}
+		g.mulVecIFMA()
 		file, err := g.Result()
 		if err != nil {
 			log.Fatalf("%s: %v", f.pkg, err)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 )
 
@@ -525,4 +526,41 @@ func FuzzSetBytesCanonical(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestForcePortable checks that the global backend name "portable" (as in
+// HOSTCRYPTO_BACKEND=portable) selects the Go kernels for both primitives,
+// and that the default selection is the highest-priority available one.
+func TestForcePortable(t *testing.T) {
+	prev := dispatch.Current()
+	defer dispatch.Force(prev)
+	if err := dispatch.Force("portable"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"fieldmul.bls12381fp", "fieldmulvec.bls12381fp"} {
+		if got := dispatch.Selected(p); got != "portable" {
+			t.Errorf("%s: forced portable, selected %q", p, got)
+		}
+	}
+	x, y := fromBig(big.NewInt(11)), fromBig(big.NewInt(13))
+	var z Element
+	if toBig(z.Mul(&x, &y)).Int64() != 143 {
+		t.Fatal("Mul under portable")
+	}
+	if err := dispatch.Force(""); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"fieldmul.bls12381fp", "fieldmulvec.bls12381fp"} {
+		info, _ := dispatch.Lookup(p)
+		want := ""
+		for _, i := range info.Impls {
+			if i.Available {
+				want = i.Name
+				break
+			}
+		}
+		if info.Selected != want {
+			t.Errorf("%s: default selected %q, want %q", p, info.Selected, want)
+		}
+	}
 }

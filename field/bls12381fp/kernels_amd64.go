@@ -13,3 +13,8 @@ func mulADX(z *[6]uint64, x *[6]uint64, y *[6]uint64)
 //
 //go:noescape
 func mulMULQ(z *[6]uint64, x *[6]uint64, y *[6]uint64)
+
+// mulVecIFMA sets z[i] = x[i]*y[i]*2^(-64N) mod q for i < n, n a multiple of 8 (AVX-512F + IFMA).
+//
+//go:noescape
+func mulVecIFMA(z *[6]uint64, x *[6]uint64, y *[6]uint64, n uint64)

@@ -14,7 +14,9 @@ func archKernels() []kernel {
 }
 
 func archVecKernels() []vecKernel {
-	return nil
+	return []vecKernel{{"ifma", func(z, x, y *Element, n uint64) {
+		mulVecIFMA((*[Limbs]uint64)(z), (*[Limbs]uint64)(x), (*[Limbs]uint64)(y), n)
+	}, hasIFMA}}
 }
 
 // benchArchKernel runs the named kernel as a dependent chain z = z*y,

@@ -8,12 +8,14 @@ import "github.com/hostcrypto/hostcrypto/dispatch"
 
 // CPU support, read once. MULX is BMI2, ADCX/ADOX are ADX.
 var (
-	hasADX = dispatch.X86.HasADX && dispatch.X86.HasBMI2
+	hasADX  = dispatch.X86.HasADX && dispatch.X86.HasBMI2
+	hasIFMA = dispatch.X86.HasAVX512F && dispatch.X86.HasAVX512IFMA
 )
 
 // The selected kernels, set by dispatch (never per call).
 var (
 	useADX, useMULQ bool
+	useIFMA         bool
 )
 
 func init() {
@@ -26,8 +28,11 @@ func init() {
 	dispatch.OnSelect("fieldmul.bls12381fp", func(impl string) {
 		useADX, useMULQ = impl == "adx", impl == "mulq"
 	})
+	dispatch.Register("fieldmulvec.bls12381fp", dispatch.Impl{Name: "ifma", Available: hasIFMA, Priority: 30,
+		Note: noteIf(hasIFMA, "AVX-512 IFMA, 8 lanes of 5x52-bit limbs (avo)", "needs AVX512F and AVX512IFMA")})
 	dispatch.Register("fieldmulvec.bls12381fp", dispatch.Impl{Name: "portable", Available: true, Priority: 10,
 		Note: "loop over the fieldmul kernel"})
+	dispatch.OnSelect("fieldmulvec.bls12381fp", func(impl string) { useIFMA = impl == "ifma" })
 }
 
 func noteIf(ok bool, yes, no string) string {
@@ -51,5 +56,9 @@ func mul(z, x, y *Element) {
 
 // mulVec sets z[i] = x[i]*y[i]*R^-1 mod q, 8 at a time on IFMA when selected.
 func mulVec(z, x, y []Element) {
+	if n := len(z) &^ 7; useIFMA && n > 0 {
+		mulVecIFMA((*[Limbs]uint64)(&z[0]), (*[Limbs]uint64)(&x[0]), (*[Limbs]uint64)(&y[0]), uint64(n))
+		z, x, y = z[n:], x[n:], y[n:]
+	}
 	mulVecGeneric(z, x, y)
 }

@@ -53,6 +53,14 @@ func BenchmarkFieldMul(b *testing.B) {
 				benchArchKernel(b, k.name, &z, &y)
 			})
 		}
+		// The public method: the dispatch switch plus the selected kernel.
+		b.Run("Element.Mul", func(b *testing.B) {
+			z := x
+			defer startCPU(b)()
+			for b.Loop() {
+				z.Mul(&z, &y)
+			}
+		})
 		b.Run(gnarkName(), func(b *testing.B) {
 			var gx, gy gnark.Element
 			gx.SetBigInt(in[0])
@@ -95,6 +103,12 @@ func BenchmarkFieldMulVec1024(b *testing.B) {
 				}
 			})
 		}
+		b.Run("MulVec", func(b *testing.B) {
+			defer startCPU(b)()
+			for b.Loop() {
+				MulVec(z, x, y)
+			}
+		})
 		b.Run(gnarkName(), func(b *testing.B) {
 			defer startCPU(b)()
 			for b.Loop() {

@@ -14,7 +14,7 @@ func mulADX(z *[4]uint64, x *[4]uint64, y *[4]uint64)
 //go:noescape
 func mulMULQ(z *[4]uint64, x *[4]uint64, y *[4]uint64)
 
-// mulVecIFMA sets z[i] = x[i]*y[i]*2^-256 mod q for i < n, n a multiple of 8 (AVX-512F + IFMA).
+// mulVecIFMA sets z[i] = x[i]*y[i]*2^(-64N) mod q for i < n, n a multiple of 8 (AVX-512F + IFMA).
 //
 //go:noescape
 func mulVecIFMA(z *[4]uint64, x *[4]uint64, y *[4]uint64, n uint64)

@@ -12,26 +12,98 @@ import "math/bits"
 // x, y < q and q[3] < (2^64-1)/2 - 1 the running t stays below 2q and
 // fits in 4 words, so one conditional subtraction ends it.
 func mulGeneric(z, x, y *Element) {
-	var t Element
-	for i := 0; i < 4; i++ {
-		yi := y[i]
-		A, lo := bits.Mul64(x[0], yi)
-		var c uint64
-		t[0], c = bits.Add64(lo, t[0], 0)
+	// Fully unrolled so the running t lives in registers.
+	var t0, t1, t2, t3 uint64
+	var A, C, m, lo, c uint64
+	x0, x1, x2, x3 := x[0], x[1], x[2], x[3]
+
+	// Row 0: t = (t + x*y[0] + m*q) / 2^64.
+	{
+		yi := y[0]
+		A, lo = bits.Mul64(x0, yi)
+		t0, c = bits.Add64(lo, t0, 0)
 		A += c
-		m := t[0] * qInvNeg
-		C, lo := bits.Mul64(m, q0)
-		_, c = bits.Add64(lo, t[0], 0)
+		m = t0 * qInvNeg
+		C, lo = bits.Mul64(m, q0)
+		_, c = bits.Add64(lo, t0, 0)
 		C += c
-		A, t[1] = madd2(x[1], yi, t[1], A)
-		C, t[0] = madd2(m, q1, t[1], C)
-		A, t[2] = madd2(x[2], yi, t[2], A)
-		C, t[1] = madd2(m, q2, t[2], C)
-		A, t[3] = madd2(x[3], yi, t[3], A)
-		C, t[2] = madd2(m, q3, t[3], C)
-		t[3] = C + A
+		A, t1 = madd2(x1, yi, t1, A)
+		C, t0 = madd2(m, q1, t1, C)
+		A, t2 = madd2(x2, yi, t2, A)
+		C, t1 = madd2(m, q2, t2, C)
+		A, t3 = madd2(x3, yi, t3, A)
+		C, t2 = madd2(m, q3, t3, C)
+		t3 = C + A
 	}
-	z.reduceOnce(&t)
+
+	// Row 1: t = (t + x*y[1] + m*q) / 2^64.
+	{
+		yi := y[1]
+		A, lo = bits.Mul64(x0, yi)
+		t0, c = bits.Add64(lo, t0, 0)
+		A += c
+		m = t0 * qInvNeg
+		C, lo = bits.Mul64(m, q0)
+		_, c = bits.Add64(lo, t0, 0)
+		C += c
+		A, t1 = madd2(x1, yi, t1, A)
+		C, t0 = madd2(m, q1, t1, C)
+		A, t2 = madd2(x2, yi, t2, A)
+		C, t1 = madd2(m, q2, t2, C)
+		A, t3 = madd2(x3, yi, t3, A)
+		C, t2 = madd2(m, q3, t3, C)
+		t3 = C + A
+	}
+
+	// Row 2: t = (t + x*y[2] + m*q) / 2^64.
+	{
+		yi := y[2]
+		A, lo = bits.Mul64(x0, yi)
+		t0, c = bits.Add64(lo, t0, 0)
+		A += c
+		m = t0 * qInvNeg
+		C, lo = bits.Mul64(m, q0)
+		_, c = bits.Add64(lo, t0, 0)
+		C += c
+		A, t1 = madd2(x1, yi, t1, A)
+		C, t0 = madd2(m, q1, t1, C)
+		A, t2 = madd2(x2, yi, t2, A)
+		C, t1 = madd2(m, q2, t2, C)
+		A, t3 = madd2(x3, yi, t3, A)
+		C, t2 = madd2(m, q3, t3, C)
+		t3 = C + A
+	}
+
+	// Row 3: t = (t + x*y[3] + m*q) / 2^64.
+	{
+		yi := y[3]
+		A, lo = bits.Mul64(x0, yi)
+		t0, c = bits.Add64(lo, t0, 0)
+		A += c
+		m = t0 * qInvNeg
+		C, lo = bits.Mul64(m, q0)
+		_, c = bits.Add64(lo, t0, 0)
+		C += c
+		A, t1 = madd2(x1, yi, t1, A)
+		C, t0 = madd2(m, q1, t1, C)
+		A, t2 = madd2(x2, yi, t2, A)
+		C, t1 = madd2(m, q2, t2, C)
+		A, t3 = madd2(x3, yi, t3, A)
+		C, t2 = madd2(m, q3, t3, C)
+		t3 = C + A
+	}
+
+	// t < 2q: subtract q unless that borrows.
+	var b uint64
+	s0, b := bits.Sub64(t0, q0, b)
+	s1, b := bits.Sub64(t1, q1, b)
+	s2, b := bits.Sub64(t2, q2, b)
+	s3, b := bits.Sub64(t3, q3, b)
+	mask := -b // all ones: keep t
+	z[0] = (t0 & mask) | (s0 &^ mask)
+	z[1] = (t1 & mask) | (s1 &^ mask)
+	z[2] = (t2 & mask) | (s2 &^ mask)
+	z[3] = (t3 & mask) | (s3 &^ mask)
 }
 
 // madd2 returns (hi, lo) of a*b + c + d, which cannot overflow 128 bits.

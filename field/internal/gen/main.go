@@ -52,7 +52,7 @@ type data struct {
 	TMinus1Half    []string // (t-1)/2
 	NonResidue     int      // smallest quadratic non-residue
 	RootOfUnity    []string // nonResidue^t in Montgomery form
-	R52            bool     // 4-limb field: IFMA kernel exists
+	R52            bool     // the IFMA batch kernel exists
 	AMD64, ARM64   bool     // assembly kernels exist for these architectures
 }
 
@@ -121,7 +121,7 @@ func build(f field) data {
 			}
 		}
 	}
-	d.R52 = n == 4 && haveIFMA
+	d.R52 = haveIFMA
 	d.AMD64, d.ARM64 = haveAMD64, haveARM64
 	return d
 }
