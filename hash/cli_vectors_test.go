@@ -13,6 +13,7 @@ import (
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/internal/cli"
 )
@@ -212,26 +213,40 @@ func allVectorCases(t *testing.T) []vectorCase {
 }
 
 // TestVectorsThroughCLI runs every vector through `hostcrypto call --jsonl`
-// (the CLI's code path, in process) with the default selection and with
-// each backend forced by --backend.
+// (the CLI's code path, in process): once with the default selection, then
+// with --backend forcing each backend that can serve the vector's function
+// (dispatch.BackendsFor of its primitives; other backends cannot change it).
 func TestVectorsThroughCLI(t *testing.T) {
 	cs := allVectorCases(t)
 	if len(cs) < 400 {
 		t.Fatalf("only %d cases", len(cs))
 	}
-	var stdin bytes.Buffer
-	enc := json.NewEncoder(&stdin)
-	for _, c := range cs {
-		enc.Encode(c.req)
+	serves := map[string]map[string]bool{} // backend -> function -> ok
+	for _, f := range hostcrypto.Functions() {
+		for _, b := range dispatch.BackendsFor(f.Primitives) {
+			if serves[b] == nil {
+				serves[b] = map[string]bool{}
+			}
+			serves[b][f.Name] = true
+		}
 	}
 	backends := []string{""}
 	for _, b := range dispatch.Backends() {
-		if dispatch.Force(b) == nil {
+		if serves[b] != nil {
 			backends = append(backends, b)
 		}
 	}
-	dispatch.Force("")
+	total := 0
 	for _, b := range backends {
+		var stdin bytes.Buffer
+		enc := json.NewEncoder(&stdin)
+		var sel []vectorCase
+		for _, c := range cs {
+			if b == "" || serves[b][c.req.Fn] {
+				sel = append(sel, c)
+				enc.Encode(c.req)
+			}
+		}
 		args := []string{"call", "--jsonl"}
 		if b != "" {
 			args = append(args, "--backend", b)
@@ -243,24 +258,26 @@ func TestVectorsThroughCLI(t *testing.T) {
 			t.Fatalf("backend %q: exit %d: %s", b, code, errs.String())
 		}
 		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-		if len(lines) != len(cs) {
-			t.Fatalf("backend %q: %d result lines for %d requests", b, len(lines), len(cs))
+		if len(lines) != len(sel) {
+			t.Fatalf("backend %q: %d result lines for %d requests", b, len(lines), len(sel))
 		}
 		fails := 0
 		for i, l := range lines {
 			var r cli.Result
-			if err := json.Unmarshal([]byte(l), &r); err != nil || r.Fn != cs[i].req.Fn || !cs[i].check(r) {
+			if err := json.Unmarshal([]byte(l), &r); err != nil || r.Fn != sel[i].req.Fn || !sel[i].check(r) {
 				fails++
 				if fails <= 5 {
-					t.Errorf("backend %q: %s %s(%.40s...): got %s", b, cs[i].src, cs[i].req.Fn, cs[i].req.Input, l)
+					t.Errorf("backend %q: %s %s(%.40s...): got %s", b, sel[i].src, sel[i].req.Fn, sel[i].req.Input, l)
 				}
 			}
 		}
 		if fails > 0 {
-			t.Errorf("backend %q: %d of %d vectors failed", b, fails, len(cs))
+			t.Errorf("backend %q: %d of %d vectors failed", b, fails, len(sel))
 		}
+		total += len(sel)
+		t.Logf("backend %-9q %3d vectors", b, len(sel))
 	}
-	t.Logf("%d vectors x %d backend selections", len(cs), len(backends))
+	t.Logf("%d distinct vectors, %d runs", len(cs), total)
 }
 
 // jubjubUV decodes a Dusk JubJub point (v little-endian, the parity of u in
