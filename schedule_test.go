@@ -27,6 +27,25 @@ func TestDefaultScheduleCoversCatalogue(t *testing.T) {
 	}
 }
 
+// TestExamplesAreAccepted: examples are well-formed inputs; calibration
+// and benchmarks measure them, so none may be rejected.
+func TestExamplesAreAccepted(t *testing.T) {
+	for _, f := range hostcrypto.Functions() {
+		if f.Examples == nil {
+			continue
+		}
+		for _, ex := range f.Examples() {
+			out, _, err := core.Invoke(f, gas.Default, nil, nil, ex.Input)
+			if err != nil {
+				t.Errorf("%s/%s: %v", f.Name, ex.Name, err)
+			}
+			if len(out) > f.OutSize(ex.Input) {
+				t.Errorf("%s/%s: %d output bytes, OutLen says %d", f.Name, ex.Name, len(out), f.OutSize(ex.Input))
+			}
+		}
+	}
+}
+
 func TestCall(t *testing.T) {
 	out, g, err := hostcrypto.Call("sha256", []byte("abc"))
 	if err != nil || len(out) != 32 || g == 0 {

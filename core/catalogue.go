@@ -57,3 +57,16 @@ func (c *Catalogue) Funcs() []*Func {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }
+
+// SetExamples attaches examples to a registered function that has none,
+// for families whose examples need packages the registering package does
+// not import. It is meant for init functions; misuse panics.
+func (c *Catalogue) SetExamples(name string, ex func() []Example) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, ok := c.funcs[name]
+	if !ok || f.Examples != nil {
+		panic("core: internal error: SetExamples(" + name + "): unknown function or examples already set")
+	}
+	f.Examples = ex
+}

@@ -12,19 +12,119 @@ func FuzzBlake2f(f *testing.F) { fuzzFunction(f, "blake2f") }
 
 func FuzzBlake3256(f *testing.F) { fuzzFunction(f, "blake3_256") }
 
+func FuzzBls12381AggregateVerify(f *testing.F) { fuzzFunction(f, "bls12381_aggregate_verify") }
+
+func FuzzBls12381AggregateVerifyDst(f *testing.F) { fuzzFunction(f, "bls12381_aggregate_verify_dst") }
+
+func FuzzBls12381BatchVerify(f *testing.F) { fuzzFunction(f, "bls12381_batch_verify") }
+
+func FuzzBls12381FastAggregateVerify(f *testing.F) { fuzzFunction(f, "bls12381_fast_aggregate_verify") }
+
+func FuzzBls12381G1Add(f *testing.F) { fuzzFunction(f, "bls12381_g1_add") }
+
+func FuzzBls12381G1Msm(f *testing.F) { fuzzFunction(f, "bls12381_g1_msm") }
+
+func FuzzBls12381G2Add(f *testing.F) { fuzzFunction(f, "bls12381_g2_add") }
+
+func FuzzBls12381G2Msm(f *testing.F) { fuzzFunction(f, "bls12381_g2_msm") }
+
 func FuzzBls12381HashToG1(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g1") }
 
 func FuzzBls12381HashToG2(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g2") }
 
+func FuzzBls12381MapFp2ToG2(f *testing.F) { fuzzFunction(f, "bls12381_map_fp2_to_g2") }
+
+func FuzzBls12381MapFpToG1(f *testing.F) { fuzzFunction(f, "bls12381_map_fp_to_g1") }
+
+func FuzzBls12381PairingCheck(f *testing.F) { fuzzFunction(f, "bls12381_pairing_check") }
+
+func FuzzBls12381Verify(f *testing.F) { fuzzFunction(f, "bls12381_verify") }
+
+func FuzzBls12381VerifyDst(f *testing.F) { fuzzFunction(f, "bls12381_verify_dst") }
+
+func FuzzBn254G1Add(f *testing.F) { fuzzFunction(f, "bn254_g1_add") }
+
+func FuzzBn254G1Msm(f *testing.F) { fuzzFunction(f, "bn254_g1_msm") }
+
+func FuzzBn254G1Mul(f *testing.F) { fuzzFunction(f, "bn254_g1_mul") }
+
+func FuzzBn254PairingCheck(f *testing.F) { fuzzFunction(f, "bn254_pairing_check") }
+
+func FuzzEd25519BatchVerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_batch_verify_zip215") }
+
+func FuzzEd25519Verify(f *testing.F) { fuzzFunction(f, "ed25519_verify") }
+
+func FuzzEd25519VerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_verify_zip215") }
+
+func FuzzEvm0x01(f *testing.F) { fuzzFunction(f, "evm:0x01") }
+
+func FuzzEvm0x02(f *testing.F) { fuzzFunction(f, "evm:0x02") }
+
+func FuzzEvm0x03(f *testing.F) { fuzzFunction(f, "evm:0x03") }
+
+func FuzzEvm0x04(f *testing.F) { fuzzFunction(f, "evm:0x04") }
+
+func FuzzEvm0x05(f *testing.F) { fuzzFunction(f, "evm:0x05") }
+
+func FuzzEvm0x06(f *testing.F) { fuzzFunction(f, "evm:0x06") }
+
+func FuzzEvm0x07(f *testing.F) { fuzzFunction(f, "evm:0x07") }
+
+func FuzzEvm0x08(f *testing.F) { fuzzFunction(f, "evm:0x08") }
+
+func FuzzEvm0x09(f *testing.F) { fuzzFunction(f, "evm:0x09") }
+
+func FuzzEvm0x0a(f *testing.F) { fuzzFunction(f, "evm:0x0a") }
+
+func FuzzEvm0x0b(f *testing.F) { fuzzFunction(f, "evm:0x0b") }
+
+func FuzzEvm0x0c(f *testing.F) { fuzzFunction(f, "evm:0x0c") }
+
+func FuzzEvm0x0d(f *testing.F) { fuzzFunction(f, "evm:0x0d") }
+
+func FuzzEvm0x0e(f *testing.F) { fuzzFunction(f, "evm:0x0e") }
+
+func FuzzEvm0x0f(f *testing.F) { fuzzFunction(f, "evm:0x0f") }
+
+func FuzzEvm0x10(f *testing.F) { fuzzFunction(f, "evm:0x10") }
+
+func FuzzEvm0x100(f *testing.F) { fuzzFunction(f, "evm:0x100") }
+
+func FuzzEvm0x11(f *testing.F) { fuzzFunction(f, "evm:0x11") }
+
+func FuzzGroth16Bls12381Verify(f *testing.F) { fuzzFunction(f, "groth16_bls12381_verify") }
+
+func FuzzGroth16Bls12381VerifyGnark(f *testing.F) { fuzzFunction(f, "groth16_bls12381_verify_gnark") }
+
+func FuzzGroth16Bn254Verify(f *testing.F) { fuzzFunction(f, "groth16_bn254_verify") }
+
+func FuzzGroth16Bn254VerifyGnark(f *testing.F) { fuzzFunction(f, "groth16_bn254_verify_gnark") }
+
 func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bls12381") }
 
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
+
+func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }
+
+func FuzzPlonkBls12381GnarkVerify(f *testing.F) { fuzzFunction(f, "plonk_bls12381_gnark_verify") }
+
+func FuzzPlonkBn254GnarkVerify(f *testing.F) { fuzzFunction(f, "plonk_bn254_gnark_verify") }
+
+func FuzzPlonkBn254SnarkjsVerify(f *testing.F) { fuzzFunction(f, "plonk_bn254_snarkjs_verify") }
 
 func FuzzPoseidonBls12381Dusk(f *testing.F) { fuzzFunction(f, "poseidon_bls12381_dusk") }
 
 func FuzzPoseidonBn254(f *testing.F) { fuzzFunction(f, "poseidon_bn254") }
 
 func FuzzRipemd160(f *testing.F) { fuzzFunction(f, "ripemd160") }
+
+func FuzzSchnorrBip340Verify(f *testing.F) { fuzzFunction(f, "schnorr_bip340_verify") }
+
+func FuzzSecp256k1EcdsaVerify(f *testing.F) { fuzzFunction(f, "secp256k1_ecdsa_verify") }
+
+func FuzzSecp256k1EcdsaVerifyLows(f *testing.F) { fuzzFunction(f, "secp256k1_ecdsa_verify_lows") }
+
+func FuzzSecp256k1Recover(f *testing.F) { fuzzFunction(f, "secp256k1_recover") }
 
 func FuzzSha256(f *testing.F) { fuzzFunction(f, "sha256") }
 

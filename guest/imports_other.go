@@ -20,6 +20,38 @@ func Blake2f(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 // returns CodeUnsupported.
 func Blake3256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381AggregateVerify calls the host function bls12381_aggregate_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381AggregateVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381AggregateVerifyDst calls the host function bls12381_aggregate_verify_dst; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381AggregateVerifyDst(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381BatchVerify calls the host function bls12381_batch_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381BatchVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381FastAggregateVerify calls the host function bls12381_fast_aggregate_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381FastAggregateVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1Add calls the host function bls12381_g1_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1Msm calls the host function bls12381_g1_msm; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2Add calls the host function bls12381_g2_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2Msm calls the host function bls12381_g2_msm; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381HashToG1 calls the host function bls12381_hash_to_g1; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381HashToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -28,6 +60,70 @@ func Bls12381HashToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsuppo
 // returns CodeUnsupported.
 func Bls12381HashToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381MapFp2ToG2 calls the host function bls12381_map_fp2_to_g2; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381MapFp2ToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381MapFpToG1 calls the host function bls12381_map_fp_to_g1; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381MapFpToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381PairingCheck calls the host function bls12381_pairing_check; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381PairingCheck(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381Verify calls the host function bls12381_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381VerifyDst calls the host function bls12381_verify_dst; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381VerifyDst(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1Add calls the host function bn254_g1_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1Msm calls the host function bn254_g1_msm; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1Mul calls the host function bn254_g1_mul; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Mul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254PairingCheck calls the host function bn254_pairing_check; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254PairingCheck(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Ed25519BatchVerifyZip215 calls the host function ed25519_batch_verify_zip215; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Ed25519BatchVerifyZip215(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Ed25519Verify calls the host function ed25519_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Ed25519Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Ed25519VerifyZip215 calls the host function ed25519_verify_zip215; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Ed25519VerifyZip215(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Groth16Bls12381Verify calls the host function groth16_bls12381_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bls12381Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Groth16Bls12381VerifyGnark calls the host function groth16_bls12381_verify_gnark; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bls12381VerifyGnark(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Groth16Bn254Verify calls the host function groth16_bn254_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bn254Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Groth16Bn254VerifyGnark calls the host function groth16_bn254_verify_gnark; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Groth16Bn254VerifyGnark(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // HashToScalarBls12381 calls the host function hash_to_scalar_bls12381; outside a wasip1 guest it
 // returns CodeUnsupported.
 func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -35,6 +131,22 @@ func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUns
 // Keccak256 calls the host function keccak256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Keccak256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// P256Verify calls the host function p256_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func P256Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// PlonkBls12381GnarkVerify calls the host function plonk_bls12381_gnark_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PlonkBls12381GnarkVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// PlonkBn254GnarkVerify calls the host function plonk_bn254_gnark_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PlonkBn254GnarkVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// PlonkBn254SnarkjsVerify calls the host function plonk_bn254_snarkjs_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func PlonkBn254SnarkjsVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // PoseidonBls12381Dusk calls the host function poseidon_bls12381_dusk; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -47,6 +159,22 @@ func PoseidonBn254(in, out []byte) (int, error) { return 0, Error(CodeUnsupporte
 // Ripemd160 calls the host function ripemd160; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Ripemd160(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// SchnorrBip340Verify calls the host function schnorr_bip340_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func SchnorrBip340Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1EcdsaVerify calls the host function secp256k1_ecdsa_verify; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1EcdsaVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1EcdsaVerifyLows calls the host function secp256k1_ecdsa_verify_lows; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1EcdsaVerifyLows(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1Recover calls the host function secp256k1_recover; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1Recover(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Sha256 calls the host function sha256; outside a wasip1 guest it
 // returns CodeUnsupported.

@@ -18,17 +18,101 @@ func importBlake2f(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, ou
 //go:wasmimport hostcrypto blake3_256
 func importBlake3256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_aggregate_verify
+func importBls12381AggregateVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_aggregate_verify_dst
+func importBls12381AggregateVerifyDst(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_batch_verify
+func importBls12381BatchVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_fast_aggregate_verify
+func importBls12381FastAggregateVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_add
+func importBls12381G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_msm
+func importBls12381G1Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_add
+func importBls12381G2Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_msm
+func importBls12381G2Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_hash_to_g1
 func importBls12381HashToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_hash_to_g2
 func importBls12381HashToG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_map_fp2_to_g2
+func importBls12381MapFp2ToG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_map_fp_to_g1
+func importBls12381MapFpToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_pairing_check
+func importBls12381PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_verify
+func importBls12381Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_verify_dst
+func importBls12381VerifyDst(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_add
+func importBn254G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_msm
+func importBn254G1Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_mul
+func importBn254G1Mul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_pairing_check
+func importBn254PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto ed25519_batch_verify_zip215
+func importEd25519BatchVerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto ed25519_verify
+func importEd25519Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto ed25519_verify_zip215
+func importEd25519VerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto groth16_bls12381_verify
+func importGroth16Bls12381Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto groth16_bls12381_verify_gnark
+func importGroth16Bls12381VerifyGnark(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto groth16_bn254_verify
+func importGroth16Bn254Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto groth16_bn254_verify_gnark
+func importGroth16Bn254VerifyGnark(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto hash_to_scalar_bls12381
 func importHashToScalarBls12381(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto keccak256
 func importKeccak256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto p256_verify
+func importP256Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto plonk_bls12381_gnark_verify
+func importPlonkBls12381GnarkVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto plonk_bn254_gnark_verify
+func importPlonkBn254GnarkVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto plonk_bn254_snarkjs_verify
+func importPlonkBn254SnarkjsVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto poseidon_bls12381_dusk
 func importPoseidonBls12381Dusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -38,6 +122,18 @@ func importPoseidonBn254(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Point
 
 //go:wasmimport hostcrypto ripemd160
 func importRipemd160(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto schnorr_bip340_verify
+func importSchnorrBip340Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_ecdsa_verify
+func importSecp256k1EcdsaVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_ecdsa_verify_lows
+func importSecp256k1EcdsaVerifyLows(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover
+func importSecp256k1Recover(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto sha256
 func importSha256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -73,6 +169,62 @@ func Blake3256(in, out []byte) (int, error) {
 	return result(importBlake3256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381AggregateVerify calls the host function bls12381_aggregate_verify.
+// Input: n (4) || n x pk (48) || sig (96) || n x (len (4) || msg); DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
+// Output: 0x01 valid, 0x00 invalid (AggregateVerify, POP scheme: messages need not be distinct; n = 0 is invalid)
+func Bls12381AggregateVerify(in, out []byte) (int, error) {
+	return result(importBls12381AggregateVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381AggregateVerifyDst calls the host function bls12381_aggregate_verify_dst.
+// Input: dst_len (1) || DST || n (4) || n x pk (48) || sig (96) || n x (len (4) || msg)
+// Output: 0x01 valid, 0x00 invalid (AggregateVerify; a DST ending in _NUL_ (basic scheme) requires distinct messages)
+func Bls12381AggregateVerifyDst(in, out []byte) (int, error) {
+	return result(importBls12381AggregateVerifyDst(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381BatchVerify calls the host function bls12381_batch_verify.
+// Input: n (4) || n x (pk (48) || sig (96) || len (4) || msg); DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
+// Output: 0x01 if every (pk, msg, sig) verifies, else 0x00 (n = 0 is invalid); random linear combination with coefficients hashed from the input
+func Bls12381BatchVerify(in, out []byte) (int, error) {
+	return result(importBls12381BatchVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381FastAggregateVerify calls the host function bls12381_fast_aggregate_verify.
+// Input: n (4, big-endian) || n x pk (48) || sig (96) || msg; DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
+// Output: 0x01 valid, 0x00 invalid (FastAggregateVerify; n = 0 is invalid)
+func Bls12381FastAggregateVerify(in, out []byte) (int, error) {
+	return result(importBls12381FastAggregateVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1Add calls the host function bls12381_g1_add.
+// Input: EIP-2537 G1ADD: two 128-byte G1 points (64-byte padded Fp x || y), 256 bytes exactly; no subgroup check
+// Output: 128-byte G1 point P + Q
+func Bls12381G1Add(in, out []byte) (int, error) {
+	return result(importBls12381G1Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1Msm calls the host function bls12381_g1_msm.
+// Input: EIP-2537 G1MSM: k >= 1 pairs (128-byte G1 point in G1 || 32-byte big-endian scalar), 160·k bytes exactly
+// Output: 128-byte G1 point Σ s_i·P_i
+func Bls12381G1Msm(in, out []byte) (int, error) {
+	return result(importBls12381G1Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2Add calls the host function bls12381_g2_add.
+// Input: EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check
+// Output: 256-byte G2 point P + Q
+func Bls12381G2Add(in, out []byte) (int, error) {
+	return result(importBls12381G2Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2Msm calls the host function bls12381_g2_msm.
+// Input: EIP-2537 G2MSM: k >= 1 pairs (256-byte G2 point in G2 || 32-byte big-endian scalar), 288·k bytes exactly
+// Output: 256-byte G2 point Σ s_i·Q_i
+func Bls12381G2Msm(in, out []byte) (int, error) {
+	return result(importBls12381G2Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381HashToG1 calls the host function bls12381_hash_to_g1.
 // Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST (L = 0 or a truncated DST is malformed)
 // Output: the point in EIP-2537 encoding (128 bytes: x || y, each 64-byte big-endian)
@@ -87,6 +239,118 @@ func Bls12381HashToG2(in, out []byte) (int, error) {
 	return result(importBls12381HashToG2(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381MapFp2ToG2 calls the host function bls12381_map_fp2_to_g2.
+// Input: EIP-2537 MAP_FP2_TO_G2: one 128-byte Fp2 element u = c0 || c1
+// Output: 256-byte G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u
+func Bls12381MapFp2ToG2(in, out []byte) (int, error) {
+	return result(importBls12381MapFp2ToG2(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381MapFpToG1 calls the host function bls12381_map_fp_to_g1.
+// Input: EIP-2537 MAP_FP_TO_G1: one 64-byte padded Fp element u
+// Output: 128-byte G1 point: RFC 9380 SSWU map + 11-isogeny + cofactor clearing of u
+func Bls12381MapFpToG1(in, out []byte) (int, error) {
+	return result(importBls12381MapFpToG1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381PairingCheck calls the host function bls12381_pairing_check.
+// Input: EIP-2537 PAIRING_CHECK: k >= 1 pairs (128-byte G1 point || 256-byte G2 point, both in their subgroups), 384·k bytes exactly
+// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00
+func Bls12381PairingCheck(in, out []byte) (int, error) {
+	return result(importBls12381PairingCheck(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381Verify calls the host function bls12381_verify.
+// Input: pk (48, compressed G1) || sig (96, compressed G2) || msg; DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
+// Output: 0x01 valid, 0x00 invalid (IETF BLS draft Verify)
+func Bls12381Verify(in, out []byte) (int, error) {
+	return result(importBls12381Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381VerifyDst calls the host function bls12381_verify_dst.
+// Input: dst_len (1) || DST || pk (48) || sig (96) || msg
+// Output: 0x01 valid, 0x00 invalid (Verify under the given ciphersuite DST)
+func Bls12381VerifyDst(in, out []byte) (int, error) {
+	return result(importBls12381VerifyDst(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1Add calls the host function bn254_g1_add.
+// Input: EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored
+// Output: 64-byte G1 point P + Q
+func Bn254G1Add(in, out []byte) (int, error) {
+	return result(importBn254G1Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1Msm calls the host function bn254_g1_msm.
+// Input: k >= 1 pairs (64-byte EIP-196 G1 point || 32-byte big-endian scalar), 96·k bytes exactly (EIP-2537 MSM layout with BN254 encodings)
+// Output: 64-byte G1 point Σ s_i·P_i
+func Bn254G1Msm(in, out []byte) (int, error) {
+	return result(importBn254G1Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1Mul calls the host function bn254_g1_mul.
+// Input: EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored
+// Output: 64-byte G1 point s·P
+func Bn254G1Mul(in, out []byte) (int, error) {
+	return result(importBn254G1Mul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254PairingCheck calls the host function bn254_pairing_check.
+// Input: EIP-197 ECPAIRING: k >= 0 pairs (64-byte G1 point || 128-byte G2 point x.c1||x.c0||y.c1||y.c0), 192·k bytes exactly; G2 points must be in the r-torsion subgroup
+// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00
+func Bn254PairingCheck(in, out []byte) (int, error) {
+	return result(importBn254PairingCheck(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Ed25519BatchVerifyZip215 calls the host function ed25519_batch_verify_zip215.
+// Input: n (4, big-endian) || n x (pk (32) || sig (64) || len (4, big-endian) || msg)
+// Output: 0x01 if every signature verifies under ZIP-215, else 0x00 (n = 0 is invalid)
+func Ed25519BatchVerifyZip215(in, out []byte) (int, error) {
+	return result(importEd25519BatchVerifyZip215(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Ed25519Verify calls the host function ed25519_verify.
+// Input: pk (32) || sig (R 32 || S 32) || msg
+// Output: 0x01 valid, 0x00 invalid (RFC 8032 / Go crypto/ed25519 rules)
+func Ed25519Verify(in, out []byte) (int, error) {
+	return result(importEd25519Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Ed25519VerifyZip215 calls the host function ed25519_verify_zip215.
+// Input: pk (32) || sig (R 32 || S 32) || msg
+// Output: 0x01 valid, 0x00 invalid (ZIP-215 rules: cofactored, non-canonical A and R accepted)
+func Ed25519VerifyZip215(in, out []byte) (int, error) {
+	return result(importEd25519VerifyZip215(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Groth16Bls12381Verify calls the host function groth16_bls12381_verify.
+// Input: vk || proof || public inputs, EIP-2537 encodings (Fp 64 bytes, 16 zero bytes then 48-byte BE; G1 128 bytes x||y; G2 256 bytes x.c0||x.c1||y.c0||y.c1; all-zero = infinity): layout as groth16_bn254_verify; public inputs 32-byte BE < r
+// Output: 0x01 if the Groth16 pairing equation holds, else 0x00
+func Groth16Bls12381Verify(in, out []byte) (int, error) {
+	return result(importGroth16Bls12381Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Groth16Bls12381VerifyGnark calls the host function groth16_bls12381_verify_gnark.
+// Input: three sections, each a 4-byte BE length then bytes: gnark v0.9-v0.16 groth16 BLS12-381 verifying key (WriteTo or WriteRawTo, with BSB22 commitment keys), proof (WriteTo or WriteRawTo), public witness (MarshalBinary)
+// Output: 0x01 if the proof (and its BSB22 commitments) verify, else 0x00
+func Groth16Bls12381VerifyGnark(in, out []byte) (int, error) {
+	return result(importGroth16Bls12381VerifyGnark(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Groth16Bn254Verify calls the host function groth16_bn254_verify.
+// Input: vk || proof || public inputs, EIP-197 encodings (G1 64 bytes x||y; G2 128 bytes x.c1||x.c0||y.c1||y.c0; all-zero = infinity): vk = alpha G1 || beta G2 || gamma G2 || delta G2 || n (4-byte BE) || IC_0..IC_{n-1} G1, n = public inputs + 1; proof = A G1 || B G2 || C G1; public inputs = n-1 x 32-byte BE, each < r
+// Output: 0x01 if e(A,B) = e(alpha,beta)·e(IC_0+Σx_i·IC_i+1, gamma)·e(C,delta), else 0x00
+func Groth16Bn254Verify(in, out []byte) (int, error) {
+	return result(importGroth16Bn254Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Groth16Bn254VerifyGnark calls the host function groth16_bn254_verify_gnark.
+// Input: three sections, each a 4-byte BE length then bytes: gnark v0.9-v0.16 groth16 BN254 verifying key (WriteTo or WriteRawTo, with BSB22 commitment keys), proof (WriteTo or WriteRawTo), public witness (MarshalBinary)
+// Output: 0x01 if the proof (and its BSB22 commitments) verify, else 0x00
+func Groth16Bn254VerifyGnark(in, out []byte) (int, error) {
+	return result(importGroth16Bn254VerifyGnark(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // HashToScalarBls12381 calls the host function hash_to_scalar_bls12381.
 // Input: raw bytes (any length up to the limit)
 // Output: 32-byte little-endian BLS12-381 scalar: BLAKE2b-512(input) read little-endian, mod r (Dusk's BlsScalar::hash)
@@ -99,6 +363,34 @@ func HashToScalarBls12381(in, out []byte) (int, error) {
 // Output: 32-byte Keccak-256 digest (original Keccak padding, as Ethereum uses)
 func Keccak256(in, out []byte) (int, error) {
 	return result(importKeccak256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// P256Verify calls the host function p256_verify.
+// Input: hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)
+// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules)
+func P256Verify(in, out []byte) (int, error) {
+	return result(importP256Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// PlonkBls12381GnarkVerify calls the host function plonk_bls12381_gnark_verify.
+// Input: three sections, each a 4-byte BE length then bytes: gnark v0.14-v0.16 PLONK BLS12-381 verifying key (WriteTo or WriteRawTo), proof (WriteTo), public witness (MarshalBinary)
+// Output: 0x01 if gnark's PLONK verifier accepts, else 0x00
+func PlonkBls12381GnarkVerify(in, out []byte) (int, error) {
+	return result(importPlonkBls12381GnarkVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// PlonkBn254GnarkVerify calls the host function plonk_bn254_gnark_verify.
+// Input: three sections, each a 4-byte BE length then bytes: gnark v0.14-v0.16 PLONK BN254 verifying key (WriteTo or WriteRawTo), proof (WriteTo), public witness (MarshalBinary)
+// Output: 0x01 if gnark's PLONK verifier accepts, else 0x00
+func PlonkBn254GnarkVerify(in, out []byte) (int, error) {
+	return result(importPlonkBn254GnarkVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// PlonkBn254SnarkjsVerify calls the host function plonk_bn254_snarkjs_verify.
+// Input: snarkjs 0.7 PLONK, EIP-197 points, 32-byte BE scalars: vk = nPublic (4-byte BE) || power (4-byte BE, 1..28) || k1 || k2 || Qm Ql Qr Qo Qc S1 S2 S3 (G1) || X_2 (G2); proof = A B C Z T1 T2 T3 Wxi Wxiw (G1, not infinity) || eval_a eval_b eval_c eval_s1 eval_s2 eval_zw (each < r; the Solidity verifier's 24 words); public inputs = nPublic x 32 bytes, each < r
+// Output: 0x01 if snarkjs's PLONK verifier (Keccak-256 transcript) accepts, else 0x00
+func PlonkBn254SnarkjsVerify(in, out []byte) (int, error) {
+	return result(importPlonkBn254SnarkjsVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // PoseidonBls12381Dusk calls the host function poseidon_bls12381_dusk.
@@ -120,6 +412,34 @@ func PoseidonBn254(in, out []byte) (int, error) {
 // Output: 20-byte RIPEMD-160 digest
 func Ripemd160(in, out []byte) (int, error) {
 	return result(importRipemd160(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// SchnorrBip340Verify calls the host function schnorr_bip340_verify.
+// Input: pk (32, x-only) || sig (r 32 || s 32) || msg (any length)
+// Output: 0x01 valid, 0x00 invalid (BIP-340)
+func SchnorrBip340Verify(in, out []byte) (int, error) {
+	return result(importSchnorrBip340Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1EcdsaVerify calls the host function secp256k1_ecdsa_verify.
+// Input: pk (33 compressed or 65 uncompressed) || r (32) || s (32) || hash (32)
+// Output: 0x01 valid, 0x00 invalid (high s accepted)
+func Secp256k1EcdsaVerify(in, out []byte) (int, error) {
+	return result(importSecp256k1EcdsaVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1EcdsaVerifyLows calls the host function secp256k1_ecdsa_verify_lows.
+// Input: pk (33 or 65) || r (32) || s (32) || hash (32)
+// Output: 0x01 valid, 0x00 invalid (s > n/2 is invalid)
+func Secp256k1EcdsaVerifyLows(in, out []byte) (int, error) {
+	return result(importSecp256k1EcdsaVerifyLows(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1Recover calls the host function secp256k1_recover.
+// Input: hash (32) || r (32) || s (32) || v (1: 0, 1, 27 or 28)
+// Output: 65-byte uncompressed public key 0x04 || x || y; CodeNoResult when no key recovers
+func Secp256k1Recover(in, out []byte) (int, error) {
+	return result(importSecp256k1Recover(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Sha256 calls the host function sha256.

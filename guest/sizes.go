@@ -2,20 +2,53 @@
 
 package guest
 
-// OutputSize maps each wrapped function with a fixed output to its size in
-// bytes, so a contract can size its buffer.
-var OutputSize = map[string]int{
-	"blake2b_256":             32,
-	"blake2b_512":             64,
-	"blake2f":                 64,
-	"blake3_256":              32,
-	"bls12381_hash_to_g1":     128,
-	"bls12381_hash_to_g2":     256,
-	"hash_to_scalar_bls12381": 32,
-	"keccak256":               32,
-	"poseidon_bls12381_dusk":  32,
-	"poseidon_bn254":          32,
-	"ripemd160":               20,
-	"sha256":                  32,
-	"sha3_256":                32,
-}
+// Output sizes in bytes of the wrapped functions whose output is fixed, so
+// a contract can size its buffer. (Constants, so that a contract's binary
+// does not depend on the rest of the catalogue.)
+const (
+	Blake2b256Size                  = 32
+	Blake2b512Size                  = 64
+	Blake2fSize                     = 64
+	Blake3256Size                   = 32
+	Bls12381AggregateVerifySize     = 1
+	Bls12381AggregateVerifyDstSize  = 1
+	Bls12381BatchVerifySize         = 1
+	Bls12381FastAggregateVerifySize = 1
+	Bls12381G1AddSize               = 128
+	Bls12381G1MsmSize               = 128
+	Bls12381G2AddSize               = 256
+	Bls12381G2MsmSize               = 256
+	Bls12381HashToG1Size            = 128
+	Bls12381HashToG2Size            = 256
+	Bls12381MapFp2ToG2Size          = 256
+	Bls12381MapFpToG1Size           = 128
+	Bls12381PairingCheckSize        = 1
+	Bls12381VerifySize              = 1
+	Bls12381VerifyDstSize           = 1
+	Bn254G1AddSize                  = 64
+	Bn254G1MsmSize                  = 64
+	Bn254G1MulSize                  = 64
+	Bn254PairingCheckSize           = 1
+	Ed25519BatchVerifyZip215Size    = 1
+	Ed25519VerifySize               = 1
+	Ed25519VerifyZip215Size         = 1
+	Groth16Bls12381VerifySize       = 1
+	Groth16Bls12381VerifyGnarkSize  = 1
+	Groth16Bn254VerifySize          = 1
+	Groth16Bn254VerifyGnarkSize     = 1
+	HashToScalarBls12381Size        = 32
+	Keccak256Size                   = 32
+	P256VerifySize                  = 1
+	PlonkBls12381GnarkVerifySize    = 1
+	PlonkBn254GnarkVerifySize       = 1
+	PlonkBn254SnarkjsVerifySize     = 1
+	PoseidonBls12381DuskSize        = 32
+	PoseidonBn254Size               = 32
+	Ripemd160Size                   = 20
+	SchnorrBip340VerifySize         = 1
+	Secp256k1EcdsaVerifySize        = 1
+	Secp256k1EcdsaVerifyLowsSize    = 1
+	Secp256k1RecoverSize            = 65
+	Sha256Size                      = 32
+	Sha3256Size                     = 32
+)

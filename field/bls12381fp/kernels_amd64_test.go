@@ -23,10 +23,12 @@ func benchArchKernel(b *testing.B, name string, z, y *Element) {
 	zz, yy := (*[Limbs]uint64)(z), (*[Limbs]uint64)(y)
 	switch name {
 	case "adx":
+		defer startCPU(b)()
 		for b.Loop() {
 			mulADX(zz, zz, yy)
 		}
 	case "mulq":
+		defer startCPU(b)()
 		for b.Loop() {
 			mulMULQ(zz, zz, yy)
 		}

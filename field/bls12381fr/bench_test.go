@@ -39,6 +39,7 @@ func BenchmarkFieldMul(b *testing.B) {
 		x, y := fromBig(in[0]), fromBig(in[1])
 		b.Run("generic", func(b *testing.B) {
 			z := x
+			defer startCPU(b)()
 			for b.Loop() {
 				mulGeneric(&z, &z, &y)
 			}
@@ -56,6 +57,7 @@ func BenchmarkFieldMul(b *testing.B) {
 			var gx, gy gnark.Element
 			gx.SetBigInt(in[0])
 			gy.SetBigInt(in[1])
+			defer startCPU(b)()
 			for b.Loop() {
 				gx.Mul(&gx, &gy)
 			}
@@ -75,6 +77,7 @@ func BenchmarkFieldMulVec1024(b *testing.B) {
 			gy[i].SetBigInt(in[n+i])
 		}
 		b.Run("generic", func(b *testing.B) {
+			defer startCPU(b)()
 			for b.Loop() {
 				for i := range z {
 					mulGeneric(&z[i], &x[i], &y[i])
@@ -86,12 +89,14 @@ func BenchmarkFieldMulVec1024(b *testing.B) {
 				if !k.available {
 					b.Skip("not available on this CPU")
 				}
+				defer startCPU(b)()
 				for b.Loop() {
 					k.fn(&z[0], &x[0], &y[0], n)
 				}
 			})
 		}
 		b.Run(gnarkName(), func(b *testing.B) {
+			defer startCPU(b)()
 			for b.Loop() {
 				gz.Mul(gx, gy)
 			}

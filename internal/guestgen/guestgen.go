@@ -83,12 +83,13 @@ func {{.Go}}(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 var sizesTmpl = template.Must(template.New("s").Parse(header + `package guest
 
-// OutputSize maps each wrapped function with a fixed output to its size in
-// bytes, so a contract can size its buffer.
-var OutputSize = map[string]int{
+// Output sizes in bytes of the wrapped functions whose output is fixed, so
+// a contract can size its buffer. (Constants, so that a contract's binary
+// does not depend on the rest of the catalogue.)
+const (
 {{- range .}}{{if .Out}}
-	"{{.Name}}": {{.Out}},{{end}}{{end}}
-}
+	{{.Go}}Size = {{.Out}}{{end}}{{end}}
+)
 `))
 
 // Render returns the generated files by name.

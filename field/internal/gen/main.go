@@ -59,7 +59,7 @@ type data struct {
 // Which architectures have assembly kernels (asm_amd64/, asm_arm64/).
 const (
 	haveAMD64 = true
-	haveARM64 = false
+	haveARM64 = true
 	haveIFMA  = true
 )
 
@@ -171,6 +171,8 @@ func main() {
 			{"kernels_arm64_test.go.tmpl", "kernels_arm64_test.go", d.ARM64},
 			{"kernels_noasm_test.go.tmpl", "kernels_noasm_test.go", true},
 			{"bench_test.go.tmpl", "bench_test.go", true},
+			{"cputime_linux_test.go.tmpl", "cputime_linux_test.go", true},
+			{"cputime_other_test.go.tmpl", "cputime_other_test.go", true},
 		} {
 			path := filepath.Join(f.Pkg, out.file)
 			if !out.when {

@@ -5,7 +5,9 @@
 // through package guest. Build it with:
 //
 //	GOOS=wasip1 GOARCH=wasm go build -buildmode=c-shared -trimpath \
-//	    -o cmd/hostcrypto/demo.wasm ./guest/examples/demo
+//	    -ldflags=-buildid= -o cmd/hostcrypto/demo.wasm ./guest/examples/demo
+//
+// (no build ID, so that the binary changes only when linked code does).
 package main
 
 import (

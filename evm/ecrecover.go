@@ -1,0 +1,50 @@
+package evm
+
+import (
+	"github.com/decred/dcrd/dcrec/secp256k1/v4/ecdsa"
+	"golang.org/x/crypto/sha3"
+)
+
+// ecrecoverInputLen is the number of input bytes ecrecover reads: shorter
+// inputs are right-padded with zeros, longer ones are truncated.
+const ecrecoverInputLen = 128
+
+// ecrecoverRun is the ECRECOVER precompile (0x01). The input is
+// hash(32) || v(32) || r(32) || s(32). v must be 27 or 28 with 31 leading
+// zero bytes, r and s must lie in [1, n-1] (high s is allowed, as in
+// go-ethereum's precompile). On success it appends the recovered Ethereum
+// address, keccak256(X || Y)[12:], left-padded to 32 bytes. Any invalid
+// signature, or one from which no public key recovers, is a successful call
+// with empty output, never an error.
+func ecrecoverRun(dst, in []byte) ([]byte, error) {
+	var buf [ecrecoverInputLen]byte
+	copy(buf[:], in)
+	for _, b := range buf[32:63] {
+		if b != 0 {
+			return dst, nil
+		}
+	}
+	v := buf[63]
+	if v != 27 && v != 28 {
+		return dst, nil
+	}
+	// Compact form: recovery code (27 + recid, uncompressed key) || r || s.
+	// RecoverCompact rejects r or s outside [1, n-1], an r that is not the
+	// x-coordinate of a curve point, and a recovered point at infinity.
+	var sig [65]byte
+	sig[0] = v
+	copy(sig[1:], buf[64:128])
+	pub, _, err := ecdsa.RecoverCompact(sig[:], buf[:32])
+	if err != nil {
+		return dst, nil
+	}
+	var xy [65]byte
+	pk := pub.SerializeUncompressed()
+	copy(xy[:], pk)
+	h := sha3.NewLegacyKeccak256()
+	h.Write(xy[1:])
+	var d [32]byte
+	h.Sum(d[:0])
+	dst = append(dst, make([]byte, 12)...)
+	return append(dst, d[12:]...), nil
+}

@@ -1,0 +1,297 @@
+package bls
+
+import (
+	"math/big"
+	"runtime"
+	"sync"
+
+	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
+
+	"github.com/hostcrypto/hostcrypto/core"
+)
+
+// gnarkEngine verifies with gnark-crypto (pure Go). Work on n > 1 items is
+// split into GOMAXPROCS contiguous chunks: each chunk decompresses, checks
+// and hashes its items and runs one multi-Miller loop; the chunks' GT
+// values are multiplied and one final exponentiation decides.
+type gnarkEngine struct{}
+
+var (
+	g1Gen    bls12381.G1Affine // the G1 generator
+	g1GenNeg bls12381.G1Affine // -g1
+	twistB   bls12381.E2       // 4(1+u), the twist's curve constant
+)
+
+func init() {
+	_, _, g1Gen, _ = bls12381.Generators()
+	g1GenNeg.Neg(&g1Gen)
+	twistB.A0.SetUint64(4)
+	twistB.A1.SetUint64(4)
+}
+
+// g1Decompress sets p from a compressed G1 encoding that passed
+// checkCompressed and is not infinity: x is read, y = sqrt(x^3 + 4) with the
+// sign flag selecting the lexicographically larger root. It reports false
+// when x^3 + 4 is not a square (x is not on the curve). No subgroup check.
+func g1Decompress(p *bls12381.G1Affine, b []byte) bool {
+	var buf [fpSize]byte
+	copy(buf[:], b[:fpSize])
+	buf[0] &^= flagMask
+	if err := p.X.SetBytesCanonical(buf[:]); err != nil {
+		return false
+	}
+	var y2, four fp.Element
+	four.SetUint64(4)
+	y2.Square(&p.X).Mul(&y2, &p.X).Add(&y2, &four)
+	if p.Y.Sqrt(&y2) == nil {
+		return false
+	}
+	if p.Y.LexicographicallyLargest() != (b[0]&flagSign != 0) {
+		p.Y.Neg(&p.Y)
+	}
+	return true
+}
+
+// g2Decompress is g1Decompress for G2: x = x_c1 || x_c0 and
+// y = sqrt(x^3 + 4(1+u)) in Fp2. The infinity encoding yields infinity.
+func g2Decompress(p *bls12381.G2Affine, b []byte) bool {
+	if b[0]&flagInfinity != 0 {
+		p.SetInfinity()
+		return true
+	}
+	var buf [fpSize]byte
+	copy(buf[:], b[:fpSize])
+	buf[0] &^= flagMask
+	if p.X.A1.SetBytesCanonical(buf[:]) != nil || p.X.A0.SetBytesCanonical(b[fpSize:2*fpSize]) != nil {
+		return false
+	}
+	var y2 bls12381.E2
+	y2.Square(&p.X).Mul(&y2, &p.X).Add(&y2, &twistB)
+	if y2.Legendre() == -1 {
+		return false
+	}
+	p.Y.Sqrt(&y2)
+	if p.Y.LexicographicallyLargest() != (b[0]&flagSign != 0) {
+		p.Y.Neg(&p.Y)
+	}
+	return true
+}
+
+// pointFlags accumulates the failures of a set of points; err turns them into
+// the shared code (off-curve wins over outside-the-subgroup).
+type pointFlags struct{ offCurve, outside bool }
+
+func (f *pointFlags) merge(g pointFlags) {
+	f.offCurve = f.offCurve || g.offCurve
+	f.outside = f.outside || g.outside
+}
+
+func (f pointFlags) err() error {
+	switch {
+	case f.offCurve:
+		return core.Errorf(core.CodeInvalidPoint, "bls: point not on the curve")
+	case f.outside:
+		return core.Errorf(core.CodeNotInSubgroup, "bls: point not in the order-r subgroup")
+	}
+	return nil
+}
+
+// decodePK decompresses and subgroup-checks a public key.
+func decodePK(p *bls12381.G1Affine, b []byte, f *pointFlags) {
+	if !g1Decompress(p, b) {
+		f.offCurve = true
+		return
+	}
+	if !p.IsInSubGroup() {
+		f.outside = true
+	}
+}
+
+// decodeSig decompresses and subgroup-checks a signature.
+func decodeSig(p *bls12381.G2Affine, b []byte, f *pointFlags) {
+	if !g2Decompress(p, b) {
+		f.offCurve = true
+		return
+	}
+	if !p.IsInfinity() && !p.IsInSubGroup() {
+		f.outside = true
+	}
+}
+
+// chunks runs work over [0, n) split into at most GOMAXPROCS contiguous
+// ranges, in parallel, and returns once all are done. work gets the chunk
+// index, which callers use to store per-chunk results deterministically.
+func chunks(n int, work func(c, lo, hi int)) int {
+	w := runtime.GOMAXPROCS(0)
+	if w > n {
+		w = n
+	}
+	if w <= 1 {
+		work(0, 0, n)
+		return 1
+	}
+	var wg sync.WaitGroup
+	for c := 0; c < w; c++ {
+		lo, hi := c*n/w, (c+1)*n/w
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			work(c, lo, hi)
+		}()
+	}
+	wg.Wait()
+	return w
+}
+
+// chunkResult is one chunk's partial pairing product and point flags.
+type chunkResult struct {
+	ml    bls12381.GT
+	sum   bls12381.G2Jac // sum of r_i sig_i (batch only)
+	flags pointFlags
+	err   error
+}
+
+func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst []byte) (bool, error) {
+	n := len(pks)
+	res := make([]chunkResult, runtime.GOMAXPROCS(0)+1)
+	var s bls12381.G2Affine
+	var sf pointFlags
+	used := chunks(n, func(c, lo, hi int) {
+		r := &res[c]
+		ps := make([]bls12381.G1Affine, hi-lo)
+		qs := make([]bls12381.G2Affine, hi-lo)
+		for i := lo; i < hi; i++ {
+			decodePK(&ps[i-lo], pks[i], &r.flags)
+		}
+		if c == 0 {
+			decodeSig(&s, sig, &sf)
+		}
+		if r.flags != (pointFlags{}) {
+			return
+		}
+		for i := lo; i < hi; i++ {
+			q, err := bls12381.HashToG2(msgs[i], dst)
+			if err != nil {
+				r.err = err
+				return
+			}
+			qs[i-lo] = q
+		}
+		r.ml, r.err = bls12381.MillerLoop(ps, qs)
+	})
+	return finish(res[:used], &s, sf)
+}
+
+// finish multiplies the chunks' Miller loops with e(-g1, s), applies the
+// final exponentiation and compares with 1. It reports point failures first.
+func finish(res []chunkResult, s *bls12381.G2Affine, sf pointFlags) (bool, error) {
+	flags := sf
+	for i := range res {
+		flags.merge(res[i].flags)
+	}
+	if err := flags.err(); err != nil {
+		return false, err
+	}
+	for i := range res {
+		if res[i].err != nil {
+			return false, core.Errorf(core.CodeMalformed, "bls: %v", res[i].err)
+		}
+	}
+	acc, err := bls12381.MillerLoop([]bls12381.G1Affine{g1GenNeg}, []bls12381.G2Affine{*s})
+	if err != nil {
+		return false, core.Errorf(core.CodeMalformed, "bls: %v", err)
+	}
+	for i := range res {
+		acc.Mul(&acc, &res[i].ml)
+	}
+	acc = bls12381.FinalExponentiation(&acc)
+	return acc.IsOne(), nil
+}
+
+func (gnarkEngine) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool, error) {
+	n := len(pks)
+	type part struct {
+		sum   bls12381.G1Jac
+		flags pointFlags
+	}
+	parts := make([]part, runtime.GOMAXPROCS(0)+1)
+	var s bls12381.G2Affine
+	var sf pointFlags
+	var h bls12381.G2Affine
+	var herr error
+	used := chunks(n, func(c, lo, hi int) {
+		p := &parts[c]
+		if c == 0 {
+			decodeSig(&s, sig, &sf)
+			h, herr = bls12381.HashToG2(msg, dst)
+		}
+		var pk bls12381.G1Affine
+		for i := lo; i < hi; i++ {
+			decodePK(&pk, pks[i], &p.flags)
+			p.sum.AddMixed(&pk)
+		}
+	})
+	flags := sf
+	var agg bls12381.G1Jac
+	for i := 0; i < used; i++ {
+		flags.merge(parts[i].flags)
+		agg.AddAssign(&parts[i].sum)
+	}
+	if err := flags.err(); err != nil {
+		return false, err
+	}
+	if herr != nil {
+		return false, core.Errorf(core.CodeMalformed, "bls: %v", herr)
+	}
+	var aggAff bls12381.G1Affine
+	aggAff.FromJacobian(&agg)
+	if aggAff.IsInfinity() {
+		return false, nil
+	}
+	ok, err := bls12381.PairingCheck([]bls12381.G1Affine{aggAff, g1GenNeg}, []bls12381.G2Affine{h, s})
+	if err != nil {
+		return false, core.Errorf(core.CodeMalformed, "bls: %v", err)
+	}
+	return ok, nil
+}
+
+func (gnarkEngine) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byte) (bool, error) {
+	n := len(pks)
+	res := make([]chunkResult, runtime.GOMAXPROCS(0)+1)
+	used := chunks(n, func(c, lo, hi int) {
+		cr := &res[c]
+		ps := make([]bls12381.G1Affine, hi-lo)
+		qs := make([]bls12381.G2Affine, hi-lo)
+		var k big.Int
+		for i := lo; i < hi; i++ {
+			var pk bls12381.G1Affine
+			var s bls12381.G2Affine
+			decodePK(&pk, pks[i], &cr.flags)
+			decodeSig(&s, sigs[i], &cr.flags)
+			if cr.flags != (pointFlags{}) {
+				return
+			}
+			k.SetBytes(r[i][:])
+			ps[i-lo].ScalarMultiplication(&pk, &k)
+			var sj, rs bls12381.G2Jac
+			sj.FromAffine(&s)
+			rs.ScalarMultiplication(&sj, &k)
+			cr.sum.AddAssign(&rs)
+			q, err := bls12381.HashToG2(msgs[i], dst)
+			if err != nil {
+				cr.err = err
+				return
+			}
+			qs[i-lo] = q
+		}
+		cr.ml, cr.err = bls12381.MillerLoop(ps, qs)
+	})
+	var sum bls12381.G2Jac
+	for i := 0; i < used; i++ {
+		sum.AddAssign(&res[i].sum)
+	}
+	var s bls12381.G2Affine
+	s.FromJacobian(&sum)
+	return finish(res[:used], &s, pointFlags{})
+}
