@@ -24,11 +24,13 @@ func BenchmarkPoseidonBN254(b *testing.B) {
 		}
 		HashBN254(in)
 		b.Run(strconv.Itoa(n)+"/hostcrypto", func(b *testing.B) {
+			defer startCPU(b)()
 			for i := 0; i < b.N; i++ {
 				HashBN254(in)
 			}
 		})
 		b.Run(strconv.Itoa(n)+"/iden3", func(b *testing.B) {
+			defer startCPU(b)()
 			for i := 0; i < b.N; i++ {
 				iden3.Hash(bi)
 			}
@@ -37,6 +39,7 @@ func BenchmarkPoseidonBN254(b *testing.B) {
 	perm := poseidon2.NewPermutation(3, 8, 56)
 	b.Run("2/gnark-poseidon2-t3", func(b *testing.B) {
 		var s [3]gnarkfr.Element
+		defer startCPU(b)()
 		for i := 0; i < b.N; i++ {
 			s[1].SetUint64(1)
 			s[2].SetUint64(2)
@@ -50,6 +53,7 @@ func BenchmarkPoseidonDusk(b *testing.B) {
 		in := make([]byte, 32*n)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			dst := make([]byte, 0, 32)
+			defer startCPU(b)()
 			for i := 0; i < b.N; i++ {
 				AppendHashDusk(dst, in)
 			}
