@@ -1,6 +1,7 @@
 package pairing
 
 import (
+	"math/big"
 	"runtime"
 	"sync"
 
@@ -103,8 +104,10 @@ func BLS12381PairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
 	if len(p) == 0 {
 		return true
 	}
+	// The Miller loops of disjoint chunks of pairs run concurrently; their
+	// product goes through one final exponentiation.
+	w := workers(len(p), 1)
 	if blsPairingBlst {
-		w := workers(len(p), 2)
 		if w == 1 {
 			return blstPairingCheck(p, q)
 		}
@@ -112,8 +115,19 @@ func BLS12381PairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
 		split(len(p), w, func(i, lo, hi int) { blstMillerLoop(&f[i], p[lo:hi], q[lo:hi]) })
 		return blstFinalIsOne(f)
 	}
-	ok, err := bls.PairingCheck(p, q)
-	return err == nil && ok
+	f := make([]bls.GT, w)
+	errs := make([]error, w)
+	split(len(p), w, func(i, lo, hi int) { f[i], errs[i] = bls.MillerLoop(p[lo:hi], q[lo:hi]) })
+	for i := range w {
+		if errs[i] != nil {
+			return false
+		}
+		if i > 0 {
+			f[0].Mul(&f[0], &f[i])
+		}
+	}
+	e := bls.FinalExponentiation(&f[0])
+	return e.IsOne()
 }
 
 // BLS12381FirstNotInG1 returns the index of the first point of P outside G1,
@@ -199,9 +213,24 @@ func BLS12381G1MSM(P []bls12381.G1, s []Scalar) bls12381.G1 {
 		return blstG1Sum(parts)
 	}
 	var r bls12381.G1
+	if len(P) <= smallMSM {
+		// gnark-crypto's MultiExp has a large fixed cost: sum GLV products.
+		var acc, t bls.G1Jac
+		for i := range P {
+			t.FromAffine(&P[i])
+			t.ScalarMultiplication(&t, s[i].BigInt(new(big.Int)))
+			acc.AddAssign(&t)
+		}
+		r.FromJacobian(&acc)
+		return r
+	}
 	r.MultiExp(P, s, msmConfig)
 	return r
 }
+
+// smallMSM is the size up to which the gnark backend sums scalar
+// multiplications instead of running gnark-crypto's MultiExp (measured).
+const smallMSM = 4
 
 // BLS12381G2MSM returns Σ s[i]·Q[i] (Q[i] in G2). len(Q) = len(s) >= 1.
 func BLS12381G2MSM(Q []bls12381.G2, s []Scalar) bls12381.G2 {
@@ -213,6 +242,16 @@ func BLS12381G2MSM(Q []bls12381.G2, s []Scalar) bls12381.G2 {
 		return blstG2Sum(parts)
 	}
 	var r bls12381.G2
+	if len(Q) <= smallMSM {
+		var acc, t bls.G2Jac
+		for i := range Q {
+			t.FromAffine(&Q[i])
+			t.ScalarMultiplication(&t, s[i].BigInt(new(big.Int)))
+			acc.AddAssign(&t)
+		}
+		r.FromJacobian(&acc)
+		return r
+	}
 	r.MultiExp(Q, s, msmConfig)
 	return r
 }

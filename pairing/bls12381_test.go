@@ -124,7 +124,11 @@ func TestAllImplementations(t *testing.T) {
 					if !contains(fns, vf.fn) {
 						continue
 					}
-					for _, v := range loadVectors(t, vf.path) {
+					vs := loadVectors(t, vf.path)
+					if len(vs) > 24 {
+						vs = vs[:24] // TestVectors runs them all under each backend
+					}
+					for _, v := range vs {
 						out, _, err := call(t, vf.fn, mustHex(t, v.Input))
 						if v.ExpectedError != "" {
 							if err == nil {

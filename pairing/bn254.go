@@ -43,7 +43,7 @@ func BN254PairingCheck(P []bn254.G1, Q []bn254.G2) bool {
 	if len(p) == 0 {
 		return true
 	}
-	w := workers(len(p), 2)
+	w := workers(len(p), 1)
 	f := make([]bn.GT, w)
 	ok := make([]bool, w)
 	split(len(p), w, func(i, lo, hi int) {
