@@ -87,7 +87,7 @@ func init() {
 			Output:     "128-byte G1 point Σ s_i·P_i",
 			FixedOut:   128,
 			Items:      itemsOf(blsG1MSMLen),
-			Primitives: []string{"msm.bls12381g1", "subgroup.bls12381"},
+			Primitives: []string{"msm.bls12381g1", "subgroup.bls12381g1"},
 			Run:        runBLSG1MSM,
 		},
 		&core.Func{
@@ -96,7 +96,7 @@ func init() {
 			Output:     "256-byte G2 point Σ s_i·Q_i",
 			FixedOut:   256,
 			Items:      itemsOf(blsG2MSMLen),
-			Primitives: []string{"msm.bls12381g2", "subgroup.bls12381"},
+			Primitives: []string{"msm.bls12381g2", "subgroup.bls12381g2"},
 			Run:        runBLSG2MSM,
 		},
 		&core.Func{
@@ -105,7 +105,7 @@ func init() {
 			Output:     "one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00",
 			FixedOut:   1,
 			Items:      itemsOf(blsPairLen),
-			Primitives: []string{"pairing.bls12381", "subgroup.bls12381"},
+			Primitives: []string{"pairing.bls12381", "subgroup.bls12381g1", "subgroup.bls12381g2"},
 			Run:        runBLSPairing,
 		},
 		&core.Func{
