@@ -1,6 +1,8 @@
 package pairing
 
 import (
+	"math"
+
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
 	"github.com/hostcrypto/hostcrypto/curves/bn254"
@@ -35,6 +37,7 @@ func init() {
 			Name: "bn254_g1_add", Family: "curve",
 			Input:      "EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored",
 			Output:     "64-byte G1 point P + Q",
+			MaxInput:   math.MaxInt, // only the first 128 bytes are read
 			FixedOut:   64,
 			Primitives: []string{"g1add.bn254"},
 			Run:        runBN254Add,
@@ -43,6 +46,7 @@ func init() {
 			Name: "bn254_g1_mul", Family: "curve",
 			Input:      "EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored",
 			Output:     "64-byte G1 point s·P",
+			MaxInput:   math.MaxInt, // only the first 96 bytes are read
 			FixedOut:   64,
 			Primitives: []string{"g1mul.bn254"},
 			Run:        runBN254Mul,
