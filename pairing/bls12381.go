@@ -1,6 +1,7 @@
 package pairing
 
 import (
+	"math/big"
 	"runtime"
 	"sync"
 
@@ -20,10 +21,11 @@ type fp12 [72]uint64
 // BLS12-381 primitives and the backend each one runs on. The bools are set
 // by dispatch (OnSelect) and read by the hot paths.
 var (
-	blsPairingBlst, blsSubgroupBlst bool
-	blsMSMG1Blst, blsMSMG2Blst      bool
-	blsG1AddBlst, blsG2AddBlst      bool
-	blsMapG1Blst, blsMapG2Blst      bool
+	blsPairingBlst             bool
+	blsSubG1Blst, blsSubG2Blst bool
+	blsMSMG1Blst, blsMSMG2Blst bool
+	blsG1AddBlst, blsG2AddBlst bool
+	blsMapG1Blst, blsMapG2Blst bool
 )
 
 // blsPrims lists the BLS12-381 primitives with the priorities of their
@@ -34,13 +36,20 @@ var blsPrims = []struct {
 	gnark, blst int
 	flag        *bool
 }{
-	{"pairing.bls12381", 10, 20, &blsPairingBlst},
-	{"subgroup.bls12381", 10, 20, &blsSubgroupBlst},
+	// Single-core CPU time on the reference machine (docs/curves.md):
+	// gnark-crypto's pairing and G2 subgroup check are ~10% faster than
+	// blst's; blst's G1 subgroup check is ~10% faster than gnark's; blst's
+	// Pippenger wins G1 MSMs of 8 points and more, gnark's MultiExp wins G2
+	// MSMs of 32 and more; blst's map to G2 is ~25% faster; the cgo
+	// crossing makes blst's additions slower.
+	{"pairing.bls12381", 20, 10, &blsPairingBlst},
+	{"subgroup.bls12381g1", 10, 20, &blsSubG1Blst},
+	{"subgroup.bls12381g2", 20, 10, &blsSubG2Blst},
 	{"msm.bls12381g1", 10, 20, &blsMSMG1Blst},
-	{"msm.bls12381g2", 10, 20, &blsMSMG2Blst},
-	{"g1add.bls12381", 10, 20, &blsG1AddBlst},
-	{"g2add.bls12381", 10, 20, &blsG2AddBlst},
-	{"map.bls12381g1", 10, 20, &blsMapG1Blst},
+	{"msm.bls12381g2", 20, 10, &blsMSMG2Blst},
+	{"g1add.bls12381", 20, 10, &blsG1AddBlst},
+	{"g2add.bls12381", 20, 10, &blsG2AddBlst},
+	{"map.bls12381g1", 20, 10, &blsMapG1Blst},
 	{"map.bls12381g2", 10, 20, &blsMapG2Blst},
 }
 
@@ -103,8 +112,10 @@ func BLS12381PairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
 	if len(p) == 0 {
 		return true
 	}
+	// The Miller loops of disjoint chunks of pairs run concurrently; their
+	// product goes through one final exponentiation.
+	w := workers(len(p), 1)
 	if blsPairingBlst {
-		w := workers(len(p), 2)
 		if w == 1 {
 			return blstPairingCheck(p, q)
 		}
@@ -112,8 +123,19 @@ func BLS12381PairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
 		split(len(p), w, func(i, lo, hi int) { blstMillerLoop(&f[i], p[lo:hi], q[lo:hi]) })
 		return blstFinalIsOne(f)
 	}
-	ok, err := bls.PairingCheck(p, q)
-	return err == nil && ok
+	f := make([]bls.GT, w)
+	errs := make([]error, w)
+	split(len(p), w, func(i, lo, hi int) { f[i], errs[i] = bls.MillerLoop(p[lo:hi], q[lo:hi]) })
+	for i := range w {
+		if errs[i] != nil {
+			return false
+		}
+		if i > 0 {
+			f[0].Mul(&f[0], &f[i])
+		}
+	}
+	e := bls.FinalExponentiation(&f[0])
+	return e.IsOne()
 }
 
 // BLS12381FirstNotInG1 returns the index of the first point of P outside G1,
@@ -121,9 +143,9 @@ func BLS12381PairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
 func BLS12381FirstNotInG1(P []bls12381.G1) int {
 	first := len(P)
 	var mu sync.Mutex
-	split(len(P), workers(len(P), 8), func(_, lo, hi int) {
+	split(len(P), workers(len(P), 2), func(_, lo, hi int) {
 		j := hi
-		if blsSubgroupBlst {
+		if blsSubG1Blst {
 			j = lo + blstFirstNotInG1(P[lo:hi])
 		} else {
 			for i := lo; i < hi; i++ {
@@ -150,9 +172,9 @@ func BLS12381FirstNotInG1(P []bls12381.G1) int {
 func BLS12381FirstNotInG2(Q []bls12381.G2) int {
 	first := len(Q)
 	var mu sync.Mutex
-	split(len(Q), workers(len(Q), 4), func(_, lo, hi int) {
+	split(len(Q), workers(len(Q), 2), func(_, lo, hi int) {
 		j := hi
-		if blsSubgroupBlst {
+		if blsSubG2Blst {
 			j = lo + blstFirstNotInG2(Q[lo:hi])
 		} else {
 			for i := lo; i < hi; i++ {
@@ -193,26 +215,51 @@ func scalarsLE(s []Scalar) []byte {
 func BLS12381G1MSM(P []bls12381.G1, s []Scalar) bls12381.G1 {
 	if blsMSMG1Blst {
 		sb := scalarsLE(s)
-		w := workers(len(P), 64)
+		w := workers(len(P), 32)
 		parts := make([]jacG1, w)
 		split(len(P), w, func(i, lo, hi int) { blstG1MSMPart(&parts[i], P[lo:hi], sb[32*lo:32*hi], fr.Bits) })
 		return blstG1Sum(parts)
 	}
 	var r bls12381.G1
+	if len(P) <= smallMSM {
+		// gnark-crypto's MultiExp has a large fixed cost: sum GLV products.
+		var acc, t bls.G1Jac
+		for i := range P {
+			t.FromAffine(&P[i])
+			t.ScalarMultiplication(&t, s[i].BigInt(new(big.Int)))
+			acc.AddAssign(&t)
+		}
+		r.FromJacobian(&acc)
+		return r
+	}
 	r.MultiExp(P, s, msmConfig)
 	return r
 }
+
+// smallMSM is the size up to which the gnark backend sums scalar
+// multiplications instead of running gnark-crypto's MultiExp (measured).
+const smallMSM = 4
 
 // BLS12381G2MSM returns Σ s[i]·Q[i] (Q[i] in G2). len(Q) = len(s) >= 1.
 func BLS12381G2MSM(Q []bls12381.G2, s []Scalar) bls12381.G2 {
 	if blsMSMG2Blst {
 		sb := scalarsLE(s)
-		w := workers(len(Q), 32)
+		w := workers(len(Q), 16)
 		parts := make([]jacG2, w)
 		split(len(Q), w, func(i, lo, hi int) { blstG2MSMPart(&parts[i], Q[lo:hi], sb[32*lo:32*hi], fr.Bits) })
 		return blstG2Sum(parts)
 	}
 	var r bls12381.G2
+	if len(Q) <= smallMSM {
+		var acc, t bls.G2Jac
+		for i := range Q {
+			t.FromAffine(&Q[i])
+			t.ScalarMultiplication(&t, s[i].BigInt(new(big.Int)))
+			acc.AddAssign(&t)
+		}
+		r.FromJacobian(&acc)
+		return r
+	}
 	r.MultiExp(Q, s, msmConfig)
 	return r
 }

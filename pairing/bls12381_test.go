@@ -107,14 +107,15 @@ func TestBLSEdgeCases(t *testing.T) {
 // the functions that use it with each implementation forced in turn.
 func TestAllImplementations(t *testing.T) {
 	uses := map[string][]string{
-		"pairing.bls12381":  {"bls12381_pairing_check"},
-		"subgroup.bls12381": {"bls12381_pairing_check", "bls12381_g1_msm", "bls12381_g2_msm"},
-		"msm.bls12381g1":    {"bls12381_g1_msm"},
-		"msm.bls12381g2":    {"bls12381_g2_msm"},
-		"g1add.bls12381":    {"bls12381_g1_add"},
-		"g2add.bls12381":    {"bls12381_g2_add"},
-		"map.bls12381g1":    {"bls12381_map_fp_to_g1"},
-		"map.bls12381g2":    {"bls12381_map_fp2_to_g2"},
+		"pairing.bls12381":    {"bls12381_pairing_check"},
+		"subgroup.bls12381g1": {"bls12381_pairing_check", "bls12381_g1_msm"},
+		"subgroup.bls12381g2": {"bls12381_pairing_check", "bls12381_g2_msm"},
+		"msm.bls12381g1":      {"bls12381_g1_msm"},
+		"msm.bls12381g2":      {"bls12381_g2_msm"},
+		"g1add.bls12381":      {"bls12381_g1_add"},
+		"g2add.bls12381":      {"bls12381_g2_add"},
+		"map.bls12381g1":      {"bls12381_map_fp_to_g1"},
+		"map.bls12381g2":      {"bls12381_map_fp2_to_g2"},
 	}
 	for prim, fns := range uses {
 		t.Run(prim, func(t *testing.T) {
@@ -124,7 +125,11 @@ func TestAllImplementations(t *testing.T) {
 					if !contains(fns, vf.fn) {
 						continue
 					}
-					for _, v := range loadVectors(t, vf.path) {
+					vs := loadVectors(t, vf.path)
+					if len(vs) > 24 {
+						vs = vs[:24] // TestVectors runs them all under each backend
+					}
+					for _, v := range vs {
 						out, _, err := call(t, vf.fn, mustHex(t, v.Input))
 						if v.ExpectedError != "" {
 							if err == nil {

@@ -43,7 +43,7 @@ func BN254PairingCheck(P []bn254.G1, Q []bn254.G2) bool {
 	if len(p) == 0 {
 		return true
 	}
-	w := workers(len(p), 2)
+	w := workers(len(p), 1)
 	f := make([]bn.GT, w)
 	ok := make([]bool, w)
 	split(len(p), w, func(i, lo, hi int) {
@@ -102,6 +102,17 @@ func BN254G1Mul(P *bn254.G1, s *[32]byte) bn254.G1 {
 // BN254G1MSM returns Σ s[i]·P[i]; len(P) = len(s) >= 1.
 func BN254G1MSM(P []bn254.G1, s []BN254Scalar) bn254.G1 {
 	var r bn254.G1
+	if len(P) <= smallMSM {
+		// gnark-crypto's MultiExp has a large fixed cost: sum GLV products.
+		var acc, t bn.G1Jac
+		for i := range P {
+			t.FromAffine(&P[i])
+			t.ScalarMultiplication(&t, s[i].BigInt(new(big.Int)))
+			acc.AddAssign(&t)
+		}
+		r.FromJacobian(&acc)
+		return r
+	}
 	r.MultiExp(P, s, msmConfig)
 	return r
 }

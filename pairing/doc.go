@@ -12,7 +12,7 @@
 // pairing checks return one byte instead of a 32-byte word.
 //
 // Each operation is a dispatch primitive ("pairing.bls12381",
-// "msm.bls12381g1", "subgroup.bls12381", "map.bls12381g1", "pairing.bn254",
+// "msm.bls12381g1", "subgroup.bls12381g1", "map.bls12381g1", "pairing.bn254",
 // ...) with a gnark-crypto implementation and, for BLS12-381, a blst one
 // (cgo; unavailable with CGO_ENABLED=0, the purego tag, or off amd64/arm64).
 // Both give the same bytes and error codes; the default is whichever was

@@ -1,6 +1,8 @@
 package pairing
 
 import (
+	"math"
+
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
 	"github.com/hostcrypto/hostcrypto/curves/bn254"
@@ -35,6 +37,7 @@ func init() {
 			Name: "bn254_g1_add", Family: "curve",
 			Input:      "EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored",
 			Output:     "64-byte G1 point P + Q",
+			MaxInput:   math.MaxInt, // only the first 128 bytes are read
 			FixedOut:   64,
 			Primitives: []string{"g1add.bn254"},
 			Examples:   bn254AddExamples,
@@ -44,6 +47,7 @@ func init() {
 			Name: "bn254_g1_mul", Family: "curve",
 			Input:      "EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored",
 			Output:     "64-byte G1 point s·P",
+			MaxInput:   math.MaxInt, // only the first 96 bytes are read
 			FixedOut:   64,
 			Primitives: []string{"g1mul.bn254"},
 			Examples:   bn254MulExamples,
@@ -93,7 +97,7 @@ func init() {
 			Output:     "128-byte G1 point Σ s_i·P_i",
 			FixedOut:   128,
 			Items:      itemsOf(blsG1MSMLen),
-			Primitives: []string{"msm.bls12381g1", "subgroup.bls12381"},
+			Primitives: []string{"msm.bls12381g1", "subgroup.bls12381g1"},
 			Examples:   blsMSMExamples(false),
 			Run:        runBLSG1MSM,
 		},
@@ -103,7 +107,7 @@ func init() {
 			Output:     "256-byte G2 point Σ s_i·Q_i",
 			FixedOut:   256,
 			Items:      itemsOf(blsG2MSMLen),
-			Primitives: []string{"msm.bls12381g2", "subgroup.bls12381"},
+			Primitives: []string{"msm.bls12381g2", "subgroup.bls12381g2"},
 			Examples:   blsMSMExamples(true),
 			Run:        runBLSG2MSM,
 		},
@@ -113,7 +117,7 @@ func init() {
 			Output:     "one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00",
 			FixedOut:   1,
 			Items:      itemsOf(blsPairLen),
-			Primitives: []string{"pairing.bls12381", "subgroup.bls12381"},
+			Primitives: []string{"pairing.bls12381", "subgroup.bls12381g1", "subgroup.bls12381g2"},
 			Examples:   blsPairingExamples,
 			Run:        runBLSPairing,
 		},
