@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"sync"
 
+	"github.com/hostcrypto/hostcrypto/dispatch"
+
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -61,6 +63,18 @@ var loadKZGSetup = sync.OnceValue(func() *kzgSetup {
 	return s
 })
 
+// useBlstKZG selects the blst implementation of the opening check
+// (dispatch primitive "evm.point_evaluation").
+var useBlstKZG bool
+
+func init() {
+	dispatch.Register("evm.point_evaluation", dispatch.Impl{Name: "gnark", Available: true, Priority: 10,
+		Note: "gnark-crypto BLS12-381, fixed-G2 Miller loop lines"})
+	dispatch.Register("evm.point_evaluation", dispatch.Impl{Name: "blst", Available: blstAvailable, Priority: 20,
+		Note: blstNote})
+	dispatch.OnSelect("evm.point_evaluation", func(impl string) { useBlstKZG = impl == "blst" })
+}
+
 // kzgToVersionedHash returns 0x01 || sha256(commitment)[1:] (EIP-4844).
 func kzgToVersionedHash(commitment []byte) [32]byte {
 	h := sha256.Sum256(commitment)
@@ -68,45 +82,66 @@ func kzgToVersionedHash(commitment []byte) [32]byte {
 	return h
 }
 
-// decodeKZGPoint decodes a 48-byte compressed G1 point as the KZG spec's
-// bytes_to_kzg_commitment / bytes_to_kzg_proof do: the compression flag set,
-// the point at infinity only as 0xc0 || 47 zero bytes, x canonical (< p), x
-// the abscissa of a curve point, the point in the prime-order subgroup.
-func decodeKZGPoint(b []byte) (bls12381.G1Affine, error) {
-	var p bls12381.G1Affine
+// checkKZGPointEncoding checks the parts of a 48-byte compressed G1
+// encoding that need no curve arithmetic, as the KZG spec's
+// bytes_to_kzg_commitment / bytes_to_kzg_proof (ZCash format): the
+// compression flag set, the point at infinity only as 0xc0 || 47 zero bytes,
+// x canonical (< p). It reports whether the encoding is the point at
+// infinity.
+func checkKZGPointEncoding(b []byte) (infinity bool, err error) {
 	flags := b[0] & 0xe0
 	if flags&0x80 == 0 {
-		return p, core.Errorf(core.CodeMalformed, "evm: point evaluation: G1 point is not compressed")
+		return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: G1 point is not compressed")
 	}
 	if flags&0x40 != 0 {
 		if flags&0x20 != 0 || b[0]&0x1f != 0 {
-			return p, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
+			return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
 		}
 		for _, c := range b[1:] {
 			if c != 0 {
-				return p, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
+				return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
 			}
 		}
-		return p, nil // (0, 0) is gnark-crypto's affine infinity
+		return true, nil
 	}
 	var xb [fp.Bytes]byte
 	copy(xb[:], b)
 	xb[0] &= 0x1f
 	var x fp.Element
 	if err := x.SetBytesCanonical(xb[:]); err != nil {
-		return p, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: G1 x-coordinate >= p")
+		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: G1 x-coordinate >= p")
+	}
+	return false, nil
+}
+
+var (
+	errKZGNotOnCurve    = core.Errorf(core.CodeInvalidPoint, "evm: point evaluation: G1 point not on curve")
+	errKZGNotInSubgroup = core.Errorf(core.CodeNotInSubgroup, "evm: point evaluation: G1 point not in subgroup")
+)
+
+// decodeKZGPoint decodes a 48-byte compressed G1 point that passed
+// checkKZGPointEncoding with gnark-crypto: x must be the abscissa of a curve
+// point and the point must lie in the prime-order subgroup.
+func decodeKZGPoint(b []byte) (bls12381.G1Affine, error) {
+	var p bls12381.G1Affine
+	if inf, err := checkKZGPointEncoding(b); err != nil || inf {
+		return p, err // (0, 0) is gnark-crypto's affine infinity
 	}
 	if _, err := p.SetBytes(b); err != nil {
 		// Flags and x are valid: either x^3 + 4 is not a square (no curve
 		// point) or the point is outside the prime-order subgroup.
-		var rhs, four fp.Element
+		var xb [fp.Bytes]byte
+		copy(xb[:], b)
+		xb[0] &= 0x1f
+		var x, rhs, four fp.Element
+		x.SetBytes(xb[:])
 		rhs.Square(&x).Mul(&rhs, &x)
 		four.SetUint64(4)
 		rhs.Add(&rhs, &four)
 		if rhs.Legendre() == -1 {
-			return p, core.Errorf(core.CodeInvalidPoint, "evm: point evaluation: G1 point not on curve")
+			return p, errKZGNotOnCurve
 		}
-		return p, core.Errorf(core.CodeNotInSubgroup, "evm: point evaluation: G1 point not in subgroup")
+		return p, errKZGNotInSubgroup
 	}
 	return p, nil
 }
@@ -140,18 +175,37 @@ func pointEvalRun(dst, in []byte) ([]byte, error) {
 	if err := y.SetBytesCanonical(in[64:96]); err != nil {
 		return dst, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: y >= BLS_MODULUS")
 	}
-	c, err := decodeKZGPoint(commitment)
+	var ok bool
+	var err error
+	if useBlstKZG {
+		ok, err = verifyKZGBlst(commitment, in[144:192], &z, &y)
+	} else {
+		ok, err = verifyKZGGnark(commitment, in[144:192], &z, &y)
+	}
 	if err != nil {
 		return dst, err
 	}
-	pi, err := decodeKZGPoint(in[144:192])
+	if !ok {
+		return dst, core.Errorf(core.CodeNoResult, "evm: point evaluation: kzg proof does not verify")
+	}
+	return append(dst, pointEvalOutput[:]...), nil
+}
+
+// verifyKZGGnark decodes C and pi and evaluates the opening check with
+// gnark-crypto (see pointEvalRun).
+func verifyKZGGnark(commitment, proof []byte, z, y *fr.Element) (bool, error) {
+	c, err := decodeKZGPoint(commitment)
 	if err != nil {
-		return dst, err
+		return false, err
+	}
+	pi, err := decodeKZGPoint(proof)
+	if err != nil {
+		return false, err
 	}
 
 	// P = C + [r - y]G1 + [z]pi.
 	var negY fr.Element
-	negY.Neg(&y)
+	negY.Neg(y)
 	var sY, sZ big.Int
 	negY.BigInt(&sY)
 	z.BigInt(&sZ)
@@ -168,10 +222,7 @@ func pointEvalRun(dst, in []byte) ([]byte, error) {
 	lines[0], lines[1] = setup.lines[0], setup.lines[1]
 	ok, err := bls12381.PairingCheckFixedQ([]bls12381.G1Affine{p, pi}, lines)
 	if err != nil {
-		return dst, core.Errorf(core.CodeInternal, "evm: point evaluation: %v", err)
+		return false, core.Errorf(core.CodeInternal, "evm: point evaluation: %v", err)
 	}
-	if !ok {
-		return dst, core.Errorf(core.CodeNoResult, "evm: point evaluation: kzg proof does not verify")
-	}
-	return append(dst, pointEvalOutput[:]...), nil
+	return ok, nil
 }
