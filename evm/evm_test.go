@@ -17,6 +17,7 @@ import (
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 )
 
 func TestAddresses(t *testing.T) {
@@ -377,6 +378,10 @@ func withCommitment(in, c []byte) []byte {
 }
 
 func TestPointEvaluationEdges(t *testing.T) {
+	dispatchtest.ForEach(t, "evm.point_evaluation", testPointEvaluationEdges)
+}
+
+func testPointEvaluationEdges(t *testing.T) {
 	v := loadVectors(t, "go-ethereum-precompiles/pointEvaluation.json")[0]
 	in := unhex(t, v.Input)
 	if out, err := pointEvalRun(nil, in); err != nil || !bytes.Equal(out, unhex(t, v.Expected)) {

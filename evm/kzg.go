@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"sync"
 
+	"github.com/hostcrypto/hostcrypto/dispatch"
+
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -61,6 +63,18 @@ var loadKZGSetup = sync.OnceValue(func() *kzgSetup {
 	return s
 })
 
+// useBlstKZG selects the blst implementation of the opening check
+// (dispatch primitive "evm.point_evaluation").
+var useBlstKZG bool
+
+func init() {
+	dispatch.Register("evm.point_evaluation", dispatch.Impl{Name: "gnark", Available: true, Priority: 10,
+		Note: "gnark-crypto BLS12-381, fixed-G2 Miller loop lines"})
+	dispatch.Register("evm.point_evaluation", dispatch.Impl{Name: "blst", Available: blstAvailable, Priority: 20,
+		Note: blstNote})
+	dispatch.OnSelect("evm.point_evaluation", func(impl string) { useBlstKZG = impl == "blst" })
+}
+
 // kzgToVersionedHash returns 0x01 || sha256(commitment)[1:] (EIP-4844).
 func kzgToVersionedHash(commitment []byte) [32]byte {
 	h := sha256.Sum256(commitment)
@@ -68,53 +82,74 @@ func kzgToVersionedHash(commitment []byte) [32]byte {
 	return h
 }
 
-// decodeKZGPoint decodes a 48-byte compressed G1 point as the KZG spec's
-// bytes_to_kzg_commitment / bytes_to_kzg_proof do: the compression flag set,
-// the point at infinity only as 0xc0 || 47 zero bytes, x canonical (< p), x
-// the abscissa of a curve point, the point in the prime-order subgroup.
-func decodeKZGPoint(b []byte) (bls12381.G1Affine, error) {
-	var p bls12381.G1Affine
+// checkKZGPointEncoding checks the parts of a 48-byte compressed G1
+// encoding that need no curve arithmetic, as the KZG spec's
+// bytes_to_kzg_commitment / bytes_to_kzg_proof (ZCash format): the
+// compression flag set, the point at infinity only as 0xc0 || 47 zero bytes,
+// x canonical (< p). It reports whether the encoding is the point at
+// infinity.
+func checkKZGPointEncoding(b []byte) (infinity bool, err error) {
 	flags := b[0] & 0xe0
 	if flags&0x80 == 0 {
-		return p, core.Errorf(core.CodeMalformed, "evm: point evaluation: G1 point is not compressed")
+		return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: G1 point is not compressed")
 	}
 	if flags&0x40 != 0 {
 		if flags&0x20 != 0 || b[0]&0x1f != 0 {
-			return p, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
+			return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
 		}
 		for _, c := range b[1:] {
 			if c != 0 {
-				return p, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
+				return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
 			}
 		}
-		return p, nil // (0, 0) is gnark-crypto's affine infinity
+		return true, nil
 	}
 	var xb [fp.Bytes]byte
 	copy(xb[:], b)
 	xb[0] &= 0x1f
 	var x fp.Element
 	if err := x.SetBytesCanonical(xb[:]); err != nil {
-		return p, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: G1 x-coordinate >= p")
+		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: G1 x-coordinate >= p")
+	}
+	return false, nil
+}
+
+var (
+	errKZGNotOnCurve    = core.Errorf(core.CodeInvalidPoint, "evm: point evaluation: G1 point not on curve")
+	errKZGNotInSubgroup = core.Errorf(core.CodeNotInSubgroup, "evm: point evaluation: G1 point not in subgroup")
+)
+
+// decodeKZGPoint decodes a 48-byte compressed G1 point that passed
+// checkKZGPointEncoding with gnark-crypto: x must be the abscissa of a curve
+// point and the point must lie in the prime-order subgroup.
+func decodeKZGPoint(b []byte) (bls12381.G1Affine, error) {
+	var p bls12381.G1Affine
+	if inf, err := checkKZGPointEncoding(b); err != nil || inf {
+		return p, err // (0, 0) is gnark-crypto's affine infinity
 	}
 	if _, err := p.SetBytes(b); err != nil {
 		// Flags and x are valid: either x^3 + 4 is not a square (no curve
 		// point) or the point is outside the prime-order subgroup.
-		var rhs, four fp.Element
+		var xb [fp.Bytes]byte
+		copy(xb[:], b)
+		xb[0] &= 0x1f
+		var x, rhs, four fp.Element
+		x.SetBytes(xb[:])
 		rhs.Square(&x).Mul(&rhs, &x)
 		four.SetUint64(4)
 		rhs.Add(&rhs, &four)
 		if rhs.Legendre() == -1 {
-			return p, core.Errorf(core.CodeInvalidPoint, "evm: point evaluation: G1 point not on curve")
+			return p, errKZGNotOnCurve
 		}
-		return p, core.Errorf(core.CodeNotInSubgroup, "evm: point evaluation: G1 point not in subgroup")
+		return p, errKZGNotInSubgroup
 	}
 	return p, nil
 }
 
-// verifyPointEval checks a 192-byte EIP-4844 point-evaluation input:
-// versioned_hash = 0x01 || sha256(commitment)[1:], z and y canonical scalars
-// (< r), commitment C and proof pi decodable (see decodeKZGPoint), and the
-// KZG opening
+// pointEvalRun is the point evaluation precompile (0x0a, EIP-4844). It checks
+// that versioned_hash = 0x01 || sha256(commitment)[1:], that z and y are
+// canonical scalars (< r), that commitment C and proof pi decode (see
+// decodeKZGPoint), and that the KZG opening holds:
 //
 //	e(C - [y]G1, G2) = e(pi, [tau]G2 - [z]G2)
 //
@@ -122,14 +157,31 @@ func decodeKZGPoint(b []byte) (bls12381.G1Affine, error) {
 //
 //	e(C + [r-y]G1 + [z]pi, G2) * e(pi, -[tau]G2) = 1
 //
-// whose Miller-loop lines are precomputed. A malformed input is an error; a
-// well-formed one whose versioned hash does not match is (false, errHash);
-// one whose opening does not hold is (false, nil).
-func verifyPointEval(in []byte) (bool, error) {
+// whose Miller-loop lines are precomputed. On success it appends
+// uint256(4096) || uint256(BLS_MODULUS); every failure is an error, as in
+// go-ethereum (a proof that does not verify is CodeNoResult).
+func pointEvalRun(dst, in []byte) ([]byte, error) {
+	ok, err := checkPointEval(in, true)
+	if err != nil {
+		return dst, err
+	}
+	if !ok {
+		return dst, core.Errorf(core.CodeNoResult, "evm: point evaluation: kzg proof does not verify")
+	}
+	return append(dst, pointEvalOutput[:]...), nil
+}
+
+// checkPointEval runs the checks of pointEvalRun and reports whether the
+// opening holds. With checkHash it first requires the versioned hash to
+// match (an error otherwise, as go-ethereum fails); without, it ignores it.
+func checkPointEval(in []byte, checkHash bool) (bool, error) {
 	if len(in) != pointEvalInputLen {
 		return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: input is %d bytes, want 192", len(in))
 	}
 	commitment := in[96:144]
+	if checkHash && !versionedHashMatches(in) {
+		return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: versioned hash does not match commitment")
+	}
 	var z, y fr.Element
 	if err := z.SetBytesCanonical(in[32:64]); err != nil {
 		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: z >= BLS_MODULUS")
@@ -137,21 +189,59 @@ func verifyPointEval(in []byte) (bool, error) {
 	if err := y.SetBytesCanonical(in[64:96]); err != nil {
 		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: y >= BLS_MODULUS")
 	}
+	if useBlstKZG {
+		return verifyKZGBlst(commitment, in[144:192], &z, &y)
+	}
+	return verifyKZGGnark(commitment, in[144:192], &z, &y)
+}
+
+func versionedHashMatches(in []byte) bool {
+	vh := kzgToVersionedHash(in[96:144])
+	return string(vh[:]) == string(in[:32])
+}
+
+// kzgPointEvaluationRun is the named function kzg_point_evaluation: the
+// precompile's input and checks, answering one byte. Malformed encodings
+// (length, scalars >= r, points off the curve or outside the subgroup) are
+// errors; a well-formed input whose versioned hash does not match the
+// commitment, or whose opening does not hold, is 0x00.
+func kzgPointEvaluationRun(dst, in []byte) ([]byte, error) {
+	ok, err := checkPointEval(in, false)
+	if err != nil {
+		return dst, err
+	}
+	return core.Verdict(dst, ok && versionedHashMatches(in)), nil
+}
+
+func init() {
+	core.Register(&core.Func{
+		Name:   "kzg_point_evaluation",
+		Family: "zk",
+		Input: "192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || " +
+			"commitment (48, compressed G1) || proof (48, compressed G1)",
+		Output: "0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds " +
+			"under the Ethereum mainnet trusted setup, else 0x00",
+		FixedOut:   1,
+		Primitives: []string{"evm.point_evaluation"},
+		Run:        kzgPointEvaluationRun,
+	})
+}
+
+// verifyKZGGnark decodes C and pi and evaluates the opening check with
+// gnark-crypto (see pointEvalRun).
+func verifyKZGGnark(commitment, proof []byte, z, y *fr.Element) (bool, error) {
 	c, err := decodeKZGPoint(commitment)
 	if err != nil {
 		return false, err
 	}
-	pi, err := decodeKZGPoint(in[144:192])
+	pi, err := decodeKZGPoint(proof)
 	if err != nil {
 		return false, err
-	}
-	if vh := kzgToVersionedHash(commitment); string(vh[:]) != string(in[:32]) {
-		return false, errHash
 	}
 
 	// P = C + [r - y]G1 + [z]pi.
 	var negY fr.Element
-	negY.Neg(&y)
+	negY.Neg(y)
 	var sY, sZ big.Int
 	negY.BigInt(&sY)
 	z.BigInt(&sZ)
@@ -171,51 +261,4 @@ func verifyPointEval(in []byte) (bool, error) {
 		return false, core.Errorf(core.CodeInternal, "evm: point evaluation: %v", err)
 	}
 	return ok, nil
-}
-
-// errHash: the versioned hash does not match the commitment.
-var errHash = core.Errorf(core.CodeMalformed, "evm: point evaluation: versioned hash does not match commitment")
-
-// pointEvalRun is the point evaluation precompile (0x0a, EIP-4844). On
-// success it appends uint256(4096) || uint256(BLS_MODULUS); every failure is
-// an error, as in go-ethereum (an opening that does not hold is
-// CodeNoResult, a versioned hash that does not match CodeMalformed).
-func pointEvalRun(dst, in []byte) ([]byte, error) {
-	ok, err := verifyPointEval(in)
-	if err != nil {
-		return dst, err
-	}
-	if !ok {
-		return dst, core.Errorf(core.CodeNoResult, "evm: point evaluation: kzg proof does not verify")
-	}
-	return append(dst, pointEvalOutput[:]...), nil
-}
-
-// kzgPointEvaluationRun is the named function kzg_point_evaluation: the
-// precompile's input and checks, answering one byte: a well-formed input
-// whose versioned hash does not match, or whose opening does not hold, is
-// 0x00.
-func kzgPointEvaluationRun(dst, in []byte) ([]byte, error) {
-	ok, err := verifyPointEval(in)
-	if err == errHash {
-		return core.Verdict(dst, false), nil
-	}
-	if err != nil {
-		return dst, err
-	}
-	return core.Verdict(dst, ok), nil
-}
-
-func init() {
-	core.Register(&core.Func{
-		Name:   "kzg_point_evaluation",
-		Family: "zk",
-		Input: "192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || " +
-			"commitment (48, compressed G1) || proof (48, compressed G1)",
-		Output: "0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds " +
-			"under the Ethereum mainnet trusted setup, else 0x00",
-		FixedOut:   1,
-		Primitives: []string{"evm.point_evaluation"},
-		Run:        kzgPointEvaluationRun,
-	})
 }

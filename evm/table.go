@@ -34,8 +34,6 @@ func init() {
 		Note: "github.com/decred/dcrd/dcrec/secp256k1/v4 public key recovery"})
 	dispatch.Register("evm.modexp", dispatch.Impl{Name: "stdlib", Available: true,
 		Note: "math/big Exp"})
-	dispatch.Register("evm.point_evaluation", dispatch.Impl{Name: "gnark", Available: true,
-		Note: "gnark-crypto BLS12-381, fixed-G2 pairing check"})
 	dispatch.Register("evm.p256verify", dispatch.Impl{Name: "stdlib", Available: true,
 		Note: "crypto/ecdsa P-256"})
 
