@@ -154,18 +154,25 @@ type chunkResult struct {
 
 func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst []byte) (bool, error) {
 	n := len(pks)
+	// The signature side, e(-g1, sig)'s Miller loop, runs alongside the
+	// chunks.
+	sigSide := make(chan chunkResult, 1)
+	go func() {
+		var r chunkResult
+		var s bls12381.G2Affine
+		decodeSig(&s, sig, &r.flags)
+		if r.flags == (pointFlags{}) {
+			r.ml, r.err = bls12381.MillerLoop([]bls12381.G1Affine{g1GenNeg}, []bls12381.G2Affine{s})
+		}
+		sigSide <- r
+	}()
 	res := make([]chunkResult, runtime.GOMAXPROCS(0)+1)
-	var s bls12381.G2Affine
-	var sf pointFlags
 	used := chunks(n, func(c, lo, hi int) {
 		r := &res[c]
 		ps := make([]bls12381.G1Affine, hi-lo)
 		qs := make([]bls12381.G2Affine, hi-lo)
 		for i := lo; i < hi; i++ {
 			decodePK(&ps[i-lo], pks[i], &r.flags)
-		}
-		if c == 0 {
-			decodeSig(&s, sig, &sf)
 		}
 		if r.flags != (pointFlags{}) {
 			return
@@ -180,13 +187,15 @@ func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst 
 		}
 		r.ml, r.err = bls12381.MillerLoop(ps, qs)
 	})
-	return finish(res[:used], &s, sf)
+	res[used] = <-sigSide
+	return finish(res[:used+1])
 }
 
-// finish multiplies the chunks' Miller loops with e(-g1, s), applies the
-// final exponentiation and compares with 1. It reports point failures first.
-func finish(res []chunkResult, s *bls12381.G2Affine, sf pointFlags) (bool, error) {
-	flags := sf
+// finish multiplies the partial Miller loops (one of which is the
+// signature side's e(-g1, sig)), applies the final exponentiation and
+// compares with 1. It reports point failures first.
+func finish(res []chunkResult) (bool, error) {
+	var flags pointFlags
 	for i := range res {
 		flags.merge(res[i].flags)
 	}
@@ -198,11 +207,8 @@ func finish(res []chunkResult, s *bls12381.G2Affine, sf pointFlags) (bool, error
 			return false, core.Errorf(core.CodeMalformed, "bls: %v", res[i].err)
 		}
 	}
-	acc, err := bls12381.MillerLoop([]bls12381.G1Affine{g1GenNeg}, []bls12381.G2Affine{*s})
-	if err != nil {
-		return false, core.Errorf(core.CodeMalformed, "bls: %v", err)
-	}
-	for i := range res {
+	acc := res[0].ml
+	for i := 1; i < len(res); i++ {
 		acc.Mul(&acc, &res[i].ml)
 	}
 	acc = bls12381.FinalExponentiation(&acc)
@@ -293,5 +299,7 @@ func (gnarkEngine) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byt
 	}
 	var s bls12381.G2Affine
 	s.FromJacobian(&sum)
-	return finish(res[:used], &s, pointFlags{})
+	last := &res[used]
+	last.ml, last.err = bls12381.MillerLoop([]bls12381.G1Affine{g1GenNeg}, []bls12381.G2Affine{s})
+	return finish(res[:used+1])
 }
