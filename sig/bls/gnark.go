@@ -119,17 +119,19 @@ func decodeSig(p *bls12381.G2Affine, b []byte, f *pointFlags) {
 	}
 }
 
-// chunks runs work over [0, n) split into at most GOMAXPROCS contiguous
-// ranges, in parallel, and returns once all are done. work gets the chunk
-// index, which callers use to store per-chunk results deterministically.
-func chunks(n int, work func(c, lo, hi int)) int {
-	w := runtime.GOMAXPROCS(0)
-	if w > n {
-		w = n
-	}
+// workers returns how many chunks n items are split into: GOMAXPROCS, at
+// most n.
+func workers(n int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), n))
+}
+
+// chunks runs work over [0, n) split into w contiguous ranges, in
+// parallel, and returns once all are done. work gets the chunk index,
+// which callers use to store per-chunk results deterministically.
+func chunks(n, w int, work func(c, lo, hi int)) {
 	if w <= 1 {
 		work(0, 0, n)
-		return 1
+		return
 	}
 	var wg sync.WaitGroup
 	for c := 0; c < w; c++ {
@@ -141,7 +143,6 @@ func chunks(n int, work func(c, lo, hi int)) int {
 		}()
 	}
 	wg.Wait()
-	return w
 }
 
 // chunkResult is one chunk's partial pairing product and point flags.
@@ -166,8 +167,9 @@ func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst 
 		}
 		sigSide <- r
 	}()
-	res := make([]chunkResult, runtime.GOMAXPROCS(0)+1)
-	used := chunks(n, func(c, lo, hi int) {
+	used := workers(n)
+	res := make([]chunkResult, used+1)
+	chunks(n, used, func(c, lo, hi int) {
 		r := &res[c]
 		ps := make([]bls12381.G1Affine, hi-lo)
 		qs := make([]bls12381.G2Affine, hi-lo)
@@ -221,12 +223,13 @@ func (gnarkEngine) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool
 		sum   bls12381.G1Jac
 		flags pointFlags
 	}
-	parts := make([]part, runtime.GOMAXPROCS(0)+1)
+	used := workers(n)
+	parts := make([]part, used)
 	var s bls12381.G2Affine
 	var sf pointFlags
 	var h bls12381.G2Affine
 	var herr error
-	used := chunks(n, func(c, lo, hi int) {
+	chunks(n, used, func(c, lo, hi int) {
 		p := &parts[c]
 		if c == 0 {
 			decodeSig(&s, sig, &sf)
@@ -264,8 +267,9 @@ func (gnarkEngine) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool
 
 func (gnarkEngine) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byte) (bool, error) {
 	n := len(pks)
-	res := make([]chunkResult, runtime.GOMAXPROCS(0)+1)
-	used := chunks(n, func(c, lo, hi int) {
+	used := workers(n)
+	res := make([]chunkResult, used+1)
+	chunks(n, used, func(c, lo, hi int) {
 		cr := &res[c]
 		ps := make([]bls12381.G1Affine, hi-lo)
 		qs := make([]bls12381.G2Affine, hi-lo)
