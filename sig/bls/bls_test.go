@@ -49,7 +49,7 @@ func ethCases(t testing.TB, handler string) map[string]ethCase {
 func cat(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
 
 // aggInput encodes n || pks || sig || n x (len || msg).
-func aggInput(t *testing.T, pks []string, sig string, msgs [][]byte) []byte {
+func aggInput(t testing.TB, pks []string, sig string, msgs [][]byte) []byte {
 	in := U32(nil, len(pks))
 	for _, pk := range pks {
 		in = append(in, Hex(t, pk)...)
@@ -354,6 +354,16 @@ func FuzzBackends(f *testing.F) {
 	f.Add(uint8(0), cat(pks[0], sigs[0], msgs[0]))
 	f.Add(uint8(1), cat(U32(nil, 2), pks[0], pks[1], sigs[0], msgs[0]))
 	f.Add(uint8(3), batchInput(pks, sigs, msgs))
+	// Points that fail each check, from the Ethereum deserialization vectors.
+	for _, h := range []string{"deserialization_G1", "deserialization_G2"} {
+		for _, c := range ethCases(f, h) {
+			if c.Input.Pubkey != "" {
+				f.Add(uint8(0), cat(Hex(f, c.Input.Pubkey), sigs[0], msgs[0]))
+			} else {
+				f.Add(uint8(2), aggInput(f, []string{hexs(pks[0])}, c.Input.Signature, [][]byte{msgs[0]}))
+			}
+		}
+	}
 	names := []string{"bls12381_verify", "bls12381_fast_aggregate_verify", "bls12381_aggregate_verify", "bls12381_batch_verify"}
 	f.Fuzz(func(t *testing.T, which uint8, in []byte) {
 		name := names[int(which)%len(names)]
@@ -376,5 +386,69 @@ func FuzzBackends(f *testing.F) {
 				t.Fatalf("%s: backends disagree: %v vs %v", name, *first, r)
 			}
 		})
+	})
+}
+
+// TestErrorCodes pins the status code of each kind of bad input, on every
+// backend. Off-curve and outside-the-subgroup points come from the
+// Wycheproof and Ethereum deserialization vectors.
+func TestErrorCodes(t *testing.T) {
+	pks, sigs, msgs := batchSets(t)
+	g1 := ethCases(t, "deserialization_G1")
+	g2 := ethCases(t, "deserialization_G2")
+	offCurvePK := Hex(t, g1["deserialization_fails_not_in_curve.json"].Input.Pubkey)
+	outsidePK := Hex(t, g1["deserialization_fails_not_in_G1.json"].Input.Pubkey)
+	offCurveSig := Hex(t, g2["deserialization_fails_not_in_curve.json"].Input.Signature)
+	outsideSig := Hex(t, g2["deserialization_fails_not_in_G2.json"].Input.Signature)
+	infPK := append([]byte{0xc0}, make([]byte, 47)...)
+	bigX := bytes.Clone(pks[0])
+	copy(bigX[1:], bytes.Repeat([]byte{0xff}, 47))
+	bigX[0] = 0x9f
+	noFlag := bytes.Clone(pks[0])
+	noFlag[0] &^= 0x80
+	pop := append([]byte{byte(len(DSTPOP))}, DSTPOP...)
+
+	cases := []struct {
+		name, fn string
+		in       []byte
+		code     core.Code
+	}{
+		{"infinity key", "bls12381_verify", cat(infPK, sigs[0], msgs[0]), core.CodeInfinity},
+		{"x >= p", "bls12381_verify", cat(bigX, sigs[0], msgs[0]), core.CodeNonCanonical},
+		{"compression flag clear", "bls12381_verify", cat(noFlag, sigs[0], msgs[0]), core.CodeMalformed},
+		{"key off curve", "bls12381_verify", cat(offCurvePK, sigs[0], msgs[0]), core.CodeInvalidPoint},
+		{"key outside subgroup", "bls12381_verify", cat(outsidePK, sigs[0], msgs[0]), core.CodeNotInSubgroup},
+		{"signature off curve", "bls12381_verify", cat(pks[0], offCurveSig, msgs[0]), core.CodeInvalidPoint},
+		{"signature outside subgroup", "bls12381_verify", cat(pks[0], outsideSig, msgs[0]), core.CodeNotInSubgroup},
+		// Off-curve wins over outside-the-subgroup whatever the order.
+		{"outside then off curve", "bls12381_fast_aggregate_verify", cat(U32(nil, 2), outsidePK, offCurvePK, sigs[0], msgs[0]), core.CodeInvalidPoint},
+		{"off-curve signature, outside key", "bls12381_aggregate_verify", aggInput(t, []string{hexs(outsidePK)}, hexs(offCurveSig), [][]byte{msgs[0]}), core.CodeInvalidPoint},
+		{"batch outside key", "bls12381_batch_verify", batchInput([][]byte{pks[0], outsidePK}, sigs[:2], msgs[:2]), core.CodeNotInSubgroup},
+		{"short", "bls12381_verify", cat(pks[0], sigs[0][:95]), core.CodeMalformed},
+		{"count too large", "bls12381_fast_aggregate_verify", cat(U32(nil, 3), pks[0], pks[1], sigs[0]), core.CodeMalformed},
+		{"trailing byte", "bls12381_aggregate_verify", append(aggInput(t, []string{hexs(pks[0])}, hexs(sigs[0]), [][]byte{msgs[0]}), 0), core.CodeMalformed},
+		{"message length too large", "bls12381_batch_verify", cat(U32(nil, 1), pks[0], sigs[0], U32(nil, 1000), msgs[0]), core.CodeMalformed},
+		{"empty DST", "bls12381_verify_dst", cat([]byte{0}, pks[0], sigs[0], msgs[0]), core.CodeMalformed},
+		{"truncated DST", "bls12381_verify_dst", pop[:10], core.CodeMalformed},
+		{"empty input", "bls12381_aggregate_verify_dst", nil, core.CodeMalformed},
+	}
+	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
+		for _, c := range cases {
+			if _, err := Call(t, c.fn, c.in); core.CodeOf(err) != c.code {
+				t.Errorf("%s: got %v, want %v", c.name, err, c.code)
+			}
+		}
+		for _, fn := range []string{"bls12381_fast_aggregate_verify", "bls12381_aggregate_verify", "bls12381_batch_verify"} {
+			in := U32(nil, 0)
+			if fn != "bls12381_batch_verify" {
+				in = append(in, sigs[0]...)
+			}
+			if fn == "bls12381_fast_aggregate_verify" {
+				in = append(in, msgs[0]...)
+			}
+			if out, err := Call(t, fn, in); err != nil || !bytes.Equal(out, []byte{0}) {
+				t.Errorf("%s with n = 0: %x %v; want 00", fn, out, err)
+			}
+		}
 	})
 }
