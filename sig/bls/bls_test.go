@@ -418,6 +418,11 @@ func TestErrorCodes(t *testing.T) {
 		{"compression flag clear", "bls12381_verify", cat(noFlag, sigs[0], msgs[0]), core.CodeMalformed},
 		{"key off curve", "bls12381_verify", cat(offCurvePK, sigs[0], msgs[0]), core.CodeInvalidPoint},
 		{"key outside subgroup", "bls12381_verify", cat(outsidePK, sigs[0], msgs[0]), core.CodeNotInSubgroup},
+		// Regression (found by FuzzBackends): x = 0 gives (0, +-2), on the
+		// curve and of order 3; blst's Uncompress refuses it outright.
+		{"key (0, 2)", "bls12381_verify", cat(append([]byte{0x80}, make([]byte, 47)...), sigs[0], msgs[0]), core.CodeNotInSubgroup},
+		{"key (0, -2)", "bls12381_fast_aggregate_verify", cat(U32(nil, 2), pks[0], append([]byte{0xa0}, make([]byte, 47)...), sigs[0], msgs[0]), core.CodeNotInSubgroup},
+		{"key (0, 2) and off-curve signature", "bls12381_verify", cat(append([]byte{0x80}, make([]byte, 47)...), offCurveSig, msgs[0]), core.CodeInvalidPoint},
 		{"signature off curve", "bls12381_verify", cat(pks[0], offCurveSig, msgs[0]), core.CodeInvalidPoint},
 		{"signature outside subgroup", "bls12381_verify", cat(pks[0], outsideSig, msgs[0]), core.CodeNotInSubgroup},
 		// Off-curve wins over outside-the-subgroup whatever the order.
