@@ -429,6 +429,11 @@ func TestErrorCodes(t *testing.T) {
 		{"outside then off curve", "bls12381_fast_aggregate_verify", cat(U32(nil, 2), outsidePK, offCurvePK, sigs[0], msgs[0]), core.CodeInvalidPoint},
 		{"off-curve signature, outside key", "bls12381_aggregate_verify", aggInput(t, []string{hexs(outsidePK)}, hexs(offCurveSig), [][]byte{msgs[0]}), core.CodeInvalidPoint},
 		{"batch outside key", "bls12381_batch_verify", batchInput([][]byte{pks[0], outsidePK}, sigs[:2], msgs[:2]), core.CodeNotInSubgroup},
+		// Regression (FuzzBackends, testdata/fuzz/FuzzBackends/9aed519d69756ab2):
+		// an off-curve point after an outside one in the same chunk.
+		{"batch outside then off-curve", "bls12381_batch_verify",
+			batchInput([][]byte{outsidePK, offCurvePK, pks[0], pks[1], pks[2], pks[0]}, [][]byte{sigs[0], sigs[1], sigs[0], sigs[1], sigs[2], sigs[0]}, [][]byte{msgs[0], msgs[1], msgs[0], msgs[1], msgs[2], msgs[0]}),
+			core.CodeInvalidPoint},
 		{"short", "bls12381_verify", cat(pks[0], sigs[0][:95]), core.CodeMalformed},
 		{"count too large", "bls12381_fast_aggregate_verify", cat(U32(nil, 3), pks[0], pks[1], sigs[0]), core.CodeMalformed},
 		{"trailing byte", "bls12381_aggregate_verify", append(aggInput(t, []string{hexs(pks[0])}, hexs(sigs[0]), [][]byte{msgs[0]}), 0), core.CodeMalformed},

@@ -271,21 +271,25 @@ func (gnarkEngine) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byt
 	res := make([]chunkResult, used+1)
 	chunks(n, used, func(c, lo, hi int) {
 		cr := &res[c]
+		pk := make([]bls12381.G1Affine, hi-lo)
+		sg := make([]bls12381.G2Affine, hi-lo)
+		// Decode every point of the chunk before giving up, so that an
+		// off-curve point after one outside the subgroup is still seen.
+		for i := lo; i < hi; i++ {
+			decodePK(&pk[i-lo], pks[i], &cr.flags)
+			decodeSig(&sg[i-lo], sigs[i], &cr.flags)
+		}
+		if cr.flags != (pointFlags{}) {
+			return
+		}
 		ps := make([]bls12381.G1Affine, hi-lo)
 		qs := make([]bls12381.G2Affine, hi-lo)
 		var k big.Int
 		for i := lo; i < hi; i++ {
-			var pk bls12381.G1Affine
-			var s bls12381.G2Affine
-			decodePK(&pk, pks[i], &cr.flags)
-			decodeSig(&s, sigs[i], &cr.flags)
-			if cr.flags != (pointFlags{}) {
-				return
-			}
 			k.SetBytes(r[i][:])
-			ps[i-lo].ScalarMultiplication(&pk, &k)
+			ps[i-lo].ScalarMultiplication(&pk[i-lo], &k)
 			var sj, rs bls12381.G2Jac
-			sj.FromAffine(&s)
+			sj.FromAffine(&sg[i-lo])
 			rs.ScalarMultiplication(&sj, &k)
 			cr.sum.AddAssign(&rs)
 			q, err := bls12381.HashToG2(msgs[i], dst)
