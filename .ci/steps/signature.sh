@@ -7,6 +7,7 @@ cd "$(dirname "$0")/../.."
 HOSTCRYPTO_REQUIRE=blst go test -count=1 ./sig/...
 fuzz() { go test -count=1 -run '^$' -fuzz "^$2\$" -fuzztime 10s "./sig/$1/"; }
 fuzz bls FuzzBackends
+fuzz bls FuzzStructured
 fuzz eddsa FuzzRFC8032Impls
 fuzz eddsa FuzzBatchAgreesWithSingle
 fuzz secp256k1 FuzzImplsAgree

@@ -462,3 +462,88 @@ func TestErrorCodes(t *testing.T) {
 		}
 	})
 }
+
+// FuzzStructured builds inputs from a pool of valid and bad points (valid
+// keys and signatures, off the curve, outside the subgroup, infinity,
+// (0, +-2), non-canonical, bad flags) chosen by the fuzzer, so that every
+// function sees mixes of failures in every order, and requires both
+// backends to agree.
+func FuzzStructured(f *testing.F) {
+	pks, sigs, msgs := batchSets(f)
+	g1 := ethCases(f, "deserialization_G1")
+	g2 := ethCases(f, "deserialization_G2")
+	pkPool := append([][]byte{}, pks...)
+	for _, c := range g1 {
+		if b := Hex(f, c.Input.Pubkey); len(b) == pkSize {
+			pkPool = append(pkPool, b)
+		}
+	}
+	pkPool = append(pkPool, append([]byte{0xa0}, make([]byte, 47)...))
+	sigPool := append([][]byte{}, sigs...)
+	for _, c := range g2 {
+		if b := Hex(f, c.Input.Signature); len(b) == sigSize {
+			sigPool = append(sigPool, b)
+		}
+	}
+	f.Add([]byte{0, 1, 0, 0, 0})
+	f.Add([]byte{3, 3, 0, 0, 1, 1, 2, 2})
+	f.Add([]byte{2, 4, 9, 3, 0, 1, 2, 5})
+	names := []string{"bls12381_verify", "bls12381_fast_aggregate_verify", "bls12381_aggregate_verify", "bls12381_batch_verify"}
+	f.Fuzz(func(t *testing.T, choice []byte) {
+		if len(choice) < 2 {
+			return
+		}
+		name := names[int(choice[0])%len(names)]
+		n := 1 + int(choice[1])%6
+		choice = choice[2:]
+		next := func() int {
+			if len(choice) == 0 {
+				return 0
+			}
+			v := int(choice[0])
+			choice = choice[1:]
+			return v
+		}
+		pk := func() []byte { return pkPool[next()%len(pkPool)] }
+		sg := func() []byte { return sigPool[next()%len(sigPool)] }
+		msg := func() []byte { return msgs[next()%len(msgs)] }
+		var in []byte
+		switch name {
+		case "bls12381_verify":
+			in = cat(pk(), sg(), msg())
+		case "bls12381_fast_aggregate_verify":
+			in = U32(nil, n)
+			for i := 0; i < n; i++ {
+				in = append(in, pk()...)
+			}
+			in = cat(in, sg(), msg())
+		case "bls12381_aggregate_verify":
+			var ps []string
+			var ms [][]byte
+			for i := 0; i < n; i++ {
+				ps = append(ps, hexs(pk()))
+				ms = append(ms, msg())
+			}
+			in = aggInput(t, ps, hexs(sg()), ms)
+		default:
+			var ps, ss, ms [][]byte
+			for i := 0; i < n; i++ {
+				ps, ss, ms = append(ps, pk()), append(ss, sg()), append(ms, msg())
+			}
+			in = batchInput(ps, ss, ms)
+		}
+		var first *string
+		dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
+			out, err := Call(t, name, in)
+			if core.CodeOf(err) == core.CodeInternal {
+				t.Fatal(err)
+			}
+			r := string(out) + "|" + core.CodeOf(err).String()
+			if first == nil {
+				first = &r
+			} else if *first != r {
+				t.Fatalf("%s: backends disagree: %q vs %q", name, *first, r)
+			}
+		})
+	})
+}
