@@ -49,7 +49,7 @@ func ethCases(t testing.TB, handler string) map[string]ethCase {
 func cat(parts ...[]byte) []byte { return bytes.Join(parts, nil) }
 
 // aggInput encodes n || pks || sig || n x (len || msg).
-func aggInput(t *testing.T, pks []string, sig string, msgs [][]byte) []byte {
+func aggInput(t testing.TB, pks []string, sig string, msgs [][]byte) []byte {
 	in := U32(nil, len(pks))
 	for _, pk := range pks {
 		in = append(in, Hex(t, pk)...)
@@ -354,6 +354,16 @@ func FuzzBackends(f *testing.F) {
 	f.Add(uint8(0), cat(pks[0], sigs[0], msgs[0]))
 	f.Add(uint8(1), cat(U32(nil, 2), pks[0], pks[1], sigs[0], msgs[0]))
 	f.Add(uint8(3), batchInput(pks, sigs, msgs))
+	// Points that fail each check, from the Ethereum deserialization vectors.
+	for _, h := range []string{"deserialization_G1", "deserialization_G2"} {
+		for _, c := range ethCases(f, h) {
+			if c.Input.Pubkey != "" {
+				f.Add(uint8(0), cat(Hex(f, c.Input.Pubkey), sigs[0], msgs[0]))
+			} else {
+				f.Add(uint8(2), aggInput(f, []string{hexs(pks[0])}, c.Input.Signature, [][]byte{msgs[0]}))
+			}
+		}
+	}
 	names := []string{"bls12381_verify", "bls12381_fast_aggregate_verify", "bls12381_aggregate_verify", "bls12381_batch_verify"}
 	f.Fuzz(func(t *testing.T, which uint8, in []byte) {
 		name := names[int(which)%len(names)]
@@ -374,6 +384,165 @@ func FuzzBackends(f *testing.F) {
 				first = &r
 			} else if *first != r {
 				t.Fatalf("%s: backends disagree: %v vs %v", name, *first, r)
+			}
+		})
+	})
+}
+
+// TestErrorCodes pins the status code of each kind of bad input, on every
+// backend. Off-curve and outside-the-subgroup points come from the
+// Wycheproof and Ethereum deserialization vectors.
+func TestErrorCodes(t *testing.T) {
+	pks, sigs, msgs := batchSets(t)
+	g1 := ethCases(t, "deserialization_G1")
+	g2 := ethCases(t, "deserialization_G2")
+	offCurvePK := Hex(t, g1["deserialization_fails_not_in_curve.json"].Input.Pubkey)
+	outsidePK := Hex(t, g1["deserialization_fails_not_in_G1.json"].Input.Pubkey)
+	offCurveSig := Hex(t, g2["deserialization_fails_not_in_curve.json"].Input.Signature)
+	outsideSig := Hex(t, g2["deserialization_fails_not_in_G2.json"].Input.Signature)
+	infPK := append([]byte{0xc0}, make([]byte, 47)...)
+	bigX := bytes.Clone(pks[0])
+	copy(bigX[1:], bytes.Repeat([]byte{0xff}, 47))
+	bigX[0] = 0x9f
+	noFlag := bytes.Clone(pks[0])
+	noFlag[0] &^= 0x80
+	pop := append([]byte{byte(len(DSTPOP))}, DSTPOP...)
+
+	cases := []struct {
+		name, fn string
+		in       []byte
+		code     core.Code
+	}{
+		{"infinity key", "bls12381_verify", cat(infPK, sigs[0], msgs[0]), core.CodeInfinity},
+		{"x >= p", "bls12381_verify", cat(bigX, sigs[0], msgs[0]), core.CodeNonCanonical},
+		{"compression flag clear", "bls12381_verify", cat(noFlag, sigs[0], msgs[0]), core.CodeMalformed},
+		{"key off curve", "bls12381_verify", cat(offCurvePK, sigs[0], msgs[0]), core.CodeInvalidPoint},
+		{"key outside subgroup", "bls12381_verify", cat(outsidePK, sigs[0], msgs[0]), core.CodeNotInSubgroup},
+		// Regression (found by FuzzBackends): x = 0 gives (0, +-2), on the
+		// curve and of order 3; blst's Uncompress refuses it outright.
+		{"key (0, 2)", "bls12381_verify", cat(append([]byte{0x80}, make([]byte, 47)...), sigs[0], msgs[0]), core.CodeNotInSubgroup},
+		{"key (0, -2)", "bls12381_fast_aggregate_verify", cat(U32(nil, 2), pks[0], append([]byte{0xa0}, make([]byte, 47)...), sigs[0], msgs[0]), core.CodeNotInSubgroup},
+		{"key (0, 2) and off-curve signature", "bls12381_verify", cat(append([]byte{0x80}, make([]byte, 47)...), offCurveSig, msgs[0]), core.CodeInvalidPoint},
+		{"signature off curve", "bls12381_verify", cat(pks[0], offCurveSig, msgs[0]), core.CodeInvalidPoint},
+		{"signature outside subgroup", "bls12381_verify", cat(pks[0], outsideSig, msgs[0]), core.CodeNotInSubgroup},
+		// Off-curve wins over outside-the-subgroup whatever the order.
+		{"outside then off curve", "bls12381_fast_aggregate_verify", cat(U32(nil, 2), outsidePK, offCurvePK, sigs[0], msgs[0]), core.CodeInvalidPoint},
+		{"off-curve signature, outside key", "bls12381_aggregate_verify", aggInput(t, []string{hexs(outsidePK)}, hexs(offCurveSig), [][]byte{msgs[0]}), core.CodeInvalidPoint},
+		{"batch outside key", "bls12381_batch_verify", batchInput([][]byte{pks[0], outsidePK}, sigs[:2], msgs[:2]), core.CodeNotInSubgroup},
+		// Regression (FuzzBackends, testdata/fuzz/FuzzBackends/9aed519d69756ab2):
+		// an off-curve point after an outside one in the same chunk.
+		{"batch outside then off-curve", "bls12381_batch_verify",
+			batchInput([][]byte{outsidePK, offCurvePK, pks[0], pks[1], pks[2], pks[0]}, [][]byte{sigs[0], sigs[1], sigs[0], sigs[1], sigs[2], sigs[0]}, [][]byte{msgs[0], msgs[1], msgs[0], msgs[1], msgs[2], msgs[0]}),
+			core.CodeInvalidPoint},
+		{"short", "bls12381_verify", cat(pks[0], sigs[0][:95]), core.CodeMalformed},
+		{"count too large", "bls12381_fast_aggregate_verify", cat(U32(nil, 3), pks[0], pks[1], sigs[0]), core.CodeMalformed},
+		{"trailing byte", "bls12381_aggregate_verify", append(aggInput(t, []string{hexs(pks[0])}, hexs(sigs[0]), [][]byte{msgs[0]}), 0), core.CodeMalformed},
+		{"message length too large", "bls12381_batch_verify", cat(U32(nil, 1), pks[0], sigs[0], U32(nil, 1000), msgs[0]), core.CodeMalformed},
+		{"empty DST", "bls12381_verify_dst", cat([]byte{0}, pks[0], sigs[0], msgs[0]), core.CodeMalformed},
+		{"truncated DST", "bls12381_verify_dst", pop[:10], core.CodeMalformed},
+		{"empty input", "bls12381_aggregate_verify_dst", nil, core.CodeMalformed},
+	}
+	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
+		for _, c := range cases {
+			if _, err := Call(t, c.fn, c.in); core.CodeOf(err) != c.code {
+				t.Errorf("%s: got %v, want %v", c.name, err, c.code)
+			}
+		}
+		for _, fn := range []string{"bls12381_fast_aggregate_verify", "bls12381_aggregate_verify", "bls12381_batch_verify"} {
+			in := U32(nil, 0)
+			if fn != "bls12381_batch_verify" {
+				in = append(in, sigs[0]...)
+			}
+			if fn == "bls12381_fast_aggregate_verify" {
+				in = append(in, msgs[0]...)
+			}
+			if out, err := Call(t, fn, in); err != nil || !bytes.Equal(out, []byte{0}) {
+				t.Errorf("%s with n = 0: %x %v; want 00", fn, out, err)
+			}
+		}
+	})
+}
+
+// FuzzStructured builds inputs from a pool of valid and bad points (valid
+// keys and signatures, off the curve, outside the subgroup, infinity,
+// (0, +-2), non-canonical, bad flags) chosen by the fuzzer, so that every
+// function sees mixes of failures in every order, and requires both
+// backends to agree.
+func FuzzStructured(f *testing.F) {
+	pks, sigs, msgs := batchSets(f)
+	g1 := ethCases(f, "deserialization_G1")
+	g2 := ethCases(f, "deserialization_G2")
+	pkPool := append([][]byte{}, pks...)
+	for _, c := range g1 {
+		if b := Hex(f, c.Input.Pubkey); len(b) == pkSize {
+			pkPool = append(pkPool, b)
+		}
+	}
+	pkPool = append(pkPool, append([]byte{0xa0}, make([]byte, 47)...))
+	sigPool := append([][]byte{}, sigs...)
+	for _, c := range g2 {
+		if b := Hex(f, c.Input.Signature); len(b) == sigSize {
+			sigPool = append(sigPool, b)
+		}
+	}
+	f.Add([]byte{0, 1, 0, 0, 0})
+	f.Add([]byte{3, 3, 0, 0, 1, 1, 2, 2})
+	f.Add([]byte{2, 4, 9, 3, 0, 1, 2, 5})
+	names := []string{"bls12381_verify", "bls12381_fast_aggregate_verify", "bls12381_aggregate_verify", "bls12381_batch_verify"}
+	f.Fuzz(func(t *testing.T, choice []byte) {
+		if len(choice) < 2 {
+			return
+		}
+		name := names[int(choice[0])%len(names)]
+		n := 1 + int(choice[1])%6
+		choice = choice[2:]
+		next := func() int {
+			if len(choice) == 0 {
+				return 0
+			}
+			v := int(choice[0])
+			choice = choice[1:]
+			return v
+		}
+		pk := func() []byte { return pkPool[next()%len(pkPool)] }
+		sg := func() []byte { return sigPool[next()%len(sigPool)] }
+		msg := func() []byte { return msgs[next()%len(msgs)] }
+		var in []byte
+		switch name {
+		case "bls12381_verify":
+			in = cat(pk(), sg(), msg())
+		case "bls12381_fast_aggregate_verify":
+			in = U32(nil, n)
+			for i := 0; i < n; i++ {
+				in = append(in, pk()...)
+			}
+			in = cat(in, sg(), msg())
+		case "bls12381_aggregate_verify":
+			var ps []string
+			var ms [][]byte
+			for i := 0; i < n; i++ {
+				ps = append(ps, hexs(pk()))
+				ms = append(ms, msg())
+			}
+			in = aggInput(t, ps, hexs(sg()), ms)
+		default:
+			var ps, ss, ms [][]byte
+			for i := 0; i < n; i++ {
+				ps, ss, ms = append(ps, pk()), append(ss, sg()), append(ms, msg())
+			}
+			in = batchInput(ps, ss, ms)
+		}
+		var first *string
+		dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
+			out, err := Call(t, name, in)
+			if core.CodeOf(err) == core.CodeInternal {
+				t.Fatal(err)
+			}
+			r := string(out) + "|" + core.CodeOf(err).String()
+			if first == nil {
+				first = &r
+			} else if *first != r {
+				t.Fatalf("%s: backends disagree: %q vs %q", name, *first, r)
 			}
 		})
 	})

@@ -6,6 +6,7 @@ import (
 	"runtime"
 	"sync"
 
+	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	blst "github.com/supranational/blst/bindings/go"
 
 	"github.com/hostcrypto/hostcrypto/core"
@@ -30,28 +31,62 @@ var (
 	errOutside  = core.Errorf(core.CodeNotInSubgroup, "bls: point not in the order-r subgroup")
 )
 
-// blstPKs decompresses the keys, in parallel when there are several.
-func blstPKs(pks [][]byte) ([]*blst.P1Affine, error) {
+// blstPKs decompresses the keys, in parallel when there are several; nil
+// if any fails.
+func blstPKs(pks [][]byte) []*blst.P1Affine {
 	if len(pks) == 1 {
 		p := new(blst.P1Affine).Uncompress(pks[0])
 		if p == nil {
-			return nil, errOffCurve
+			return nil
 		}
-		return []*blst.P1Affine{p}, nil
+		return []*blst.P1Affine{p}
 	}
-	pts := new(blst.P1Affine).BatchUncompress(pks)
-	if pts == nil {
-		return nil, errOffCurve
-	}
-	return pts, nil
+	return new(blst.P1Affine).BatchUncompress(pks)
 }
 
-func blstSig(b []byte) (*blst.P2Affine, error) {
-	s := new(blst.P2Affine).Uncompress(b)
-	if s == nil {
-		return nil, errOffCurve
+// blstSigs decompresses the signatures; nil if any fails.
+func blstSigs(sigs [][]byte) []*blst.P2Affine {
+	if len(sigs) == 1 {
+		s := new(blst.P2Affine).Uncompress(sigs[0])
+		if s == nil {
+			return nil
+		}
+		return []*blst.P2Affine{s}
 	}
-	return s, nil
+	return new(blst.P2Affine).BatchUncompress(sigs)
+}
+
+// blstDecodeFailure names the failure when blst could not decompress one of
+// the points. blst's Uncompress fails on points off the curve, and also on
+// the G1 points (0, +-2), which are on the curve but of order 3 (blst
+// reports that as "not in group", which its Go binding folds into the same
+// nil). So the curve is re-checked with the portable decompressors: any
+// off-curve point gives ErrInvalidPoint, otherwise the failure was a point
+// outside the subgroup.
+func blstDecodeFailure(pks, sigs [][]byte) error {
+	var p bls12381.G1Affine
+	for _, b := range pks {
+		if !g1Decompress(&p, b) {
+			return errOffCurve
+		}
+	}
+	var q bls12381.G2Affine
+	for _, b := range sigs {
+		if !g2Decompress(&q, b) {
+			return errOffCurve
+		}
+	}
+	return errOutside
+}
+
+// blstDecode decompresses every key and signature, or names the failure.
+func blstDecode(pks, sigs [][]byte) ([]*blst.P1Affine, []*blst.P2Affine, error) {
+	pts := blstPKs(pks)
+	ss := blstSigs(sigs)
+	if pts == nil || ss == nil {
+		return nil, nil, blstDecodeFailure(pks, sigs)
+	}
+	return pts, ss, nil
 }
 
 // blstWhyFalse turns a failed verification into ErrNotInSubgroup when a
@@ -71,29 +106,25 @@ func blstWhyFalse(pks []*blst.P1Affine, sigs ...*blst.P2Affine) (bool, error) {
 }
 
 func (blstImpl) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst []byte) (bool, error) {
-	pts, err := blstPKs(pks)
-	if err != nil {
-		return false, err
-	}
-	s, err := blstSig(sig)
-	if err != nil {
-		return false, err
-	}
-	if s.AggregateVerify(true, pts, true, msgs, dst) {
+	// blst's compressed-input path decompresses each key inside the worker
+	// that hashes its message and runs its Miller loop, and the signature
+	// on the calling goroutine meanwhile; all checks on.
+	if new(blst.P2Affine).AggregateVerifyCompressed(sig, true, pks, true, msgs, dst) {
 		return true, nil
 	}
-	return blstWhyFalse(pts, s)
+	pts, ss, err := blstDecode(pks, [][]byte{sig})
+	if err != nil {
+		return false, err
+	}
+	return blstWhyFalse(pts, ss[0])
 }
 
 func (blstImpl) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool, error) {
-	pts, err := blstPKs(pks)
+	pts, ss, err := blstDecode(pks, [][]byte{sig})
 	if err != nil {
 		return false, err
 	}
-	s, err := blstSig(sig)
-	if err != nil {
-		return false, err
-	}
+	s := ss[0]
 	if !blst.P1AffinesValidate(pts) {
 		return blstWhyFalse(pts, s)
 	}
@@ -115,19 +146,9 @@ func (blstImpl) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool, e
 }
 
 func (blstImpl) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byte) (bool, error) {
-	pts, err := blstPKs(pks)
+	pts, ss, err := blstDecode(pks, sigs)
 	if err != nil {
 		return false, err
-	}
-	var ss []*blst.P2Affine
-	if len(sigs) == 1 {
-		s, err := blstSig(sigs[0])
-		if err != nil {
-			return false, err
-		}
-		ss = []*blst.P2Affine{s}
-	} else if ss = new(blst.P2Affine).BatchUncompress(sigs); ss == nil {
-		return false, errOffCurve
 	}
 	n := len(pks)
 	w := runtime.GOMAXPROCS(0)

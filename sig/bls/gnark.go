@@ -119,17 +119,19 @@ func decodeSig(p *bls12381.G2Affine, b []byte, f *pointFlags) {
 	}
 }
 
-// chunks runs work over [0, n) split into at most GOMAXPROCS contiguous
-// ranges, in parallel, and returns once all are done. work gets the chunk
-// index, which callers use to store per-chunk results deterministically.
-func chunks(n int, work func(c, lo, hi int)) int {
-	w := runtime.GOMAXPROCS(0)
-	if w > n {
-		w = n
-	}
+// workers returns how many chunks n items are split into: GOMAXPROCS, at
+// most n.
+func workers(n int) int {
+	return max(1, min(runtime.GOMAXPROCS(0), n))
+}
+
+// chunks runs work over [0, n) split into w contiguous ranges, in
+// parallel, and returns once all are done. work gets the chunk index,
+// which callers use to store per-chunk results deterministically.
+func chunks(n, w int, work func(c, lo, hi int)) {
 	if w <= 1 {
 		work(0, 0, n)
-		return 1
+		return
 	}
 	var wg sync.WaitGroup
 	for c := 0; c < w; c++ {
@@ -141,7 +143,6 @@ func chunks(n int, work func(c, lo, hi int)) int {
 		}()
 	}
 	wg.Wait()
-	return w
 }
 
 // chunkResult is one chunk's partial pairing product and point flags.
@@ -154,18 +155,26 @@ type chunkResult struct {
 
 func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst []byte) (bool, error) {
 	n := len(pks)
-	res := make([]chunkResult, runtime.GOMAXPROCS(0)+1)
-	var s bls12381.G2Affine
-	var sf pointFlags
-	used := chunks(n, func(c, lo, hi int) {
+	// The signature side, e(-g1, sig)'s Miller loop, runs alongside the
+	// chunks.
+	sigSide := make(chan chunkResult, 1)
+	go func() {
+		var r chunkResult
+		var s bls12381.G2Affine
+		decodeSig(&s, sig, &r.flags)
+		if r.flags == (pointFlags{}) {
+			r.ml, r.err = bls12381.MillerLoop([]bls12381.G1Affine{g1GenNeg}, []bls12381.G2Affine{s})
+		}
+		sigSide <- r
+	}()
+	used := workers(n)
+	res := make([]chunkResult, used+1)
+	chunks(n, used, func(c, lo, hi int) {
 		r := &res[c]
 		ps := make([]bls12381.G1Affine, hi-lo)
 		qs := make([]bls12381.G2Affine, hi-lo)
 		for i := lo; i < hi; i++ {
 			decodePK(&ps[i-lo], pks[i], &r.flags)
-		}
-		if c == 0 {
-			decodeSig(&s, sig, &sf)
 		}
 		if r.flags != (pointFlags{}) {
 			return
@@ -180,13 +189,15 @@ func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst 
 		}
 		r.ml, r.err = bls12381.MillerLoop(ps, qs)
 	})
-	return finish(res[:used], &s, sf)
+	res[used] = <-sigSide
+	return finish(res[:used+1])
 }
 
-// finish multiplies the chunks' Miller loops with e(-g1, s), applies the
-// final exponentiation and compares with 1. It reports point failures first.
-func finish(res []chunkResult, s *bls12381.G2Affine, sf pointFlags) (bool, error) {
-	flags := sf
+// finish multiplies the partial Miller loops (one of which is the
+// signature side's e(-g1, sig)), applies the final exponentiation and
+// compares with 1. It reports point failures first.
+func finish(res []chunkResult) (bool, error) {
+	var flags pointFlags
 	for i := range res {
 		flags.merge(res[i].flags)
 	}
@@ -198,11 +209,8 @@ func finish(res []chunkResult, s *bls12381.G2Affine, sf pointFlags) (bool, error
 			return false, core.Errorf(core.CodeMalformed, "bls: %v", res[i].err)
 		}
 	}
-	acc, err := bls12381.MillerLoop([]bls12381.G1Affine{g1GenNeg}, []bls12381.G2Affine{*s})
-	if err != nil {
-		return false, core.Errorf(core.CodeMalformed, "bls: %v", err)
-	}
-	for i := range res {
+	acc := res[0].ml
+	for i := 1; i < len(res); i++ {
 		acc.Mul(&acc, &res[i].ml)
 	}
 	acc = bls12381.FinalExponentiation(&acc)
@@ -215,12 +223,13 @@ func (gnarkEngine) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool
 		sum   bls12381.G1Jac
 		flags pointFlags
 	}
-	parts := make([]part, runtime.GOMAXPROCS(0)+1)
+	used := workers(n)
+	parts := make([]part, used)
 	var s bls12381.G2Affine
 	var sf pointFlags
 	var h bls12381.G2Affine
 	var herr error
-	used := chunks(n, func(c, lo, hi int) {
+	chunks(n, used, func(c, lo, hi int) {
 		p := &parts[c]
 		if c == 0 {
 			decodeSig(&s, sig, &sf)
@@ -258,24 +267,29 @@ func (gnarkEngine) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool
 
 func (gnarkEngine) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byte) (bool, error) {
 	n := len(pks)
-	res := make([]chunkResult, runtime.GOMAXPROCS(0)+1)
-	used := chunks(n, func(c, lo, hi int) {
+	used := workers(n)
+	res := make([]chunkResult, used+1)
+	chunks(n, used, func(c, lo, hi int) {
 		cr := &res[c]
+		pk := make([]bls12381.G1Affine, hi-lo)
+		sg := make([]bls12381.G2Affine, hi-lo)
+		// Decode every point of the chunk before giving up, so that an
+		// off-curve point after one outside the subgroup is still seen.
+		for i := lo; i < hi; i++ {
+			decodePK(&pk[i-lo], pks[i], &cr.flags)
+			decodeSig(&sg[i-lo], sigs[i], &cr.flags)
+		}
+		if cr.flags != (pointFlags{}) {
+			return
+		}
 		ps := make([]bls12381.G1Affine, hi-lo)
 		qs := make([]bls12381.G2Affine, hi-lo)
 		var k big.Int
 		for i := lo; i < hi; i++ {
-			var pk bls12381.G1Affine
-			var s bls12381.G2Affine
-			decodePK(&pk, pks[i], &cr.flags)
-			decodeSig(&s, sigs[i], &cr.flags)
-			if cr.flags != (pointFlags{}) {
-				return
-			}
 			k.SetBytes(r[i][:])
-			ps[i-lo].ScalarMultiplication(&pk, &k)
+			ps[i-lo].ScalarMultiplication(&pk[i-lo], &k)
 			var sj, rs bls12381.G2Jac
-			sj.FromAffine(&s)
+			sj.FromAffine(&sg[i-lo])
 			rs.ScalarMultiplication(&sj, &k)
 			cr.sum.AddAssign(&rs)
 			q, err := bls12381.HashToG2(msgs[i], dst)
@@ -293,5 +307,7 @@ func (gnarkEngine) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byt
 	}
 	var s bls12381.G2Affine
 	s.FromJacobian(&sum)
-	return finish(res[:used], &s, pointFlags{})
+	last := &res[used]
+	last.ml, last.err = bls12381.MillerLoop([]bls12381.G1Affine{g1GenNeg}, []bls12381.G2Affine{s})
+	return finish(res[:used+1])
 }

@@ -43,8 +43,11 @@ const (
 )
 
 func init() {
-	dispatch.Register(PrimitiveRFC8032, dispatch.Impl{Name: "stdlib", Available: true, Priority: 10,
+	dispatch.Register(PrimitiveRFC8032, dispatch.Impl{Name: "stdlib", Available: true, Priority: 20,
 		Note: "crypto/ed25519"})
+	dispatch.Register(PrimitiveRFC8032, dispatch.Impl{Name: "edwards25519", Available: true, Priority: 10,
+		Note: "filippo.io/edwards25519 v1.2.0, the same rules written out (differential reference)"})
+	dispatch.OnSelect(PrimitiveRFC8032, func(impl string) { useStdlib = impl != "edwards25519" })
 	dispatch.Register(PrimitiveZIP215, dispatch.Impl{Name: "edwards25519", Available: true, Priority: 10,
 		Note: "filippo.io/edwards25519 v1.2.0 group operations"})
 
@@ -80,11 +83,18 @@ func init() {
 	)
 }
 
+// useStdlib selects crypto/ed25519 for ed25519_verify; otherwise
+// verifyRFC8032 runs the same rules on filippo.io/edwards25519.
+var useStdlib = true
+
 func runVerify(dst, in []byte) ([]byte, error) {
 	if len(in) < pkSize+sigSize {
 		return dst, core.Errorf(core.CodeMalformed, "eddsa: input shorter than pk || sig")
 	}
 	pk, sig, msg := in[:pkSize], in[pkSize:pkSize+sigSize], in[pkSize+sigSize:]
+	if !useStdlib {
+		return verifyRFC8032(dst, pk, sig, msg)
+	}
 	if ed25519.Verify(pk, msg, sig) {
 		return core.Verdict(dst, true), nil
 	}
@@ -96,6 +106,33 @@ func runVerify(dst, in []byte) ([]byte, error) {
 		return dst, core.Errorf(core.CodeNonCanonical, "eddsa: S >= l")
 	}
 	return core.Verdict(dst, false), nil
+}
+
+// verifyRFC8032 is RFC 8032 section 5.1.7 with Go's decoding rules, on
+// filippo.io/edwards25519: A decodes (non-canonical y accepted), S < l,
+// k = SHA-512(R || A || M) mod l, and the canonical encoding of
+// [S]B - [k]A must equal the R bytes (so a non-canonical R never verifies).
+func verifyRFC8032(dst, pk, sig, msg []byte) ([]byte, error) {
+	var a edwards25519.Point
+	if _, err := a.SetBytes(pk); err != nil {
+		return dst, core.Errorf(core.CodeInvalidPoint, "eddsa: public key is not a curve point")
+	}
+	var s, k edwards25519.Scalar
+	if _, err := s.SetCanonicalBytes(sig[32:]); err != nil {
+		return dst, core.Errorf(core.CodeNonCanonical, "eddsa: S >= l")
+	}
+	h := sha512.New()
+	h.Write(sig[:32])
+	h.Write(pk)
+	h.Write(msg)
+	var d [64]byte
+	if _, err := k.SetUniformBytes(h.Sum(d[:0])); err != nil {
+		panic("eddsa: internal error: " + err.Error())
+	}
+	var negA, r edwards25519.Point
+	negA.Negate(&a)
+	r.VarTimeDoubleScalarBaseMult(&k, &negA, &s)
+	return core.Verdict(dst, string(r.Bytes()) == string(sig[:32])), nil
 }
 
 // item is one decoded ZIP-215 signature: A, R, S and k = H(R || A || M).

@@ -74,7 +74,7 @@ func TestWycheproof(t *testing.T) {
 			}
 		}
 	}
-	dispatchtest.ForEach(t, PrimitiveZIP215, func(t *testing.T) {
+	dispatchtest.Backends(t, func(t *testing.T, _ string) {
 		for _, g := range v.TestGroups {
 			for _, c := range g.Tests {
 				label := filepath.Join("tc", c.Comment)
@@ -202,8 +202,8 @@ func TestZIP215SmallOrder(t *testing.T) {
 	}
 	msg := []byte("Zcash")
 	zero := make([]byte, 32)
-	var all []triple
-	dispatchtest.ForEach(t, PrimitiveZIP215, func(t *testing.T) {
+	dispatchtest.Backends(t, func(t *testing.T, _ string) {
+		var all []triple
 		for _, a := range encs {
 			for _, r := range encs {
 				tr := triple{a, append(bytes.Clone(r), zero...), msg}
@@ -233,6 +233,10 @@ func mustPoint(t *testing.T, b []byte) *edwards25519.Point {
 // and R, truncation, and that a mixed torsion component changes nothing for
 // ZIP-215 but fails the cofactorless RFC check.
 func TestZIP215Errors(t *testing.T) {
+	dispatchtest.Backends(t, func(t *testing.T, _ string) { testErrors(t) })
+}
+
+func testErrors(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(bytes.NewReader(make([]byte, 64)))
 	msg := []byte("message")
 	sig := ed25519.Sign(priv, msg)
@@ -317,5 +321,34 @@ func FuzzBatchAgreesWithSingle(f *testing.F) {
 				t.Fatalf("batch %d/%v, singles %d %d", vb, cb, v1, v2)
 			}
 		}
+	})
+}
+
+// FuzzRFC8032Impls: crypto/ed25519 and the edwards25519 rendering of the
+// same rules agree on every input, and both agree with crypto/ed25519.Verify.
+func FuzzRFC8032Impls(f *testing.F) {
+	pub, priv, _ := ed25519.GenerateKey(bytes.NewReader(make([]byte, 64)))
+	m := []byte("fuzz")
+	f.Add(bytes.Join([][]byte{pub, ed25519.Sign(priv, m), m}, nil))
+	for _, e := range [][]byte{make([]byte, 32), bytes.Repeat([]byte{0xff}, 32)} {
+		f.Add(bytes.Join([][]byte{e, e, make([]byte, 32), m}, nil))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var first *string
+		dispatchtest.ForEach(t, PrimitiveRFC8032, func(t *testing.T) {
+			out, err := Call(t, "ed25519_verify", in)
+			if core.CodeOf(err) == core.CodeInternal {
+				t.Fatal(err)
+			}
+			if len(in) >= 96 && (err == nil && out[0] == 1) != ed25519.Verify(in[:32], in[96:], in[32:96]) {
+				t.Fatalf("disagrees with crypto/ed25519: %x %v", out, err)
+			}
+			r := string(out) + "|" + core.CodeOf(err).String()
+			if first == nil {
+				first = &r
+			} else if *first != r {
+				t.Fatalf("implementations disagree: %q vs %q", *first, r)
+			}
+		})
 	})
 }

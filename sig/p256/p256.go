@@ -38,7 +38,10 @@ var (
 )
 
 func init() {
-	dispatch.Register(Primitive, dispatch.Impl{Name: "stdlib", Available: true, Priority: 10, Note: "crypto/ecdsa"})
+	dispatch.Register(Primitive, dispatch.Impl{Name: "stdlib", Available: true, Priority: 20, Note: "crypto/ecdsa"})
+	dispatch.Register(Primitive, dispatch.Impl{Name: "gnark", Available: true, Priority: 10,
+		Note: "gnark-crypto v0.22.0 ecc/secp256r1 (differential reference)"})
+	dispatch.OnSelect(Primitive, func(impl string) { useGnark = impl == "gnark" })
 	core.Register(&core.Func{
 		Name: "p256_verify", Family: "signature",
 		Input:    "hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)",
@@ -48,6 +51,10 @@ func init() {
 		Run:   run,
 	})
 }
+
+// useGnark selects the gnark-crypto implementation; crypto/ecdsa is the
+// default.
+var useGnark bool
 
 func isZero(b []byte) bool {
 	for _, v := range b {
@@ -71,6 +78,13 @@ func run(dst, in []byte) ([]byte, error) {
 	}
 	if isZero(qx) && isZero(qy) {
 		return dst, core.Errorf(core.CodeInfinity, "p256: public key is the point at infinity")
+	}
+	if useGnark {
+		q, err := gnarkKey(qx, qy)
+		if err != nil {
+			return dst, err
+		}
+		return core.Verdict(dst, !isZero(rb) && !isZero(sb) && verifyGnark(&q, hash, rb, sb)), nil
 	}
 	var enc [65]byte
 	enc[0] = 4

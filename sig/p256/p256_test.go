@@ -66,6 +66,10 @@ func TestWycheproofP1363(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
+	dispatchtest.ForEach(t, Primitive, func(t *testing.T) { testErrors(t) })
+}
+
+func testErrors(t *testing.T) {
 	z := make([]byte, 32)
 	one := append(make([]byte, 31), 1)
 	ff := bytes.Repeat([]byte{0xff}, 32)
@@ -84,4 +88,28 @@ func TestErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", c.name, err, c.code)
 		}
 	}
+}
+
+// FuzzImplsAgree: crypto/ecdsa and gnark-crypto give the same bytes and code.
+func FuzzImplsAgree(f *testing.F) {
+	var vs []struct{ Input string }
+	JSON(f, "../../testdata/vectors/go-ethereum-precompiles/p256Verify.json", &vs)
+	for _, v := range vs[:20] {
+		f.Add(Hex(f, v.Input))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var first *string
+		dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
+			out, err := Call(t, "p256_verify", in)
+			if core.CodeOf(err) == core.CodeInternal {
+				t.Fatal(err)
+			}
+			r := string(out) + "|" + core.CodeOf(err).String()
+			if first == nil {
+				first = &r
+			} else if *first != r {
+				t.Fatalf("implementations disagree: %q vs %q", *first, r)
+			}
+		})
+	})
 }

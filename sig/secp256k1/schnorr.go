@@ -43,6 +43,9 @@ func runSchnorr(dst, in []byte) ([]byte, error) {
 	if len(in) < 96 {
 		return dst, core.Errorf(core.CodeMalformed, "secp256k1: input shorter than pk || sig")
 	}
+	if useGnarkSchnorr {
+		return schnorrGnark(dst, in)
+	}
 	pkb, rb, sb, msg := in[:32], in[32:64], in[64:96], in[96:]
 	p, err := liftX(pkb)
 	if err != nil {
@@ -57,14 +60,7 @@ func runSchnorr(dst, in []byte) ([]byte, error) {
 		return dst, core.Errorf(core.CodeNonCanonical, "secp256k1: s >= n")
 	}
 
-	h := sha256.New()
-	h.Write(challengeTag[:])
-	h.Write(challengeTag[:])
-	h.Write(rb)
-	h.Write(pkb)
-	h.Write(msg)
-	var d [32]byte
-	h.Sum(d[:0])
+	d := challenge(rb, pkb, msg)
 	var e dsecp.ModNScalar
 	e.SetBytes(&d) // reduces mod n
 	e.Negate()
@@ -78,4 +74,16 @@ func runSchnorr(dst, in []byte) ([]byte, error) {
 	}
 	R.ToAffine()
 	return core.Verdict(dst, !R.Y.IsOdd() && R.X.Equals(&r)), nil
+}
+
+// challenge returns hash_BIP0340/challenge(r || pk || msg).
+func challenge(rb, pkb, msg []byte) (d [32]byte) {
+	h := sha256.New()
+	h.Write(challengeTag[:])
+	h.Write(challengeTag[:])
+	h.Write(rb)
+	h.Write(pkb)
+	h.Write(msg)
+	h.Sum(d[:0])
+	return d
 }

@@ -35,12 +35,25 @@ const (
 	PrimitiveSchnorr = "secp256k1.schnorr"
 )
 
+// useGnark and useGnarkSchnorr select the gnark-crypto implementations of
+// ECDSA (verification, recovery) and of BIP-340; set by dispatch.
+var useGnark, useGnarkSchnorr bool
+
+const gnarkNote = "gnark-crypto v0.22.0 ecc/secp256k1 (Straus-Shamir joint multiplication)"
+
 const decredNote = "github.com/decred/dcrd/dcrec/secp256k1/v4 v4.4.1"
 
 func init() {
+	// gnark-crypto's joint multiplication measured 0.83x (verify) and
+	// 0.73x (recover) of decred's time here, so it is the default.
+	dispatch.Register(PrimitiveECDSA, dispatch.Impl{Name: "gnark", Available: true, Priority: 20, Note: gnarkNote})
 	dispatch.Register(PrimitiveECDSA, dispatch.Impl{Name: "decred", Available: true, Priority: 10, Note: decredNote})
+	dispatch.OnSelect(PrimitiveECDSA, func(impl string) { useGnark = impl == "gnark" })
+	dispatch.Register(PrimitiveSchnorr, dispatch.Impl{Name: "gnark", Available: true, Priority: 20,
+		Note: gnarkNote + "; BIP-340 verification is ours"})
 	dispatch.Register(PrimitiveSchnorr, dispatch.Impl{Name: "decred", Available: true, Priority: 10,
 		Note: decredNote + " group operations; BIP-340 verification is ours"})
+	dispatch.OnSelect(PrimitiveSchnorr, func(impl string) { useGnarkSchnorr = impl == "gnark" })
 
 	one := func([]byte) uint64 { return 1 }
 	core.Register(
@@ -76,29 +89,29 @@ func init() {
 }
 
 // parsePubKey decodes a SEC 1 compressed (0x02/0x03 || x) or uncompressed
-// (0x04 || x || y) public key, requiring coordinates < p and the point on
-// the curve.
-func parsePubKey(b []byte) (*dsecp.PublicKey, error) {
-	var x, y dsecp.FieldVal
+// (0x04 || x || y) public key into normalized affine coordinates, requiring
+// coordinates < p and the point on the curve.
+func parsePubKey(b []byte) (x, y dsecp.FieldVal, err error) {
 	switch {
 	case len(b) == 33 && (b[0] == 0x02 || b[0] == 0x03):
 		if x.SetByteSlice(b[1:33]) {
-			return nil, core.Errorf(core.CodeNonCanonical, "secp256k1: x >= p")
+			return x, y, core.Errorf(core.CodeNonCanonical, "secp256k1: x >= p")
 		}
 		if !dsecp.DecompressY(&x, b[0] == 0x03, &y) {
-			return nil, core.Errorf(core.CodeInvalidPoint, "secp256k1: x is not on the curve")
+			return x, y, core.Errorf(core.CodeInvalidPoint, "secp256k1: x is not on the curve")
 		}
+		y.Normalize()
 	case len(b) == 65 && b[0] == 0x04:
 		if x.SetByteSlice(b[1:33]) || y.SetByteSlice(b[33:65]) {
-			return nil, core.Errorf(core.CodeNonCanonical, "secp256k1: coordinate >= p")
+			return x, y, core.Errorf(core.CodeNonCanonical, "secp256k1: coordinate >= p")
 		}
 		if !dsecp.NewPublicKey(&x, &y).IsOnCurve() {
-			return nil, core.Errorf(core.CodeInvalidPoint, "secp256k1: point not on the curve")
+			return x, y, core.Errorf(core.CodeInvalidPoint, "secp256k1: point not on the curve")
 		}
 	default:
-		return nil, core.Errorf(core.CodeMalformed, "secp256k1: bad public key prefix or length")
+		return x, y, core.Errorf(core.CodeMalformed, "secp256k1: bad public key prefix or length")
 	}
-	return dsecp.NewPublicKey(&x, &y), nil
+	return x, y, nil
 }
 
 // parseRS decodes r and s, each 32-byte big-endian, requiring < n. Zero is
@@ -120,7 +133,7 @@ func runVerify(dst, in []byte, lowS bool) ([]byte, error) {
 	default:
 		return dst, core.Errorf(core.CodeMalformed, "secp256k1: input is %d bytes, want 129 or 161", len(in))
 	}
-	pk, err := parsePubKey(in[:pkLen])
+	x, y, err := parsePubKey(in[:pkLen])
 	if err != nil {
 		return dst, err
 	}
@@ -129,11 +142,13 @@ func runVerify(dst, in []byte, lowS bool) ([]byte, error) {
 		return dst, err
 	}
 	hash := in[pkLen+64:]
-	if lowS && s.IsOverHalfOrder() {
+	if (lowS && s.IsOverHalfOrder()) || r.IsZero() || s.IsZero() {
 		return core.Verdict(dst, false), nil
 	}
-	// ecdsa.Signature.Verify rejects r = 0 or s = 0 itself.
-	return core.Verdict(dst, ecdsa.NewSignature(&r, &s).Verify(hash, pk)), nil
+	if useGnark {
+		return core.Verdict(dst, verifyGnark(&x, &y, in[pkLen:pkLen+32], in[pkLen+32:pkLen+64], hash)), nil
+	}
+	return core.Verdict(dst, ecdsa.NewSignature(&r, &s).Verify(hash, dsecp.NewPublicKey(&x, &y))), nil
 }
 
 func runRecover(dst, in []byte) ([]byte, error) {
@@ -154,6 +169,9 @@ func runRecover(dst, in []byte) ([]byte, error) {
 	}
 	if r.IsZero() || s.IsZero() {
 		return dst, core.Errorf(core.CodeNoResult, "secp256k1: r or s is zero")
+	}
+	if useGnark {
+		return recoverGnark(dst, in[:32], in[32:64], in[64:96], v == 1)
 	}
 	// decred's compact format: 27 + recovery id || r || s (uncompressed key).
 	var compact [65]byte

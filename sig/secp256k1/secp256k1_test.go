@@ -267,16 +267,30 @@ func TestEncodingErrors(t *testing.T) {
 		{"r not an x", "secp256k1_recover", bytes.Join([][]byte{h, make([]byte, 31), {5}, sig[:32], {0}}, nil), core.CodeNoResult},
 		{"schnorr short", "schnorr_bip340_verify", sig, core.CodeMalformed},
 	}
-	for _, c := range cases {
-		if _, err := Call(t, c.fn, c.in); core.CodeOf(err) != c.code {
-			t.Errorf("%s: got %v, want %v", c.name, err, c.code)
+	schnorrPK := Hex(t, "DFF1D77F2A671C5F36183726DB2341BE58FEAE1DA2DECED843240F7B502BA659")
+	cases = append(cases, []struct {
+		name string
+		fn   string
+		in   []byte
+		code core.Code
+	}{
+		{"schnorr pk >= p", "schnorr_bip340_verify", bytes.Join([][]byte{bytes.Repeat([]byte{0xff}, 32), sig}, nil), core.CodeNonCanonical},
+		{"schnorr pk off curve", "schnorr_bip340_verify", bytes.Join([][]byte{make([]byte, 31), {5}, sig}, nil), core.CodeInvalidPoint},
+		{"schnorr r >= p", "schnorr_bip340_verify", bytes.Join([][]byte{schnorrPK, bytes.Repeat([]byte{0xff}, 32), sig[:32]}, nil), core.CodeNonCanonical},
+		{"schnorr s >= n", "schnorr_bip340_verify", bytes.Join([][]byte{schnorrPK, sig[:32], bytes.Repeat([]byte{0xff}, 32)}, nil), core.CodeNonCanonical},
+	}...)
+	dispatchtest.Backends(t, func(t *testing.T, backend string) {
+		for _, c := range cases {
+			if _, err := Call(t, c.fn, c.in); core.CodeOf(err) != c.code {
+				t.Errorf("%s: got %v, want %v", c.name, err, c.code)
+			}
 		}
-	}
-	// r = 0 is well-formed and invalid.
-	in := bytes.Join([][]byte{Hex(t, g), make([]byte, 32), sig[:32], h}, nil)
-	if out, err := Call(t, "secp256k1_ecdsa_verify", in); err != nil || out[0] != 0 {
-		t.Errorf("zero r: %x %v", out, err)
-	}
+		// r = 0 is well-formed and invalid.
+		in := bytes.Join([][]byte{Hex(t, g), make([]byte, 32), sig[:32], h}, nil)
+		if out, err := Call(t, "secp256k1_ecdsa_verify", in); err != nil || out[0] != 0 {
+			t.Errorf("zero r: %x %v", out, err)
+		}
+	})
 }
 
 // FuzzRecoverVerifies: any key recovered from (hash, r, s, v) verifies
@@ -307,5 +321,30 @@ func FuzzRecoverVerifies(f *testing.F) {
 				t.Fatalf("low-s verify %x %v, s low: %v", got, err, lowS)
 			}
 		}
+	})
+}
+
+// FuzzImplsAgree: both implementations give the same bytes and code on any
+// verify, recover or BIP-340 input.
+func FuzzImplsAgree(f *testing.F) {
+	f.Add(uint8(0), bytes.Join([][]byte{Hex(f, "0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798"), bytes.Repeat([]byte{1}, 96)}, nil))
+	f.Add(uint8(1), append(bytes.Repeat([]byte{0xab}, 96), 1))
+	f.Add(uint8(3), Hex(f, "DFF1D77F2A671C5F36183726DB2341BE58FEAE1DA2DECED843240F7B502BA6596896BD60EEAE296DB48A229FF71DFE071BDE413E6D43F917DC8DCF8C78DE33418906D11AC976ABCCB20B091292BFF4EA897EFCB639EA871CFA95F6DE339E4B0A243F6A8885A308D313198A2E03707344A4093822299F31D0082EFA98EC4E6C89"))
+	names := []string{"secp256k1_ecdsa_verify", "secp256k1_recover", "secp256k1_ecdsa_verify_lows", "schnorr_bip340_verify"}
+	f.Fuzz(func(t *testing.T, which uint8, in []byte) {
+		name := names[int(which)%len(names)]
+		var first *string
+		dispatchtest.Backends(t, func(t *testing.T, _ string) {
+			out, err := Call(t, name, in)
+			if core.CodeOf(err) == core.CodeInternal {
+				t.Fatal(err)
+			}
+			r := string(out) + "|" + core.CodeOf(err).String()
+			if first == nil {
+				first = &r
+			} else if *first != r {
+				t.Fatalf("%s: implementations disagree: %q vs %q", name, *first, r)
+			}
+		})
 	})
 }
