@@ -59,6 +59,10 @@ func decodeBnG1(p *bn.G1Affine, b []byte) error {
 // decodeBnG2 decodes an EIP-197 G2 point (imaginary part first): on the
 // twist and in the order-r subgroup, or the all-zero encoding of infinity.
 func decodeBnG2(p *bn.G2Affine, b []byte) error {
+	return decodeBnG2Checked(p, b, true)
+}
+
+func decodeBnG2Checked(p *bn.G2Affine, b []byte, subgroup bool) error {
 	if err := bnFp(&p.X.A1, b[0:32]); err != nil {
 		return err
 	}
@@ -77,6 +81,20 @@ func decodeBnG2(p *bn.G2Affine, b []byte) error {
 	if !p.IsOnCurve() {
 		return core.Errorf(core.CodeInvalidPoint, "zk: bn254 G2 point not on curve")
 	}
+	if !subgroup {
+		return nil
+	}
+	return checkSubgroupBnG2(p)
+}
+
+// decodeBnG2OnCurve is decodeBnG2 without the subgroup check, for a proof
+// point whose subgroup check verify runs (see checkSubgroupBnG2).
+func decodeBnG2OnCurve(p *bn.G2Affine, b []byte) error {
+	return decodeBnG2Checked(p, b, false)
+}
+
+// checkSubgroupBnG2 returns ErrNotInSubgroup unless p is in the order-r subgroup.
+func checkSubgroupBnG2(p *bn.G2Affine) error {
 	if !p.IsInSubGroup() {
 		return core.Errorf(core.CodeNotInSubgroup, "zk: bn254 G2 point not in subgroup")
 	}
@@ -125,9 +143,29 @@ type bnGroth16Proof struct {
 // one fixed-Q Miller loop over (−L, −C) with the prepared lines of γ and δ,
 // one final exponentiation, compared with the prepared e(α, β). extra is
 // added to L (the BSB22 commitments; nil for plain Groth16). Variable time.
-func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []bn.G1Affine) bool {
+func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []bn.G1Affine, checkB bool) (bool, error) {
 	if len(inputs)+1 != len(vk.ic) {
-		return false
+		return false, nil
+	}
+	// e(A, B)'s Miller loop is independent of the rest: with more than one
+	// P, run it on another goroutine, as gnark's verifier does.
+	var f2 bn.GT
+	var err2 error
+	var done chan struct{}
+	bCheck := func() error {
+		if checkB {
+			return checkSubgroupBnG2(&pr.b)
+		}
+		return nil
+	}
+	if parallel() {
+		done = make(chan struct{})
+		go func() {
+			if err2 = bCheck(); err2 == nil {
+				f2, err2 = bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
+			}
+			close(done)
+		}()
 	}
 	var l bn.G1Jac
 	l.FromAffine(&vk.ic[0])
@@ -147,7 +185,7 @@ func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []b
 		} else {
 			var m bn.G1Jac
 			if _, err := m.MultiExp(vk.ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
-				return false
+				panic("zk: internal error: " + err.Error())
 			}
 			l.AddAssign(&m)
 		}
@@ -163,15 +201,21 @@ func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []b
 	var lines [2][2][len(bn.LoopCounter)]bn.LineEvaluationAff
 	copy(lines[:], vk.lines)
 	f1, err := bn.MillerLoopFixedQ(p[:], lines[:])
-	if err != nil {
-		return false
+	if done != nil {
+		<-done
+	} else {
+		if err2 = bCheck(); err2 == nil {
+			f2, err2 = bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
+		}
 	}
-	f2, err := bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
-	if err != nil {
-		return false
+	if core.CodeOf(err2) == core.CodeNotInSubgroup {
+		return false, err2
+	}
+	if err != nil || err2 != nil {
+		return false, nil
 	}
 	f := bn.FinalExponentiation(&f1, &f2)
-	return f.Equal(&vk.eAlphaBeta)
+	return f.Equal(&vk.eAlphaBeta), nil
 }
 
 // groth16 BN254 EIP-197 layout offsets.
@@ -221,7 +265,7 @@ func runBnGroth16(dst, in []byte) ([]byte, error) {
 	if err := decodeBnG1(&pr.a, rest[0:64]); err != nil {
 		return dst, err
 	}
-	if err := decodeBnG2(&pr.b, rest[64:192]); err != nil {
+	if err := decodeBnG2OnCurve(&pr.b, rest[64:192]); err != nil {
 		return dst, err
 	}
 	if err := decodeBnG1(&pr.c, rest[192:256]); err != nil {
@@ -242,7 +286,11 @@ func runBnGroth16(dst, in []byte) ([]byte, error) {
 		}
 		bnEIPCache.put(k, vk)
 	}
-	return core.Verdict(dst, vk.verify(&pr, inputs, nil)), nil
+	ok, err := vk.verify(&pr, inputs, nil, true)
+	if err != nil {
+		return dst, err
+	}
+	return core.Verdict(dst, ok), nil
 }
 
 // parseBnGroth16VK decodes and prepares an EIP-197 verifying key of n IC points.

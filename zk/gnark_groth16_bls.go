@@ -209,7 +209,11 @@ func runGnarkBlsGroth16(dst, in []byte) ([]byte, error) {
 			return core.Verdict(dst, false), nil
 		}
 	}
-	return core.Verdict(dst, vk.verify(pr, pub, cm)), nil
+	ok, err = vk.verify(pr, pub, cm, false) // B was subgroup-checked when decoded
+	if err != nil {
+		return dst, err
+	}
+	return core.Verdict(dst, ok), nil
 }
 
 // bsb22 checks the Pedersen commitments' proof of knowledge and returns the

@@ -16,6 +16,8 @@
 package zk
 
 import (
+	"runtime"
+
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 )
@@ -117,3 +119,7 @@ func init() {
 		},
 	)
 }
+
+// parallel reports whether a verification may use a second goroutine for
+// an independent Miller loop. It never changes a result, only the latency.
+func parallel() bool { return runtime.GOMAXPROCS(0) > 1 }
