@@ -208,3 +208,27 @@ func TestItems(t *testing.T) {
 		t.Errorf("snarkjs plonk circuit2: %d items, want 4", got)
 	}
 }
+
+// TestConcurrent verifies with shared cached keys from several goroutines
+// (run with -race): prepared keys are read-only.
+func TestConcurrent(t *testing.T) {
+	ins := validInputs(t)
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			var err error
+			for fn, in := range ins {
+				out, e := run1(mustLookup(t, fn), in)
+				if e != nil || out[0] != 1 {
+					err = core.Errorf(core.CodeInternal, "goroutine %d: %s: %x %v", g, fn, out, e)
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
