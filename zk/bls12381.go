@@ -143,27 +143,7 @@ func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element, extra [
 			close(done)
 		}()
 	}
-	var l bls.G1Jac
-	l.FromAffine(&vk.ic[0])
-	if len(inputs) <= 4 {
-		var t bls.G1Jac
-		var k big.Int
-		for i := range inputs {
-			if inputs[i].IsZero() {
-				continue
-			}
-			inputs[i].BigInt(&k)
-			t.FromAffine(&vk.ic[i+1])
-			t.ScalarMultiplication(&t, &k)
-			l.AddAssign(&t)
-		}
-	} else {
-		var m bls.G1Jac
-		if _, err := m.MultiExp(vk.ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
-			panic("zk: internal error: " + err.Error())
-		}
-		l.AddAssign(&m)
-	}
+	l := linCombBls(vk.ic, inputs, msmThreshold)
 	for i := range extra {
 		l.AddMixed(&extra[i])
 	}
@@ -298,4 +278,32 @@ func prepareBlsGroth16(alpha *bls.G1Affine, beta, gamma, delta *bls.G2Affine, ic
 	vk.eAlphaBeta = e
 	vk.lines = [][2][len(bls.LoopCounter) - 1]bls.LineEvaluationAff{bls.PrecomputeLines(*gamma), bls.PrecomputeLines(*delta)}
 	return vk, nil
+}
+
+// linCombBls returns IC_0 + Σ xᵢ·IC_{i+1} in Jacobian coordinates: GLV
+// scalar multiplications for up to threshold inputs, a multi-scalar
+// multiplication (Pippenger, one task) above. Variable time.
+func linCombBls(ic []bls.G1Affine, inputs []fr.Element, threshold int) bls.G1Jac {
+	var l bls.G1Jac
+	l.FromAffine(&ic[0])
+	if len(inputs) <= threshold {
+		var t bls.G1Jac
+		var k big.Int
+		for i := range inputs {
+			if inputs[i].IsZero() {
+				continue
+			}
+			inputs[i].BigInt(&k)
+			t.FromAffine(&ic[i+1])
+			t.ScalarMultiplication(&t, &k)
+			l.AddAssign(&t)
+		}
+	} else {
+		var m bls.G1Jac
+		if _, err := m.MultiExp(ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
+			panic("zk: internal error: " + err.Error())
+		}
+		l.AddAssign(&m)
+	}
+	return l
 }

@@ -167,29 +167,7 @@ func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []b
 			close(done)
 		}()
 	}
-	var l bn.G1Jac
-	l.FromAffine(&vk.ic[0])
-	if len(inputs) > 0 {
-		if len(inputs) <= 4 {
-			var t bn.G1Jac
-			var k big.Int
-			for i := range inputs {
-				if inputs[i].IsZero() {
-					continue
-				}
-				inputs[i].BigInt(&k)
-				t.FromAffine(&vk.ic[i+1])
-				t.ScalarMultiplication(&t, &k)
-				l.AddAssign(&t)
-			}
-		} else {
-			var m bn.G1Jac
-			if _, err := m.MultiExp(vk.ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
-				panic("zk: internal error: " + err.Error())
-			}
-			l.AddAssign(&m)
-		}
-	}
+	l := linCombBn(vk.ic, inputs, msmThreshold)
 	for i := range extra {
 		l.AddMixed(&extra[i])
 	}
@@ -316,4 +294,34 @@ func parseBnGroth16VK(b []byte, n int) (*bnGroth16VK, error) {
 		}
 	}
 	return prepareBnGroth16(&alpha, &beta, &gamma, &delta, ic)
+}
+
+// linCombBn returns IC_0 + Σ xᵢ·IC_{i+1} in Jacobian coordinates: GLV
+// scalar multiplications for up to threshold inputs, a multi-scalar
+// multiplication (Pippenger, one task) above. Variable time.
+func linCombBn(ic []bn.G1Affine, inputs []fr.Element, threshold int) bn.G1Jac {
+	var l bn.G1Jac
+	l.FromAffine(&ic[0])
+	if len(inputs) > 0 {
+		if len(inputs) <= threshold {
+			var t bn.G1Jac
+			var k big.Int
+			for i := range inputs {
+				if inputs[i].IsZero() {
+					continue
+				}
+				inputs[i].BigInt(&k)
+				t.FromAffine(&ic[i+1])
+				t.ScalarMultiplication(&t, &k)
+				l.AddAssign(&t)
+			}
+		} else {
+			var m bn.G1Jac
+			if _, err := m.MultiExp(ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
+				panic("zk: internal error: " + err.Error())
+			}
+			l.AddAssign(&m)
+		}
+	}
+	return l
 }

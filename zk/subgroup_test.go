@@ -2,11 +2,14 @@ package zk
 
 import (
 	"bytes"
+	"math/big"
 	"runtime"
 	"testing"
 
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
+	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 	bn "github.com/consensys/gnark-crypto/ecc/bn254"
+	bnfr "github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
 )
@@ -109,6 +112,42 @@ func TestG2Subgroup(t *testing.T) {
 					t.Errorf("%s offset %d, GOMAXPROCS %d: %v, want not_in_subgroup", p.fn, p.off, procs, err)
 				}
 			}
+		}
+	}
+}
+
+// TestLinComb: the GLV loop and the multi-scalar multiplication give the
+// same IC_0 + Σ xᵢ·IC_{i+1}, on both curves, for 0..9 inputs (including
+// zero and r−1 scalars).
+func TestLinComb(t *testing.T) {
+	_, _, g1, _ := bn.Generators()
+	_, _, h1, _ := bls.Generators()
+	for n := range 10 {
+		icBn := make([]bn.G1Affine, n+1)
+		icBls := make([]bls.G1Affine, n+1)
+		inBn := make([]bnfr.Element, n)
+		inBls := make([]blsfr.Element, n)
+		for i := range icBn {
+			icBn[i].ScalarMultiplication(&g1, big.NewInt(int64(1000*i+7)))
+			icBls[i].ScalarMultiplication(&h1, big.NewInt(int64(1000*i+7)))
+		}
+		for i := range inBn {
+			switch i % 3 {
+			case 0:
+				inBn[i].SetRandom()
+				inBls[i].SetRandom()
+			case 1:
+				inBn[i].SetOne().Neg(&inBn[i]) // r − 1
+				inBls[i].SetOne().Neg(&inBls[i])
+			}
+		}
+		a, b := linCombBn(icBn, inBn, 100), linCombBn(icBn, inBn, -1)
+		if !a.Equal(&b) {
+			t.Errorf("bn254, %d inputs: GLV and MSM differ", n)
+		}
+		c, d := linCombBls(icBls, inBls, 100), linCombBls(icBls, inBls, -1)
+		if !c.Equal(&d) {
+			t.Errorf("bls12-381, %d inputs: GLV and MSM differ", n)
 		}
 	}
 }

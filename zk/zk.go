@@ -123,3 +123,8 @@ func init() {
 // parallel reports whether a verification may use a second goroutine for
 // an independent Miller loop. It never changes a result, only the latency.
 func parallel() bool { return runtime.GOMAXPROCS(0) > 1 }
+
+// msmThreshold: Groth16 public-input combinations with more inputs than
+// this use a multi-scalar multiplication instead of separate GLV scalar
+// multiplications.
+const msmThreshold = 4
