@@ -42,7 +42,9 @@ func TestConvertAndCallVectors(t *testing.T) {
 	var cases []pipeCase
 	tmp := t.TempDir()
 	dirs, _ := filepath.Glob(filepath.Join(vectors, "snarkjs", "generated", "*"))
-	if len(dirs) < 4 {
+	own, _ := filepath.Glob(filepath.Join(vectors, "snarkjs-own", "generated", "*"))
+	dirs = append(dirs, own...)
+	if len(dirs) < 6 {
 		t.Fatalf("only %d snarkjs folders", len(dirs))
 	}
 	for _, dir := range dirs {
@@ -148,7 +150,7 @@ func TestConvertAndCallVectors(t *testing.T) {
 			nInvalid++
 		}
 	}
-	if nValid < 20 || nInvalid < 25 {
+	if nValid < 27 || nInvalid < 43 {
 		t.Fatalf("only %d valid and %d invalid cases", nValid, nInvalid)
 	}
 	t.Logf("%d valid, %d tampered vectors through convert + call --jsonl", nValid, nInvalid)
