@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -208,5 +207,3 @@ func TestRootOfUnity(t *testing.T) {
 		}
 	}
 }
-
-var _ = fmt.Sprint
