@@ -123,8 +123,10 @@ func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element, extra [
 	if len(inputs)+1 != len(vk.ic) {
 		return false, nil
 	}
-	// e(A, B)'s Miller loop is independent of the rest: with more than one
-	// P, run it on another goroutine, as gnark's verifier does.
+	// e(A, B)'s Miller loop (and B's subgroup check) is independent of the
+	// rest: with GOMAXPROCS > 1 it runs on another goroutine, as in gnark's
+	// verifier. A panic there would escape core.Execute's recover, so the
+	// goroutine recovers its own.
 	var f2 bls.GT
 	var err2 error
 	var done chan struct{}
@@ -137,10 +139,15 @@ func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element, extra [
 	if parallel() {
 		done = make(chan struct{})
 		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err2 = core.Errorf(core.CodeInternal, "zk: internal error: %v", r)
+				}
+				close(done)
+			}()
 			if err2 = bCheck(); err2 == nil {
 				f2, err2 = bls.MillerLoop([]bls.G1Affine{pr.a}, []bls.G2Affine{pr.b})
 			}
-			close(done)
 		}()
 	}
 	l := linCombBls(vk.ic, inputs, msmThreshold)
@@ -162,7 +169,7 @@ func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element, extra [
 			f2, err2 = bls.MillerLoop([]bls.G1Affine{pr.a}, []bls.G2Affine{pr.b})
 		}
 	}
-	if core.CodeOf(err2) == core.CodeNotInSubgroup {
+	if c := core.CodeOf(err2); c == core.CodeNotInSubgroup || c == core.CodeInternal {
 		return false, err2
 	}
 	if err != nil || err2 != nil {

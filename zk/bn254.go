@@ -142,13 +142,17 @@ type bnGroth16Proof struct {
 // as e(A, B) · e(−L, γ) · e(−C, δ) = e(α, β): one Miller loop over (A, B),
 // one fixed-Q Miller loop over (−L, −C) with the prepared lines of γ and δ,
 // one final exponentiation, compared with the prepared e(α, β). extra is
-// added to L (the BSB22 commitments; nil for plain Groth16). Variable time.
+// added to L (the BSB22 commitments; nil for plain Groth16). With checkB,
+// B's subgroup membership is checked here, last in the decoding order
+// (ErrNotInSubgroup). Variable time.
 func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []bn.G1Affine, checkB bool) (bool, error) {
 	if len(inputs)+1 != len(vk.ic) {
 		return false, nil
 	}
-	// e(A, B)'s Miller loop is independent of the rest: with more than one
-	// P, run it on another goroutine, as gnark's verifier does.
+	// e(A, B)'s Miller loop (and B's subgroup check) is independent of the
+	// rest: with GOMAXPROCS > 1 it runs on another goroutine, as in gnark's
+	// verifier. A panic there would escape core.Execute's recover, so the
+	// goroutine recovers its own.
 	var f2 bn.GT
 	var err2 error
 	var done chan struct{}
@@ -161,10 +165,15 @@ func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []b
 	if parallel() {
 		done = make(chan struct{})
 		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err2 = core.Errorf(core.CodeInternal, "zk: internal error: %v", r)
+				}
+				close(done)
+			}()
 			if err2 = bCheck(); err2 == nil {
 				f2, err2 = bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
 			}
-			close(done)
 		}()
 	}
 	l := linCombBn(vk.ic, inputs, msmThreshold)
@@ -186,7 +195,7 @@ func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []b
 			f2, err2 = bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
 		}
 	}
-	if core.CodeOf(err2) == core.CodeNotInSubgroup {
+	if c := core.CodeOf(err2); c == core.CodeNotInSubgroup || c == core.CodeInternal {
 		return false, err2
 	}
 	if err != nil || err2 != nil {
