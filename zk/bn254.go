@@ -209,7 +209,7 @@ func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []b
 const (
 	bnVKFixed   = bnG1Size + 3*bnG2Size + 4 // alpha, beta, gamma, delta, n
 	bnProofSize = 2*bnG1Size + bnG2Size
-	bnMaxInputs = 1 << 16
+	bnMaxInputs = 1 << 12
 	bnCacheSize = 64
 	bnEIPTag    = "groth16_bn254_verify"
 )
