@@ -75,3 +75,14 @@ func TestCounts(t *testing.T) {
 		t.Error("Groth16 key accepted as PLONK")
 	}
 }
+
+func TestGnarkSections(t *testing.T) {
+	got, err := GnarkSections([]byte{1, 2, 3}, []byte("0xaabb\n"), []byte("0c"))
+	want := []byte{0, 0, 0, 3, 1, 2, 3, 0, 0, 0, 2, 0xaa, 0xbb, 0, 0, 0, 1, 0x0c}
+	if err != nil || string(got) != string(want) {
+		t.Fatalf("%x %v", got, err)
+	}
+	if _, err := GnarkSections(nil, []byte{1}, []byte{1}); err == nil {
+		t.Fatal("empty section accepted")
+	}
+}
