@@ -59,6 +59,10 @@ func decodeBlsG1(p *bls.G1Affine, b []byte) error {
 // decodeBlsG2 decodes an EIP-2537 G2 point (c0 first): on the twist and in
 // the order-r subgroup, or the all-zero encoding of infinity.
 func decodeBlsG2(p *bls.G2Affine, b []byte) error {
+	return decodeBlsG2Checked(p, b, true)
+}
+
+func decodeBlsG2Checked(p *bls.G2Affine, b []byte, subgroup bool) error {
 	if err := blsFp(&p.X.A0, b[0:64]); err != nil {
 		return err
 	}
@@ -77,6 +81,20 @@ func decodeBlsG2(p *bls.G2Affine, b []byte) error {
 	if !p.IsOnCurve() {
 		return core.Errorf(core.CodeInvalidPoint, "zk: bls12-381 G2 point not on curve")
 	}
+	if !subgroup {
+		return nil
+	}
+	return checkSubgroupBlsG2(p)
+}
+
+// decodeBlsG2OnCurve is decodeBlsG2 without the subgroup check, for a proof
+// point whose subgroup check verify runs (see checkSubgroupBlsG2).
+func decodeBlsG2OnCurve(p *bls.G2Affine, b []byte) error {
+	return decodeBlsG2Checked(p, b, false)
+}
+
+// checkSubgroupBlsG2 returns ErrNotInSubgroup unless p is in the order-r subgroup.
+func checkSubgroupBlsG2(p *bls.G2Affine) error {
 	if !p.IsInSubGroup() {
 		return core.Errorf(core.CodeNotInSubgroup, "zk: bls12-381 G2 point not in subgroup")
 	}
@@ -101,31 +119,38 @@ type blsGroth16Proof struct {
 
 // verify checks e(A, B) · e(−L, γ) · e(−C, δ) = e(α, β) with
 // L = extra + IC_0 + Σ xᵢ·IC_{i+1}, as bnGroth16VK.verify does. Variable time.
-func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element, extra []bls.G1Affine) bool {
+func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element, extra []bls.G1Affine, checkB bool) (bool, error) {
 	if len(inputs)+1 != len(vk.ic) {
-		return false
+		return false, nil
 	}
-	var l bls.G1Jac
-	l.FromAffine(&vk.ic[0])
-	if len(inputs) <= 4 {
-		var t bls.G1Jac
-		var k big.Int
-		for i := range inputs {
-			if inputs[i].IsZero() {
-				continue
+	// e(A, B)'s Miller loop (and B's subgroup check) is independent of the
+	// rest: with GOMAXPROCS > 1 it runs on another goroutine, as in gnark's
+	// verifier. A panic there would escape core.Execute's recover, so the
+	// goroutine recovers its own.
+	var f2 bls.GT
+	var err2 error
+	var done chan struct{}
+	bCheck := func() error {
+		if checkB {
+			return checkSubgroupBlsG2(&pr.b)
+		}
+		return nil
+	}
+	if parallel() {
+		done = make(chan struct{})
+		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err2 = core.Errorf(core.CodeInternal, "zk: internal error: %v", r)
+				}
+				close(done)
+			}()
+			if err2 = bCheck(); err2 == nil {
+				f2, err2 = bls.MillerLoop([]bls.G1Affine{pr.a}, []bls.G2Affine{pr.b})
 			}
-			inputs[i].BigInt(&k)
-			t.FromAffine(&vk.ic[i+1])
-			t.ScalarMultiplication(&t, &k)
-			l.AddAssign(&t)
-		}
-	} else {
-		var m bls.G1Jac
-		if _, err := m.MultiExp(vk.ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
-			return false
-		}
-		l.AddAssign(&m)
+		}()
 	}
+	l := linCombBls(vk.ic, inputs, msmThreshold)
 	for i := range extra {
 		l.AddMixed(&extra[i])
 	}
@@ -137,15 +162,21 @@ func (vk *blsGroth16VK) verify(pr *blsGroth16Proof, inputs []fr.Element, extra [
 	var lines [2][2][len(bls.LoopCounter) - 1]bls.LineEvaluationAff
 	copy(lines[:], vk.lines)
 	f1, err := bls.MillerLoopFixedQ(p[:], lines[:])
-	if err != nil {
-		return false
+	if done != nil {
+		<-done
+	} else {
+		if err2 = bCheck(); err2 == nil {
+			f2, err2 = bls.MillerLoop([]bls.G1Affine{pr.a}, []bls.G2Affine{pr.b})
+		}
 	}
-	f2, err := bls.MillerLoop([]bls.G1Affine{pr.a}, []bls.G2Affine{pr.b})
-	if err != nil {
-		return false
+	if c := core.CodeOf(err2); c == core.CodeNotInSubgroup || c == core.CodeInternal {
+		return false, err2
+	}
+	if err != nil || err2 != nil {
+		return false, nil
 	}
 	f := bls.FinalExponentiation(&f1, &f2)
-	return f.Equal(&vk.eAlphaBeta)
+	return f.Equal(&vk.eAlphaBeta), nil
 }
 
 const (
@@ -191,7 +222,7 @@ func runBlsGroth16(dst, in []byte) ([]byte, error) {
 	if err := decodeBlsG1(&pr.a, rest[0:128]); err != nil {
 		return dst, err
 	}
-	if err := decodeBlsG2(&pr.b, rest[128:384]); err != nil {
+	if err := decodeBlsG2OnCurve(&pr.b, rest[128:384]); err != nil {
 		return dst, err
 	}
 	if err := decodeBlsG1(&pr.c, rest[384:512]); err != nil {
@@ -212,7 +243,11 @@ func runBlsGroth16(dst, in []byte) ([]byte, error) {
 		}
 		blsEIPCache.put(k, vk)
 	}
-	return core.Verdict(dst, vk.verify(&pr, inputs, nil)), nil
+	ok, err := vk.verify(&pr, inputs, nil, true)
+	if err != nil {
+		return dst, err
+	}
+	return core.Verdict(dst, ok), nil
 }
 
 // parseBlsGroth16VK decodes and prepares an EIP-2537 verifying key.
@@ -250,4 +285,32 @@ func prepareBlsGroth16(alpha *bls.G1Affine, beta, gamma, delta *bls.G2Affine, ic
 	vk.eAlphaBeta = e
 	vk.lines = [][2][len(bls.LoopCounter) - 1]bls.LineEvaluationAff{bls.PrecomputeLines(*gamma), bls.PrecomputeLines(*delta)}
 	return vk, nil
+}
+
+// linCombBls returns IC_0 + Σ xᵢ·IC_{i+1} in Jacobian coordinates: GLV
+// scalar multiplications for up to threshold inputs, a multi-scalar
+// multiplication (Pippenger, one task) above. Variable time.
+func linCombBls(ic []bls.G1Affine, inputs []fr.Element, threshold int) bls.G1Jac {
+	var l bls.G1Jac
+	l.FromAffine(&ic[0])
+	if len(inputs) <= threshold {
+		var t bls.G1Jac
+		var k big.Int
+		for i := range inputs {
+			if inputs[i].IsZero() {
+				continue
+			}
+			inputs[i].BigInt(&k)
+			t.FromAffine(&ic[i+1])
+			t.ScalarMultiplication(&t, &k)
+			l.AddAssign(&t)
+		}
+	} else {
+		var m bls.G1Jac
+		if _, err := m.MultiExp(ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
+			panic("zk: internal error: " + err.Error())
+		}
+		l.AddAssign(&m)
+	}
+	return l
 }

@@ -59,6 +59,10 @@ func decodeBnG1(p *bn.G1Affine, b []byte) error {
 // decodeBnG2 decodes an EIP-197 G2 point (imaginary part first): on the
 // twist and in the order-r subgroup, or the all-zero encoding of infinity.
 func decodeBnG2(p *bn.G2Affine, b []byte) error {
+	return decodeBnG2Checked(p, b, true)
+}
+
+func decodeBnG2Checked(p *bn.G2Affine, b []byte, subgroup bool) error {
 	if err := bnFp(&p.X.A1, b[0:32]); err != nil {
 		return err
 	}
@@ -77,6 +81,20 @@ func decodeBnG2(p *bn.G2Affine, b []byte) error {
 	if !p.IsOnCurve() {
 		return core.Errorf(core.CodeInvalidPoint, "zk: bn254 G2 point not on curve")
 	}
+	if !subgroup {
+		return nil
+	}
+	return checkSubgroupBnG2(p)
+}
+
+// decodeBnG2OnCurve is decodeBnG2 without the subgroup check, for a proof
+// point whose subgroup check verify runs (see checkSubgroupBnG2).
+func decodeBnG2OnCurve(p *bn.G2Affine, b []byte) error {
+	return decodeBnG2Checked(p, b, false)
+}
+
+// checkSubgroupBnG2 returns ErrNotInSubgroup unless p is in the order-r subgroup.
+func checkSubgroupBnG2(p *bn.G2Affine) error {
 	if !p.IsInSubGroup() {
 		return core.Errorf(core.CodeNotInSubgroup, "zk: bn254 G2 point not in subgroup")
 	}
@@ -124,34 +142,41 @@ type bnGroth16Proof struct {
 // as e(A, B) · e(−L, γ) · e(−C, δ) = e(α, β): one Miller loop over (A, B),
 // one fixed-Q Miller loop over (−L, −C) with the prepared lines of γ and δ,
 // one final exponentiation, compared with the prepared e(α, β). extra is
-// added to L (the BSB22 commitments; nil for plain Groth16). Variable time.
-func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []bn.G1Affine) bool {
+// added to L (the BSB22 commitments; nil for plain Groth16). With checkB,
+// B's subgroup membership is checked here, last in the decoding order
+// (ErrNotInSubgroup). Variable time.
+func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []bn.G1Affine, checkB bool) (bool, error) {
 	if len(inputs)+1 != len(vk.ic) {
-		return false
+		return false, nil
 	}
-	var l bn.G1Jac
-	l.FromAffine(&vk.ic[0])
-	if len(inputs) > 0 {
-		if len(inputs) <= 4 {
-			var t bn.G1Jac
-			var k big.Int
-			for i := range inputs {
-				if inputs[i].IsZero() {
-					continue
-				}
-				inputs[i].BigInt(&k)
-				t.FromAffine(&vk.ic[i+1])
-				t.ScalarMultiplication(&t, &k)
-				l.AddAssign(&t)
-			}
-		} else {
-			var m bn.G1Jac
-			if _, err := m.MultiExp(vk.ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
-				return false
-			}
-			l.AddAssign(&m)
+	// e(A, B)'s Miller loop (and B's subgroup check) is independent of the
+	// rest: with GOMAXPROCS > 1 it runs on another goroutine, as in gnark's
+	// verifier. A panic there would escape core.Execute's recover, so the
+	// goroutine recovers its own.
+	var f2 bn.GT
+	var err2 error
+	var done chan struct{}
+	bCheck := func() error {
+		if checkB {
+			return checkSubgroupBnG2(&pr.b)
 		}
+		return nil
 	}
+	if parallel() {
+		done = make(chan struct{})
+		go func() {
+			defer func() {
+				if r := recover(); r != nil {
+					err2 = core.Errorf(core.CodeInternal, "zk: internal error: %v", r)
+				}
+				close(done)
+			}()
+			if err2 = bCheck(); err2 == nil {
+				f2, err2 = bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
+			}
+		}()
+	}
+	l := linCombBn(vk.ic, inputs, msmThreshold)
 	for i := range extra {
 		l.AddMixed(&extra[i])
 	}
@@ -163,22 +188,28 @@ func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []b
 	var lines [2][2][len(bn.LoopCounter)]bn.LineEvaluationAff
 	copy(lines[:], vk.lines)
 	f1, err := bn.MillerLoopFixedQ(p[:], lines[:])
-	if err != nil {
-		return false
+	if done != nil {
+		<-done
+	} else {
+		if err2 = bCheck(); err2 == nil {
+			f2, err2 = bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
+		}
 	}
-	f2, err := bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
-	if err != nil {
-		return false
+	if c := core.CodeOf(err2); c == core.CodeNotInSubgroup || c == core.CodeInternal {
+		return false, err2
+	}
+	if err != nil || err2 != nil {
+		return false, nil
 	}
 	f := bn.FinalExponentiation(&f1, &f2)
-	return f.Equal(&vk.eAlphaBeta)
+	return f.Equal(&vk.eAlphaBeta), nil
 }
 
 // groth16 BN254 EIP-197 layout offsets.
 const (
 	bnVKFixed   = bnG1Size + 3*bnG2Size + 4 // alpha, beta, gamma, delta, n
 	bnProofSize = 2*bnG1Size + bnG2Size
-	bnMaxInputs = 1 << 16
+	bnMaxInputs = 1 << 12
 	bnCacheSize = 64
 	bnEIPTag    = "groth16_bn254_verify"
 )
@@ -221,7 +252,7 @@ func runBnGroth16(dst, in []byte) ([]byte, error) {
 	if err := decodeBnG1(&pr.a, rest[0:64]); err != nil {
 		return dst, err
 	}
-	if err := decodeBnG2(&pr.b, rest[64:192]); err != nil {
+	if err := decodeBnG2OnCurve(&pr.b, rest[64:192]); err != nil {
 		return dst, err
 	}
 	if err := decodeBnG1(&pr.c, rest[192:256]); err != nil {
@@ -242,7 +273,11 @@ func runBnGroth16(dst, in []byte) ([]byte, error) {
 		}
 		bnEIPCache.put(k, vk)
 	}
-	return core.Verdict(dst, vk.verify(&pr, inputs, nil)), nil
+	ok, err := vk.verify(&pr, inputs, nil, true)
+	if err != nil {
+		return dst, err
+	}
+	return core.Verdict(dst, ok), nil
 }
 
 // parseBnGroth16VK decodes and prepares an EIP-197 verifying key of n IC points.
@@ -268,4 +303,34 @@ func parseBnGroth16VK(b []byte, n int) (*bnGroth16VK, error) {
 		}
 	}
 	return prepareBnGroth16(&alpha, &beta, &gamma, &delta, ic)
+}
+
+// linCombBn returns IC_0 + Σ xᵢ·IC_{i+1} in Jacobian coordinates: GLV
+// scalar multiplications for up to threshold inputs, a multi-scalar
+// multiplication (Pippenger, one task) above. Variable time.
+func linCombBn(ic []bn.G1Affine, inputs []fr.Element, threshold int) bn.G1Jac {
+	var l bn.G1Jac
+	l.FromAffine(&ic[0])
+	if len(inputs) > 0 {
+		if len(inputs) <= threshold {
+			var t bn.G1Jac
+			var k big.Int
+			for i := range inputs {
+				if inputs[i].IsZero() {
+					continue
+				}
+				inputs[i].BigInt(&k)
+				t.FromAffine(&ic[i+1])
+				t.ScalarMultiplication(&t, &k)
+				l.AddAssign(&t)
+			}
+		} else {
+			var m bn.G1Jac
+			if _, err := m.MultiExp(ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
+				panic("zk: internal error: " + err.Error())
+			}
+			l.AddAssign(&m)
+		}
+	}
+	return l
 }

@@ -271,26 +271,6 @@ const gnarkBnG16Tag = "groth16_bn254_verify_gnark"
 
 var gnarkBnG16Cache = newLRU[*bnGroth16VK](bnCacheSize)
 
-// gnarkSectionItems is the gas item count of a three-section input: the
-// number of public inputs, read from the witness section's header, bounded
-// by the input length.
-func gnarkSectionItems(in []byte) uint64 {
-	off := 0
-	for range 2 {
-		if len(in) < off+4 {
-			return 0
-		}
-		off += 4 + int(binary.BigEndian.Uint32(in[off:]))
-		if off < 0 || off > len(in) {
-			return 0
-		}
-	}
-	if len(in) < off+8 {
-		return 0
-	}
-	return min(uint64(binary.BigEndian.Uint32(in[off+4:])), uint64(len(in))/32)
-}
-
 // runGnarkBnGroth16 is groth16_bn254_verify_gnark.
 func runGnarkBnGroth16(dst, in []byte) ([]byte, error) {
 	sec, err := sections(in, 3)
@@ -326,7 +306,11 @@ func runGnarkBnGroth16(dst, in []byte) ([]byte, error) {
 			return core.Verdict(dst, false), nil
 		}
 	}
-	return core.Verdict(dst, vk.verify(pr, pub, cm)), nil
+	ok, err = vk.verify(pr, pub, cm, false) // B was subgroup-checked when decoded
+	if err != nil {
+		return dst, err
+	}
+	return core.Verdict(dst, ok), nil
 }
 
 // bsb22 checks the Pedersen commitments' proof of knowledge and returns the

@@ -14,8 +14,8 @@ import (
 // compressed unless the three most significant bits of its first byte are
 // 000 or 010.
 
-// bnG1 reads a BLS12-381 G1 point in gnark-crypto encoding (32 bytes
-// compressed, 64 uncompressed), checked on the curve.
+// blsG1 reads a BLS12-381 G1 point in gnark-crypto encoding (48 bytes
+// compressed, 96 uncompressed), checked on the curve and in the subgroup.
 func (r *reader) blsG1(p *bls.G1Affine) {
 	if r.err != nil || len(r.b) == 0 {
 		r.fail("truncated gnark encoding")
@@ -34,7 +34,7 @@ func (r *reader) blsG1(p *bls.G1Affine) {
 	}
 }
 
-// bnG2 reads a BLS12-381 G2 point (64 bytes compressed, 128 uncompressed),
+// blsG2 reads a BLS12-381 G2 point (96 bytes compressed, 192 uncompressed),
 // checked on the twist and in the order-r subgroup.
 func (r *reader) blsG2(p *bls.G2Affine) {
 	if r.err != nil || len(r.b) == 0 {
@@ -174,7 +174,7 @@ const gnarkBlsG16Tag = "groth16_bls12381_verify_gnark"
 
 var gnarkBlsG16Cache = newLRU[*blsGroth16VK](bnCacheSize)
 
-// runGnarkBlsGroth16 is groth16_bls12-381_verify_gnark.
+// runGnarkBlsGroth16 is groth16_bls12381_verify_gnark.
 func runGnarkBlsGroth16(dst, in []byte) ([]byte, error) {
 	sec, err := sections(in, 3)
 	if err != nil {
@@ -209,14 +209,18 @@ func runGnarkBlsGroth16(dst, in []byte) ([]byte, error) {
 			return core.Verdict(dst, false), nil
 		}
 	}
-	return core.Verdict(dst, vk.verify(pr, pub, cm)), nil
+	ok, err = vk.verify(pr, pub, cm, false) // B was subgroup-checked when decoded
+	if err != nil {
+		return dst, err
+	}
+	return core.Verdict(dst, ok), nil
 }
 
 // bsb22 checks the Pedersen commitments' proof of knowledge and returns the
 // public inputs extended by one challenge per commitment, as gnark's
 // groth16.Verify (v0.16.1) derives them:
 //
-//	hᵢ = hash_to_field("bsb22-commitment", Cᵢ (64-byte x||y) || committed public inputs)
+//	hᵢ = hash_to_field("bsb22-commitment", Cᵢ (96-byte x||y) || committed public inputs)
 //	ρ  = hash_to_field("G16-BSB22", h₀ || h₁ || ...)
 //	Pedersen batch check of (Cᵢ, PoK) with combination coefficient ρ.
 func (vk *blsGroth16VK) bsb22(pub []fr.Element, cm []bls.G1Affine, pok *bls.G1Affine) ([]fr.Element, bool) {

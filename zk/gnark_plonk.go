@@ -3,7 +3,6 @@ package zk
 import (
 	"bytes"
 	"encoding/binary"
-	"fmt"
 
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -291,5 +290,3 @@ func checkPlonkCounts(nPub int, nbPublic uint64, nCommit, nClaimed, nQcp int) er
 	}
 	return nil
 }
-
-var _ = fmt.Sprint

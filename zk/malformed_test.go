@@ -183,3 +183,52 @@ func FuzzZK(f *testing.F) {
 		}
 	})
 }
+
+// TestItems checks the gas item counts of the vectors: public inputs, plus
+// commitWeight per BSB22 commitment for the gnark formats.
+func TestItems(t *testing.T) {
+	for _, c := range loadGnarkCases(t) {
+		f := mustLookup(t, gnarkFn[c.Curve+"/"+c.Scheme])
+		in := threeSections(unhex(t, c.VKRaw), unhex(t, c.ProofRaw), unhex(t, c.PublicWitness))
+		want := uint64(len(c.PublicInputs))
+		if c.Circuit == "committed" {
+			want += commitWeight
+		}
+		if got := f.ItemCount(in); got != want {
+			t.Errorf("%s: %d items, want %d", c.Name, got, want)
+		}
+		if c.EIPInput != "" {
+			fn := map[string]string{"bn254": "groth16_bn254_verify", "bls12_381": "groth16_bls12381_verify"}[c.Curve]
+			if got := mustLookup(t, fn).ItemCount(unhex(t, c.EIPInput)); got != uint64(len(c.PublicInputs)) {
+				t.Errorf("%s eip: %d items", c.Name, got)
+			}
+		}
+	}
+	if got := mustLookup(t, "plonk_bn254_snarkjs_verify").ItemCount(validInputs(t)["plonk_bn254_snarkjs_verify"]); got != 4 {
+		t.Errorf("snarkjs plonk circuit2: %d items, want 4", got)
+	}
+}
+
+// TestConcurrent verifies with shared cached keys from several goroutines
+// (run with -race): prepared keys are read-only.
+func TestConcurrent(t *testing.T) {
+	ins := validInputs(t)
+	done := make(chan error)
+	for g := range 4 {
+		go func() {
+			var err error
+			for fn, in := range ins {
+				out, e := run1(mustLookup(t, fn), in)
+				if e != nil || out[0] != 1 {
+					err = core.Errorf(core.CodeInternal, "goroutine %d: %s: %x %v", g, fn, out, e)
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}

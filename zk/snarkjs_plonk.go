@@ -34,7 +34,7 @@ const (
 	sjProofSize = 9*bnG1Size + 6*32                // 768
 	sjFixed     = sjVKSize + sjProofSize
 	sjTag       = "plonk_bn254_snarkjs_verify"
-	sjMaxPublic = 1 << 16
+	sjMaxPublic = 1 << 12
 )
 
 // sjVK is a prepared snarkjs PLONK verifying key.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -20,6 +19,10 @@ import (
 
 var generatedDir = filepath.Join(vectorsDir, "snarkjs", "generated")
 
+// generatedDirs are the snarkjs-made vector roots: the shared set and the
+// many-public-input set made for these tests.
+var generatedDirs = []string{generatedDir, filepath.Join(vectorsDir, "snarkjs-own", "generated")}
+
 func readFile(t testing.TB, path ...string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(path...))
@@ -29,13 +32,17 @@ func readFile(t testing.TB, path ...string) []byte {
 	return b
 }
 
-// snarkjsFolders lists generated/<protocol>_* folders.
+// snarkjsFolders lists generated/<protocol>_* folders of every root.
 func snarkjsFolders(t testing.TB, protocol string) []string {
-	m, err := filepath.Glob(filepath.Join(generatedDir, protocol+"_*"))
-	if err != nil || len(m) == 0 {
-		t.Fatalf("no %s folders: %v", protocol, err)
+	var all []string
+	for _, root := range generatedDirs {
+		m, err := filepath.Glob(filepath.Join(root, protocol+"_*"))
+		if err != nil || len(m) == 0 {
+			t.Fatalf("no %s folders in %s: %v", protocol, root, err)
+		}
+		all = append(all, m...)
 	}
-	return m
+	return all
 }
 
 // validProofs returns the N of every proof_N.json in dir.
@@ -200,5 +207,3 @@ func TestRootOfUnity(t *testing.T) {
 		}
 	}
 }
-
-var _ = fmt.Sprint

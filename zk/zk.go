@@ -16,6 +16,8 @@
 package zk
 
 import (
+	"runtime"
+
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 )
@@ -65,7 +67,7 @@ func init() {
 				"(WriteTo or WriteRawTo, with BSB22 commitment keys), proof (WriteTo or WriteRawTo), public witness (MarshalBinary)",
 			Output:     "0x01 if the proof (and its BSB22 commitments) verify, else 0x00",
 			FixedOut:   1,
-			Items:      gnarkSectionItems,
+			Items:      gnarkGroth16Items(&bnSizes),
 			Primitives: []string{"zk.groth16.bn254"},
 			Run:        runGnarkBnGroth16,
 		},
@@ -76,7 +78,7 @@ func init() {
 				"(WriteTo or WriteRawTo, with BSB22 commitment keys), proof (WriteTo or WriteRawTo), public witness (MarshalBinary)",
 			Output:     "0x01 if the proof (and its BSB22 commitments) verify, else 0x00",
 			FixedOut:   1,
-			Items:      gnarkSectionItems,
+			Items:      gnarkGroth16Items(&blsSizes),
 			Primitives: []string{"zk.groth16.bls12381"},
 			Run:        runGnarkBlsGroth16,
 		},
@@ -87,7 +89,7 @@ func init() {
 				"(WriteTo or WriteRawTo), proof (WriteTo), public witness (MarshalBinary)",
 			Output:     "0x01 if gnark's PLONK verifier accepts, else 0x00",
 			FixedOut:   1,
-			Items:      gnarkSectionItems,
+			Items:      gnarkPlonkItems(&bnSizes),
 			Primitives: []string{"zk.plonk.gnark"},
 			Run:        runGnarkBnPlonk,
 		},
@@ -98,7 +100,7 @@ func init() {
 				"(WriteTo or WriteRawTo), proof (WriteTo), public witness (MarshalBinary)",
 			Output:     "0x01 if gnark's PLONK verifier accepts, else 0x00",
 			FixedOut:   1,
-			Items:      gnarkSectionItems,
+			Items:      gnarkPlonkItems(&blsSizes),
 			Primitives: []string{"zk.plonk.gnark"},
 			Run:        runGnarkBlsPlonk,
 		},
@@ -117,3 +119,12 @@ func init() {
 		},
 	)
 }
+
+// parallel reports whether a verification may use a second goroutine for
+// an independent Miller loop. It never changes a result, only the latency.
+func parallel() bool { return runtime.GOMAXPROCS(0) > 1 }
+
+// msmThreshold: Groth16 public-input combinations with more inputs than
+// this use a multi-scalar multiplication instead of separate GLV scalar
+// multiplications.
+const msmThreshold = 4

@@ -42,7 +42,9 @@ func TestConvertAndCallVectors(t *testing.T) {
 	var cases []pipeCase
 	tmp := t.TempDir()
 	dirs, _ := filepath.Glob(filepath.Join(vectors, "snarkjs", "generated", "*"))
-	if len(dirs) < 4 {
+	own, _ := filepath.Glob(filepath.Join(vectors, "snarkjs-own", "generated", "*"))
+	dirs = append(dirs, own...)
+	if len(dirs) < 6 {
 		t.Fatalf("only %d snarkjs folders", len(dirs))
 	}
 	for _, dir := range dirs {
@@ -148,7 +150,7 @@ func TestConvertAndCallVectors(t *testing.T) {
 			nInvalid++
 		}
 	}
-	if nValid < 20 || nInvalid < 25 {
+	if nValid < 27 || nInvalid < 43 {
 		t.Fatalf("only %d valid and %d invalid cases", nValid, nInvalid)
 	}
 	t.Logf("%d valid, %d tampered vectors through convert + call --jsonl", nValid, nInvalid)
@@ -164,12 +166,60 @@ func TestConvertErrors(t *testing.T) {
 		{"convert", "plonk", "--from", "snarkjs", vk, pr, pub}, // a Groth16 key
 		{"convert", "groth16", "--from", "snarkjs", vk, pr, vk},
 		{"convert", "groth16", "--from", "snarkjs", vk, pr, filepath.Join(dir, "missing.json")},
-		{"convert", "groth16", "--from", "gnark", vk, pr, pub},
+		{"convert", "groth16", "--from", "gnark", "--curve", "bls12377", vk, pr, pub},
+		{"convert", "groth16", "--from", "snarkjs", "--curve", "bls12381", vk, pr, pub},
+		{"convert", "groth16", "--from", "gnark", vk, pr, filepath.Join(t.TempDir(), "empty")},
 		{"convert", "groth16", vk, pr},
 		{"convert", "stark", vk, pr, pub},
 	} {
 		if code, out, _ := run(t, "", args...); code == 0 {
 			t.Errorf("%v: exit 0, output %q", args, out)
+		}
+	}
+}
+
+// TestConvertGnark: gnark binaries (and hex text) become the three-section
+// input of the *_gnark functions.
+func TestConvertGnark(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(vectors, "gnark-v0.16", "cases.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gc []struct {
+		Name, Curve, Scheme string
+		VKRaw               string `json:"vk_raw"`
+		ProofRaw            string `json:"proof_raw"`
+		Witness             string `json:"public_witness"`
+		Valid               bool
+	}
+	if err := json.Unmarshal(b, &gc); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for i, c := range gc {
+		var files []string
+		for j, h := range []string{c.VKRaw, c.ProofRaw, c.Witness} {
+			data := []byte(h) // hex text for even cases, binary for odd ones
+			if i%2 == 1 {
+				data, _ = hex.DecodeString(h)
+			}
+			f := filepath.Join(dir, c.Name+string(rune('a'+j)))
+			os.WriteFile(f, data, 0o644)
+			files = append(files, f)
+		}
+		curve := map[string]string{"bn254": "bn254", "bls12_381": "bls12381"}[c.Curve]
+		code, out, errs := run(t, "", append([]string{"convert", c.Scheme, "--from", "gnark", "--curve", curve}, files...)...)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", c.Name, code, errs)
+		}
+		f := strings.Fields(out)
+		code, out, errs = run(t, "", "call", f[len(f)-2], f[len(f)-1])
+		var r Result
+		if code != 0 || json.Unmarshal([]byte(out), &r) != nil {
+			t.Fatalf("%s: call: exit %d %s %s", c.Name, code, out, errs)
+		}
+		if got := r.Error == "" && r.Output == "01"; got != c.Valid {
+			t.Errorf("%s: %+v, want valid=%v", c.Name, r, c.Valid)
 		}
 	}
 }

@@ -5,7 +5,9 @@
 //     public.json (Groth16, curve bn128) into the input of
 //     groth16_bn254_verify (EIP-197 encodings);
 //   - SnarkjsPlonk: the same three snarkjs files (PLONK, bn128) into the
-//     input of plonk_bn254_snarkjs_verify.
+//     input of plonk_bn254_snarkjs_verify;
+//   - GnarkSections: gnark's verifying key, proof and public witness into
+//     the three-section input of the *_gnark functions.
 //
 // The converters only re-encode: every number must be a decimal (or 0x hex)
 // integer below 2^256, points must be affine (z = 1) or the point at
