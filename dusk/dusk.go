@@ -14,9 +14,14 @@ package dusk
 
 import (
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dispatch"
 )
 
 func init() {
+	dispatch.Register("groth16.bn254_arkworks", dispatch.Impl{Name: "gnark", Available: true,
+		Note: "arkworks 0.4 Miller loop (own port) on gnark-crypto bn254 towers and final exponentiation"})
+	dispatch.Register("kzg.bls12381_ckzg", dispatch.Impl{Name: "gnark", Available: true,
+		Note: "gnark-crypto bls12-381 pairing, Ethereum mainnet [tau]G2"})
 	core.Register(&core.Func{
 		Name:   "groth16_bn254_verify_arkworks",
 		Family: "dusk",
@@ -29,7 +34,7 @@ func init() {
 			"(also where arkworks would panic on missing line coefficients)",
 		FixedOut:   1,
 		Items:      groth16Items,
-		Primitives: []string{"pairing.bn254"},
+		Primitives: []string{"groth16.bn254_arkworks"},
 		Examples:   groth16Examples,
 		Run: func(dst, in []byte) ([]byte, error) {
 			ok, err := verifyGroth16Arkworks(in)

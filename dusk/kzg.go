@@ -109,7 +109,8 @@ func init() {
 		MaxInput: 160,
 		FixedOut: 1,
 
-		Examples: kzgExamples,
+		Primitives: []string{"kzg.bls12381_ckzg"},
+		Examples:   kzgExamples,
 		Run: func(dst, in []byte) ([]byte, error) {
 			ok, err := verifyKZGProof(in)
 			if err != nil {

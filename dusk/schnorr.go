@@ -123,7 +123,7 @@ func init() {
 			"else 0x00; an identity pk or R is point_at_infinity",
 		MaxInput:   128,
 		FixedOut:   1,
-		Primitives: []string{"jubjub.dusk", poseidonDusk},
+		Primitives: []string{"jubjub.dusk", "poseidon.bls12381_dusk"},
 		Examples:   schnorrExamples,
 		Run: func(dst, in []byte) ([]byte, error) {
 			ok, err := verifySchnorrDusk(in)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	fr381 "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+	tedwards "github.com/consensys/gnark-crypto/ecc/bls12-381/twistededwards"
 
 	"github.com/hostcrypto/hostcrypto/core"
 	// Links the hash family: poseidon_bls12381_dusk, which the Schnorr
@@ -174,6 +175,45 @@ func TestSchnorrMalformed(t *testing.T) {
 		}
 		if core.CodeOf(err) != tc.code {
 			t.Errorf("%s: got %x, %v; want %v", tc.name, out, err, tc.code)
+		}
+	}
+}
+
+// TestJubJubAgainstGnark compares our curve arithmetic with gnark-crypto's
+// independent twisted Edwards implementation on the same curve (same a
+// and d, checked), from Dusk's generator: k*G for assorted k, and sums.
+func TestJubJubAgainstGnark(t *testing.T) {
+	params := tedwards.GetEdwardsCurve()
+	var minusOne fr381.Element
+	minusOne.SetOne()
+	minusOne.Neg(&minusOne)
+	if !params.A.Equal(&minusOne) || !params.D.Equal(&jjD) {
+		t.Fatal("gnark-crypto's bls12-381 twisted Edwards curve is not JubJub")
+	}
+	if params.Order.Cmp(new(big.Int).SetBytes(reverse(jjOrder[:]))) != 0 {
+		t.Fatal("subgroup order differs")
+	}
+	g := tedwards.NewPointAffine(jjGen.u, jjGen.v)
+	var acc jjPoint = jjIdentity()
+	var gacc tedwards.PointAffine
+	gacc.X.SetZero()
+	gacc.Y.SetOne()
+	for i := 0; i < 16; i++ {
+		k := new(big.Int).Lsh(big.NewInt(int64(i*i+3)), uint(i*15))
+		k.Add(k, big.NewInt(int64(0x9e3779b9*i)))
+		var p jjPoint
+		p.scalarMul(&jjGen, reverse(k.FillBytes(make([]byte, 32))))
+		var q tedwards.PointAffine
+		q.ScalarMultiplication(&g, k)
+		u, v := p.affine()
+		if !u.Equal(&q.X) || !v.Equal(&q.Y) {
+			t.Fatalf("k*G differs for k = %v", k)
+		}
+		acc.add(&acc, &p)
+		gacc.Add(&gacc, &q)
+		u, v = acc.affine()
+		if !u.Equal(&gacc.X) || !v.Equal(&gacc.Y) {
+			t.Fatalf("running sum differs at %d", i)
 		}
 	}
 }
