@@ -316,3 +316,30 @@ func FuzzVerify(f *testing.F) {
 		}
 	})
 }
+
+// Concurrent calls share the cache and the prepared verifiers safely and
+// agree (run with -race).
+func TestConcurrent(t *testing.T) {
+	vd, proof, pis := validCase(t)
+	errc := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			var err error
+			for i := 0; i < 3 && err == nil; i++ {
+				v := append(clone(vd), byte(g), byte(i), 0xCC)
+				for ver := byte(2); ver <= 3; ver++ {
+					out, e := run(buildInput(ver, v, proof, pis))
+					if e != nil || out[0] != ver-2 {
+						err = errors.New("verdict differs under concurrency")
+					}
+				}
+			}
+			errc <- err
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errc; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
