@@ -339,22 +339,25 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 }
 
 // pairingCheck reports whether e(left, x·h)·e(right, h) = 1, dropping
-// pairs with an identity argument (their pairing is 1).
+// pairs with an identity argument (their pairing is 1). gnark-crypto's
+// MillerLoopFixedQ scales the lines it is given in place, so it gets a
+// copy of the prepared verifier's lines.
 func (p *prepared) pairingCheck(left, right *bls12381.G1Affine) bool {
-	var ps []bls12381.G1Affine
-	var ls [][2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
+	var ps [2]bls12381.G1Affine
+	var ls [2][2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
+	n := 0
 	if !left.IsInfinity() && !p.xh.IsInfinity() {
-		ps = append(ps, *left)
-		ls = append(ls, p.linesXH)
+		ps[n], ls[n] = *left, p.lines[0]
+		n++
 	}
 	if !right.IsInfinity() && !p.h.IsInfinity() {
-		ps = append(ps, *right)
-		ls = append(ls, p.linesH)
+		ps[n], ls[n] = *right, p.lines[1]
+		n++
 	}
-	if len(ps) == 0 {
+	if n == 0 {
 		return true
 	}
-	ok, err := bls12381.PairingCheckFixedQ(ps, ls)
+	ok, err := bls12381.PairingCheckFixedQ(ps[:n], ls[:n])
 	return err == nil && ok
 }
 
