@@ -255,7 +255,7 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	one.SetOne()
 	zH.Sub(&zN, &one)
 	tmp.Sub(&ch.z, &one).Mul(&tmp, &dom.sizeFr)
-	tmp.Inverse(&tmp) // z = 1 has negligible probability; 0⁻¹ = 0 here.
+	tmp.Inverse(&tmp) // z = 1 (negligible): dusk-plonk panics, here 0⁻¹ = 0.
 	l1.Mul(&zH, &tmp)
 
 	m := msm{terms: make([]msmTerm, 0, 32), fixed: p.fixed}
@@ -325,9 +325,7 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	tmp.Mul(&ch.u, &ch.z).Mul(&tmp, &dom.gen)
 	m.add(tmp, &pr.wZW)
 	// left = −(W_z + u·W_zω), as the second sum of the same MSM.
-	var one2 fr.Element
-	one2.SetOne()
-	m.setSecond(one2, &pr.wZ)
+	m.setSecond(one, &pr.wZ)
 	m.setSecond(ch.u, &pr.wZW)
 	rj, lj := msmGLV(m.terms)
 	var right, left bls12381.G1Affine
