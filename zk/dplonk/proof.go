@@ -213,6 +213,49 @@ func (m *msm) add(s fr.Element, p *bls12381.G1Affine) {
 	m.terms = append(m.terms, msmTerm{point: p, s: s, table: m.fixed[p]})
 }
 
+// eval returns the two sums of the MSM. With more than one P and enough
+// terms it splits the terms in two groups of about equal cost and runs one
+// on another goroutine: each group then needs its own doubling chain (about
+// 6% more work) but the call finishes sooner. The sums are the same group
+// elements either way.
+func (m *msm) eval() (sum, sum2 bls12381.G1Jac) {
+	if runtime.GOMAXPROCS(0) < 2 || len(m.terms) < 8 {
+		return msmGLV(m.terms)
+	}
+	// Cost in mixed additions: a fixed-table term ~32, a fresh one ~63
+	// (digits and table), a second-sum term ~43 more plus its chain.
+	cost := func(t *msmTerm) int {
+		c := 63
+		if t.table != nil {
+			c = 32
+		}
+		if !t.s2.IsZero() {
+			c += 75
+		}
+		return c
+	}
+	var a, b []msmTerm
+	ca, cb := 0, 0
+	for i := range m.terms {
+		if c := cost(&m.terms[i]); ca <= cb {
+			a, ca = append(a, m.terms[i]), ca+c
+		} else {
+			b, cb = append(b, m.terms[i]), cb+c
+		}
+	}
+	var a1, a2 bls12381.G1Jac
+	done := make(chan struct{})
+	go func() {
+		a1, a2 = msmGLV(a)
+		close(done)
+	}()
+	sum, sum2 = msmGLV(b)
+	<-done
+	sum.AddAssign(&a1)
+	sum2.AddAssign(&a2)
+	return sum, sum2
+}
+
 // setSecond sets p's scalar in the second sum (p must have been added).
 func (m *msm) setSecond(s fr.Element, p *bls12381.G1Affine) {
 	for i := range m.terms {
@@ -327,7 +370,7 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	// left = −(W_z + u·W_zω), as the second sum of the same MSM.
 	m.setSecond(one, &pr.wZ)
 	m.setSecond(ch.u, &pr.wZW)
-	rj, lj := msmGLV(m.terms)
+	rj, lj := m.eval()
 	var right, left bls12381.G1Affine
 	right.FromJacobian(&rj)
 	left.FromJacobian(&lj)
