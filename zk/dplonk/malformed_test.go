@@ -343,3 +343,36 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// The per-verifier ω^(−i) (reduced mod the domain size, by a table of
+// ω^(−2^j)) equals the direct power.
+func TestPublicInputPowers(t *testing.T) {
+	vd, _, _ := validCase(t)
+	v, _ := withPublicInputs(vd, 40)
+	p, err := parseVerifier(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.dom.size != 1<<31 {
+		t.Fatalf("domain %d", p.dom.size)
+	}
+	for i, idx := range p.piIndexes {
+		want := frPow(&p.dom.genInv, idx)
+		if !p.piOmegaInv[i].Equal(&want) {
+			t.Fatalf("index %d", idx)
+		}
+	}
+	// The same indexes over the shared circuit's domain of 8 wrap.
+	labelLen := binary.BigEndian.Uint64(v)
+	binary.LittleEndian.PutUint64(v[verifierHeader+int(labelLen):], 7)
+	p, err = parseVerifier(v)
+	if err != nil || p.dom.size != 8 {
+		t.Fatal(err)
+	}
+	for i, idx := range p.piIndexes {
+		want := frPow(&p.dom.genInv, idx)
+		if !p.piOmegaInv[i].Equal(&want) {
+			t.Fatalf("index %d over domain 8", idx)
+		}
+	}
+}

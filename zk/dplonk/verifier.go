@@ -205,8 +205,22 @@ func parseVerifier(b []byte) (*prepared, error) {
 		return nil, err
 	}
 	p.piOmegaInv = make([]fr.Element, nPI)
+	// ω has order size, so ω^(−i) = ω^(−(i mod size)): at most 31
+	// multiplications by the precomputed ω^(−2^j).
+	var pow2 [31]fr.Element
+	pow2[0] = p.dom.genInv
+	for j := 1; j < len(pow2); j++ {
+		pow2[j].Square(&pow2[j-1])
+	}
 	for i, idx := range p.piIndexes {
-		p.piOmegaInv[i] = frPow(&p.dom.genInv, idx)
+		e := idx & (p.dom.size - 1)
+		r := &p.piOmegaInv[i]
+		r.SetOne()
+		for j := 0; e != 0; j, e = j+1, e>>1 {
+			if e&1 == 1 {
+				r.Mul(r, &pow2[j])
+			}
+		}
 	}
 	p.lines = make([][2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff, 2)
 	if !p.xh.IsInfinity() {
