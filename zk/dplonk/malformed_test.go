@@ -376,3 +376,20 @@ func TestPublicInputPowers(t *testing.T) {
 		}
 	}
 }
+
+// FuzzProof fuzzes proof and public-input bytes under the shared verifier
+// (cached, so each run is one verification).
+func FuzzProof(f *testing.F) {
+	vd, proof, pis := validCase(f)
+	f.Add(byte(3), proof, pis[0])
+	f.Add(byte(2), proof, pis[0])
+	f.Fuzz(func(t *testing.T, ver byte, pr, pi []byte) {
+		out, err := run(buildInput(ver%4, vd, pr, [][]byte{pi}))
+		if err == nil && (len(out) != 1 || out[0] > 1) {
+			t.Fatalf("output %x", out)
+		}
+		if core.CodeOf(err) == core.CodeInternal {
+			t.Fatalf("internal error: %v", err)
+		}
+	})
+}
