@@ -2,7 +2,6 @@ package dplonk
 
 import (
 	"bytes"
-	"math/big"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
@@ -131,9 +130,16 @@ func decodeG2(buf []byte) (bls12381.G2Affine, error) {
 	return q, nil
 }
 
-// frPow returns x^k for a 64-bit exponent k.
+// frPow returns x^k by square-and-multiply (variable time in k).
 func frPow(x *fr.Element, k uint64) fr.Element {
 	var r fr.Element
-	r.Exp(*x, new(big.Int).SetUint64(k))
+	r.SetOne()
+	b := *x
+	for ; k != 0; k >>= 1 {
+		if k&1 == 1 {
+			r.Mul(&r, &b)
+		}
+		b.Square(&b)
+	}
 	return r
 }

@@ -9,8 +9,9 @@ import (
 )
 
 // withPublicInputs returns the shared verifier rewritten to expect n
-// public inputs at distinct gate indexes (size raised to 2^20) and n
-// canonical inputs: the verdict is 0x00, the work is a full verification.
+// public inputs and n canonical inputs: the verdict is 0x00, the work is a
+// full verification. The circuit size is raised to 2^31 and the gate
+// indexes are 2^31−1−i (31-bit, dense in ones): the costliest ω^(−i).
 func withPublicInputs(vd []byte, n int) ([]byte, [][]byte) {
 	labelLen := binary.BigEndian.Uint64(vd)
 	vkLen := binary.BigEndian.Uint64(vd[8:])
@@ -18,10 +19,11 @@ func withPublicInputs(vd []byte, n int) ([]byte, [][]byte) {
 	head := verifierHeader + int(labelLen+vkLen+okLen)
 	v := append([]byte(nil), vd[:head]...)
 	binary.BigEndian.PutUint64(v[24:], uint64(n))
-	binary.BigEndian.PutUint64(v[32:], 1<<20)
+	binary.BigEndian.PutUint64(v[32:], 1<<31)
+	binary.LittleEndian.PutUint64(v[verifierHeader+int(labelLen):], 1<<31)
 	pis := make([][]byte, n)
 	for i := range n {
-		v = binary.BigEndian.AppendUint64(v, uint64(i*997%(1<<20)))
+		v = binary.BigEndian.AppendUint64(v, uint64(1<<31-1-i))
 		pi := make([]byte, 32)
 		binary.LittleEndian.PutUint64(pi, uint64(i+1))
 		pis[i] = pi

@@ -316,3 +316,80 @@ func FuzzVerify(f *testing.F) {
 		}
 	})
 }
+
+// Concurrent calls share the cache and the prepared verifiers safely and
+// agree (run with -race).
+func TestConcurrent(t *testing.T) {
+	vd, proof, pis := validCase(t)
+	errc := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func(g int) {
+			var err error
+			for i := 0; i < 3 && err == nil; i++ {
+				v := append(clone(vd), byte(g), byte(i), 0xCC)
+				for ver := byte(2); ver <= 3; ver++ {
+					out, e := run(buildInput(ver, v, proof, pis))
+					if e != nil || out[0] != ver-2 {
+						err = errors.New("verdict differs under concurrency")
+					}
+				}
+			}
+			errc <- err
+		}(g)
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-errc; err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// The per-verifier ω^(−i) (reduced mod the domain size, by a table of
+// ω^(−2^j)) equals the direct power.
+func TestPublicInputPowers(t *testing.T) {
+	vd, _, _ := validCase(t)
+	v, _ := withPublicInputs(vd, 40)
+	p, err := parseVerifier(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.dom.size != 1<<31 {
+		t.Fatalf("domain %d", p.dom.size)
+	}
+	for i, idx := range p.piIndexes {
+		want := frPow(&p.dom.genInv, idx)
+		if !p.piOmegaInv[i].Equal(&want) {
+			t.Fatalf("index %d", idx)
+		}
+	}
+	// The same indexes over the shared circuit's domain of 8 wrap.
+	labelLen := binary.BigEndian.Uint64(v)
+	binary.LittleEndian.PutUint64(v[verifierHeader+int(labelLen):], 7)
+	p, err = parseVerifier(v)
+	if err != nil || p.dom.size != 8 {
+		t.Fatal(err)
+	}
+	for i, idx := range p.piIndexes {
+		want := frPow(&p.dom.genInv, idx)
+		if !p.piOmegaInv[i].Equal(&want) {
+			t.Fatalf("index %d over domain 8", idx)
+		}
+	}
+}
+
+// FuzzProof fuzzes proof and public-input bytes under the shared verifier
+// (cached, so each run is one verification).
+func FuzzProof(f *testing.F) {
+	vd, proof, pis := validCase(f)
+	f.Add(byte(3), proof, pis[0])
+	f.Add(byte(2), proof, pis[0])
+	f.Fuzz(func(t *testing.T, ver byte, pr, pi []byte) {
+		out, err := run(buildInput(ver%4, vd, pr, [][]byte{pi}))
+		if err == nil && (len(out) != 1 || out[0] > 1) {
+			t.Fatalf("output %x", out)
+		}
+		if core.CodeOf(err) == core.CodeInternal {
+			t.Fatalf("internal error: %v", err)
+		}
+	})
+}

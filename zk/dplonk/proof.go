@@ -213,6 +213,49 @@ func (m *msm) add(s fr.Element, p *bls12381.G1Affine) {
 	m.terms = append(m.terms, msmTerm{point: p, s: s, table: m.fixed[p]})
 }
 
+// eval returns the two sums of the MSM. With more than one P and enough
+// terms it splits the terms in two groups of about equal cost and runs one
+// on another goroutine: each group then needs its own doubling chain (about
+// 6% more work) but the call finishes sooner. The sums are the same group
+// elements either way.
+func (m *msm) eval() (sum, sum2 bls12381.G1Jac) {
+	if runtime.GOMAXPROCS(0) < 2 || len(m.terms) < 8 {
+		return msmGLV(m.terms)
+	}
+	// Cost in mixed additions: a fixed-table term ~32, a fresh one ~63
+	// (digits and table), a second-sum term ~43 more plus its chain.
+	cost := func(t *msmTerm) int {
+		c := 63
+		if t.table != nil {
+			c = 32
+		}
+		if !t.s2.IsZero() {
+			c += 75
+		}
+		return c
+	}
+	var a, b []msmTerm
+	ca, cb := 0, 0
+	for i := range m.terms {
+		if c := cost(&m.terms[i]); ca <= cb {
+			a, ca = append(a, m.terms[i]), ca+c
+		} else {
+			b, cb = append(b, m.terms[i]), cb+c
+		}
+	}
+	var a1, a2 bls12381.G1Jac
+	done := make(chan struct{})
+	go func() {
+		a1, a2 = msmGLV(a)
+		close(done)
+	}()
+	sum, sum2 = msmGLV(b)
+	<-done
+	sum.AddAssign(&a1)
+	sum2.AddAssign(&a2)
+	return sum, sum2
+}
+
 // setSecond sets p's scalar in the second sum (p must have been added).
 func (m *msm) setSecond(s fr.Element, p *bls12381.G1Affine) {
 	for i := range m.terms {
@@ -255,7 +298,7 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	one.SetOne()
 	zH.Sub(&zN, &one)
 	tmp.Sub(&ch.z, &one).Mul(&tmp, &dom.sizeFr)
-	tmp.Inverse(&tmp) // z = 1 has negligible probability; 0⁻¹ = 0 here.
+	tmp.Inverse(&tmp) // z = 1 (negligible): dusk-plonk panics, here 0⁻¹ = 0.
 	l1.Mul(&zH, &tmp)
 
 	m := msm{terms: make([]msmTerm, 0, 32), fixed: p.fixed}
@@ -325,11 +368,9 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	tmp.Mul(&ch.u, &ch.z).Mul(&tmp, &dom.gen)
 	m.add(tmp, &pr.wZW)
 	// left = −(W_z + u·W_zω), as the second sum of the same MSM.
-	var one2 fr.Element
-	one2.SetOne()
-	m.setSecond(one2, &pr.wZ)
+	m.setSecond(one, &pr.wZ)
 	m.setSecond(ch.u, &pr.wZW)
-	rj, lj := msmGLV(m.terms)
+	rj, lj := m.eval()
 	var right, left bls12381.G1Affine
 	right.FromJacobian(&rj)
 	left.FromJacobian(&lj)
@@ -339,22 +380,25 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 }
 
 // pairingCheck reports whether e(left, x·h)·e(right, h) = 1, dropping
-// pairs with an identity argument (their pairing is 1).
+// pairs with an identity argument (their pairing is 1). gnark-crypto's
+// MillerLoopFixedQ scales the lines it is given in place, so it gets a
+// copy of the prepared verifier's lines.
 func (p *prepared) pairingCheck(left, right *bls12381.G1Affine) bool {
-	var ps []bls12381.G1Affine
-	var ls [][2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
+	var ps [2]bls12381.G1Affine
+	var ls [2][2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
+	n := 0
 	if !left.IsInfinity() && !p.xh.IsInfinity() {
-		ps = append(ps, *left)
-		ls = append(ls, p.linesXH)
+		ps[n], ls[n] = *left, p.lines[0]
+		n++
 	}
 	if !right.IsInfinity() && !p.h.IsInfinity() {
-		ps = append(ps, *right)
-		ls = append(ls, p.linesH)
+		ps[n], ls[n] = *right, p.lines[1]
+		n++
 	}
-	if len(ps) == 0 {
+	if n == 0 {
 		return true
 	}
-	ok, err := bls12381.PairingCheckFixedQ(ps, ls)
+	ok, err := bls12381.PairingCheckFixedQ(ps[:n], ls[:n])
 	return err == nil && ok
 }
 

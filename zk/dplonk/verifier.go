@@ -114,11 +114,12 @@ func (d *domain) powSize(x *fr.Element) fr.Element {
 // that does not depend on the proof precomputed: the evaluation domain,
 // the Miller-loop lines of h and x·h, and the two seeded transcripts.
 type prepared struct {
-	vk        verifierKey
-	g         bls12381.G1Affine
-	h, xh     bls12381.G2Affine
-	linesXH   [2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
-	linesH    [2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
+	vk    verifierKey
+	g     bls12381.G1Affine
+	h, xh bls12381.G2Affine
+	// lines holds the Miller-loop lines of x·h, then of h (zero for the
+	// identity, which pairingCheck drops).
+	lines     [][2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
 	piIndexes []uint64
 	// piOmegaInv[i] = ω^(−piIndexes[i]), for the public-input evaluation.
 	piOmegaInv []fr.Element
@@ -204,14 +205,29 @@ func parseVerifier(b []byte) (*prepared, error) {
 		return nil, err
 	}
 	p.piOmegaInv = make([]fr.Element, nPI)
+	// ω has order size, so ω^(−i) = ω^(−(i mod size)): at most 31
+	// multiplications by the precomputed ω^(−2^j).
+	var pow2 [31]fr.Element
+	pow2[0] = p.dom.genInv
+	for j := 1; j < len(pow2); j++ {
+		pow2[j].Square(&pow2[j-1])
+	}
 	for i, idx := range p.piIndexes {
-		p.piOmegaInv[i] = frPow(&p.dom.genInv, idx)
+		e := idx & (p.dom.size - 1)
+		r := &p.piOmegaInv[i]
+		r.SetOne()
+		for j := 0; e != 0; j, e = j+1, e>>1 {
+			if e&1 == 1 {
+				r.Mul(r, &pow2[j])
+			}
+		}
+	}
+	p.lines = make([][2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff, 2)
+	if !p.xh.IsInfinity() {
+		p.lines[0] = bls12381.PrecomputeLines(p.xh)
 	}
 	if !p.h.IsInfinity() {
-		p.linesH = bls12381.PrecomputeLines(p.h)
-	}
-	if !p.xh.IsInfinity() {
-		p.linesXH = bls12381.PrecomputeLines(p.xh)
+		p.lines[1] = bls12381.PrecomputeLines(p.h)
 	}
 	var fixedPts []bls12381.G1Affine
 	var owners []*bls12381.G1Affine
