@@ -121,13 +121,13 @@ func (p *circomParams) permute(st *[circomMaxWidth]bnElem) bnElem {
 		}
 		copy(s, tmp[:t])
 	}
-	m00 := &o.mds[0][0]
+	// Partial rounds, scaled (s[0] holds sigma; see optimise.go).
 	for r := 0; r < o.rp; r++ {
 		pow5(&s[0])
-		s[0].Add(&s[0], &o.k[r])
-		var s0, m bnElem
-		s0.Mul(&s[0], m00)
-		v, w := o.v[r], o.w[r]
+		s[0].Add(&s[0], &o.kh[r])
+		s0 := s[0]
+		var m bnElem
+		v, w := o.vh[r], o.wh[r]
 		for j := 1; j < t; j++ {
 			m.Mul(&s[j], &v[j-1])
 			s0.Add(&s0, &m)
@@ -138,6 +138,7 @@ func (p *circomParams) permute(st *[circomMaxWidth]bnElem) bnElem {
 		}
 		s[0] = s0
 	}
+	s[0].Mul(&s[0], &o.lambdaEnd)
 	last := circomRF + o.rp - 1
 	for r := circomRF/2 + o.rp; r <= last; r++ {
 		for i := range s {

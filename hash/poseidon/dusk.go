@@ -122,13 +122,13 @@ func (p *duskParams) permute(st *[duskWidth]blsElem) {
 		full(r, o.mds)
 	}
 	full(duskFull/2-1, o.dense)
-	m00 := &o.mds[0][0]
+	// Partial rounds, scaled (s[0] holds sigma; see optimise.go).
 	for r := 0; r < duskPartial; r++ {
 		pow5BLS(&s[0])
-		s[0].Add(&s[0], &o.k[r])
-		var s0, m blsElem
-		s0.Mul(&s[0], m00)
-		v, w := o.v[r], o.w[r]
+		s[0].Add(&s[0], &o.kh[r])
+		s0 := s[0]
+		var m blsElem
+		v, w := o.vh[r], o.wh[r]
 		for j := 1; j < duskWidth; j++ {
 			m.Mul(&s[j], &v[j-1])
 			s0.Add(&s0, &m)
@@ -139,6 +139,7 @@ func (p *duskParams) permute(st *[duskWidth]blsElem) {
 		}
 		s[0] = s0
 	}
+	s[0].Mul(&s[0], &o.lambdaEnd)
 	for r := duskFull/2 + duskPartial; r < duskRounds; r++ {
 		full(r, o.mds)
 	}

@@ -31,6 +31,19 @@ package poseidon
 //
 // and the last first-half full round multiplies by dense = diag(1, M'^R_P) M.
 // A partial round then costs 3 + (2t-1) multiplications instead of 3 + t^2.
+//
+// Scaling. One more multiplication per partial round goes by keeping s_0 as
+// lambda_r * sigma: since (lambda x)^5 = lambda^5 x^5, with L = lambda_r^5,
+//
+//	u = s_0^5 + k_r = L (sigma^5 + k_r/L)
+//	new s_0 = m00 u + v_r . s = (m00 L) (sigma^5 + k_r/L + v_r/(m00 L) . s)
+//	new s_j = s_j + (w_r[j-1] L) (sigma^5 + k_r/L)
+//
+// so the round computes u' = sigma^5 + kh_r and sigma' = u' + vh_r . s,
+// s_j += wh_r[j-1] u', with kh_r = k_r/L, vh_r = v_r/(m00 L),
+// wh_r = w_r L and lambda_{r+1} = m00 L (lambda_0 = 1); after the last
+// partial round s_0 = lambdaEnd * sigma. That is 3 + 2(t-1) multiplications
+// per round and one at the end.
 
 // elemPtr is the method set the precomputation needs; gnark-crypto's
 // fr.Element and the project's field/ elements both have it.
@@ -53,6 +66,10 @@ type optimised[E any] struct {
 	dense         [][]E // diag(1, M'^R_P) M
 	k             []E   // k_r (k_{R_P-1} = 0)
 	v, w          [][]E // the sparse matrices N_r
+	// The scaled partial rounds: kh_r, vh_r, wh_r and lambdaEnd.
+	kh        []E
+	vh, wh    [][]E
+	lambdaEnd E
 }
 
 func optimise[E any, P elemPtr[E]](rc, mds [][]E, rfHalf, rp int) *optimised[E] {
@@ -104,6 +121,35 @@ func optimise[E any, P elemPtr[E]](rc, mds [][]E, rfHalf, rp int) *optimised[E] 
 	for i := 1; i < t; i++ {
 		o.dense[i] = rest[i-1]
 	}
+
+	// Scaling.
+	m00 := mds[0][0]
+	if P(&m00).IsZero() {
+		panic("poseidon: internal error: M[0][0] is zero")
+	}
+	var lambda E
+	P(&lambda).SetOne()
+	o.kh = make([]E, rp)
+	o.vh = make([][]E, rp)
+	o.wh = make([][]E, rp)
+	for r := 0; r < rp; r++ {
+		var l, linv, mlinv E
+		P(&l).Mul(&lambda, &lambda)
+		P(&l).Mul(&l, &l)
+		P(&l).Mul(&l, &lambda) // L = lambda^5
+		P(&linv).Inverse(&l)
+		P(&mlinv).Mul(&m00, &l)
+		P(&mlinv).Inverse(&mlinv) // 1/(m00 L)
+		P(&o.kh[r]).Mul(&o.k[r], &linv)
+		o.vh[r] = make([]E, t-1)
+		o.wh[r] = make([]E, t-1)
+		for j := 0; j < t-1; j++ {
+			P(&o.vh[r][j]).Mul(&o.v[r][j], &mlinv)
+			P(&o.wh[r][j]).Mul(&o.w[r][j], &l)
+		}
+		P(&lambda).Mul(&m00, &l)
+	}
+	o.lambdaEnd = lambda
 	return o
 }
 
