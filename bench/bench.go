@@ -37,9 +37,10 @@ type Result struct {
 	Worst    bool    `json:"worst,omitempty"`
 	InputLen int     `json:"input_len"`
 	Items    uint64  `json:"items"`
-	Impl     string  `json:"impl"`           // "default", a backend name, or the peer's name
-	Peer     bool    `json:"peer,omitempty"` // a library outside hostcrypto
-	NsPerOp  float64 `json:"ns_per_op"`
+	Impl     string  `json:"impl"`                    // "default", a backend name, or the peer's name
+	Peer     bool    `json:"peer,omitempty"`          // a library outside hostcrypto
+	NsPerOp  float64 `json:"ns_per_op"`               // wall time, median of 5 rounds
+	CPUNsPer float64 `json:"cpu_ns_per_op,omitempty"` // process CPU time (all threads), mean
 	Allocs   float64 `json:"allocs_per_op"`
 	Bytes    float64 `json:"bytes_per_op"`
 	Gas      uint64  `json:"gas,omitempty"` // under the default schedule
@@ -164,7 +165,8 @@ func Run(o Options) (*File, error) {
 		if err := fn(); err != nil {
 			r.Error = err.Error()
 		}
-		r.NsPerOp, r.Allocs, r.Bytes = Measure(fn, o.BenchTime)
+		m := Measure(fn, o.BenchTime)
+		r.NsPerOp, r.CPUNsPer, r.Allocs, r.Bytes = m.Wall, m.CPU, m.Allocs, m.Bytes
 		out.Results = append(out.Results, r)
 	}
 	if o.Progress != nil {
@@ -173,9 +175,18 @@ func Run(o Options) (*File, error) {
 	return out, nil
 }
 
-// Measure runs fn repeatedly for about d and returns the median ns/op of
-// five rounds, and allocations and bytes per op.
-func Measure(fn func() error, d time.Duration) (nsPerOp, allocs, bytes float64) {
+// Measurement is one function's cost per operation.
+type Measurement struct {
+	Wall   float64 // ns, median of five rounds
+	CPU    float64 // ns of process CPU time (every thread, GC included), mean; 0 if unknown
+	Allocs float64
+	Bytes  float64
+}
+
+// Measure runs fn repeatedly for about d. CPU time is what calibration
+// prices: it counts the work of every goroutine a call starts and is far
+// less disturbed than wall time by other processes on a loaded machine.
+func Measure(fn func() error, d time.Duration) Measurement {
 	// Find an iteration count that takes about d/5.
 	n := 1
 	for {
@@ -203,6 +214,7 @@ func Measure(fn func() error, d time.Duration) (nsPerOp, allocs, bytes float64) 
 	rounds := make([]float64, 5)
 	var ms0, ms1 runtime.MemStats
 	runtime.ReadMemStats(&ms0)
+	cpu0 := processCPU()
 	for r := range rounds {
 		t0 := time.Now()
 		for i := 0; i < n; i++ {
@@ -210,10 +222,24 @@ func Measure(fn func() error, d time.Duration) (nsPerOp, allocs, bytes float64) 
 		}
 		rounds[r] = float64(time.Since(t0).Nanoseconds()) / float64(n)
 	}
+	cpu1 := processCPU()
 	runtime.ReadMemStats(&ms1)
 	sort.Float64s(rounds)
 	total := float64(5 * n)
-	return rounds[2], float64(ms1.Mallocs-ms0.Mallocs) / total, float64(ms1.TotalAlloc-ms0.TotalAlloc) / total
+	m := Measurement{Wall: rounds[2], Allocs: float64(ms1.Mallocs-ms0.Mallocs) / total, Bytes: float64(ms1.TotalAlloc-ms0.TotalAlloc) / total}
+	if cpu0 > 0 {
+		m.CPU = float64(cpu1-cpu0) / total
+	}
+	return m
+}
+
+// Cost is the time calibration and the spread use: CPU time when it was
+// measured, wall time otherwise.
+func (r Result) Cost() float64 {
+	if r.CPUNsPer > 0 {
+		return r.CPUNsPer
+	}
+	return r.NsPerOp
 }
 
 // Merge combines files: a machine's results replace earlier ones of the
@@ -280,28 +306,28 @@ func Table(w io.Writer, f *File) {
 	for _, m := range f.Machines {
 		fmt.Fprintf(w, "machine: %s (%s, %d logical cores)\n", m.ID, m.When, m.Report.LogicalCores)
 	}
-	fmt.Fprintf(w, "%-34s %-10s %-22s %14s %9s %12s %10s\n", "function", "example", "impl", "ns/op", "allocs", "vs best peer", "ns/gas")
+	fmt.Fprintf(w, "%-34s %-14s %-22s %13s %13s %8s %12s %8s\n", "function", "example", "impl", "ns/op", "cpu-ns/op", "allocs", "vs best peer", "ns/gas")
 	for _, k := range keys {
 		rs := groups[k]
 		best := 0.0
 		for _, r := range rs {
-			if r.Peer && r.Error == "" && (best == 0 || r.NsPerOp < best) {
-				best = r.NsPerOp
+			if r.Peer && r.Error == "" && (best == 0 || r.Cost() < best) {
+				best = r.Cost()
 			}
 		}
 		for _, r := range rs {
 			ratio, perGas := "", ""
 			if best > 0 {
-				ratio = fmt.Sprintf("%.2fx", r.NsPerOp/best)
+				ratio = fmt.Sprintf("%.2fx", r.Cost()/best)
 			}
 			if !r.Peer && r.Gas > 0 {
-				perGas = fmt.Sprintf("%.4f", r.NsPerOp/float64(r.Gas))
+				perGas = fmt.Sprintf("%.4f", r.Cost()/float64(r.Gas))
 			}
 			name := r.Impl
 			if r.Error != "" {
 				name += " (error)"
 			}
-			fmt.Fprintf(w, "%-34s %-10s %-22s %14.1f %9.1f %12s %10s\n", r.Function, r.Example, name, r.NsPerOp, r.Allocs, ratio, perGas)
+			fmt.Fprintf(w, "%-34s %-14s %-22s %13.1f %13.1f %8.1f %12s %8s\n", r.Function, r.Example, name, r.NsPerOp, r.CPUNsPer, r.Allocs, ratio, perGas)
 		}
 	}
 }

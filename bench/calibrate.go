@@ -29,7 +29,7 @@ type point struct {
 //  3. the whole rule scaled up by the largest y/gas over every measured
 //     point of every machine, so that none is underpriced.
 //
-// y is the measured time times gasPerNs. Time per gas then ranges from
+// y is the measured time (Result.Cost: CPU time when known) times gasPerNs. Time per gas then ranges from
 // 1/gasPerNs (the tightest point) down by the fit's relative error.
 //
 // Coefficients are rounded up to integers. Functions with their own gas
@@ -48,7 +48,7 @@ func Calibrate(cat *core.Catalogue, gasPerNs float64, files ...*File) (*core.Sch
 			pts[r.Function] = map[string][]point{}
 		}
 		pts[r.Function][r.Machine] = append(pts[r.Function][r.Machine],
-			point{float64(r.InputLen), float64(r.Items), r.NsPerOp * gasPerNs})
+			point{float64(r.InputLen), float64(r.Items), r.Cost() * gasPerNs})
 	}
 	s := &core.Schedule{Name: "calibrated", Rules: map[string]core.Rule{},
 		Note: fmt.Sprintf("produced by `hostcrypto calibrate` from %d machine(s) at %g gas/ns", len(f.Machines), gasPerNs)}
@@ -275,7 +275,7 @@ func MeasureSpread(cat *core.Catalogue, s *core.Schedule, files ...*File) Spread
 		if g == 0 {
 			continue
 		}
-		sp.Points = append(sp.Points, SpreadPoint{r.Machine, r.Function, r.Example, r.NsPerOp / float64(g)})
+		sp.Points = append(sp.Points, SpreadPoint{r.Machine, r.Function, r.Example, r.Cost() / float64(g)})
 	}
 	sort.Slice(sp.Points, func(i, j int) bool { return sp.Points[i].NsPerGas > sp.Points[j].NsPerGas })
 	if len(sp.Points) > 0 {
