@@ -8,9 +8,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
-const vectors = "../../testdata/vectors"
+// vectorDir holds the public vectors (testdata/vectors).
+var vectorDir = vectors.Dir()
 
 type pipeCase struct {
 	name  string
@@ -41,8 +44,8 @@ func convertFiles(t *testing.T, system string, files ...string) (string, string)
 func TestConvertAndCallVectors(t *testing.T) {
 	var cases []pipeCase
 	tmp := t.TempDir()
-	dirs, _ := filepath.Glob(filepath.Join(vectors, "snarkjs", "generated", "*"))
-	own, _ := filepath.Glob(filepath.Join(vectors, "snarkjs-own", "generated", "*"))
+	dirs, _ := filepath.Glob(filepath.Join(vectorDir, "snarkjs", "generated", "*"))
+	own, _ := filepath.Glob(filepath.Join(vectorDir, "snarkjs-own", "generated", "*"))
 	dirs = append(dirs, own...)
 	if len(dirs) < 6 {
 		t.Fatalf("only %d snarkjs folders", len(dirs))
@@ -81,7 +84,7 @@ func TestConvertAndCallVectors(t *testing.T) {
 	}
 
 	// gnark v0.16.1: three-section inputs and the EIP encodings.
-	b, err := os.ReadFile(filepath.Join(vectors, "gnark-v0.16", "cases.json"))
+	b, err := os.ReadFile(filepath.Join(vectorDir, "gnark-v0.16", "cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +160,7 @@ func TestConvertAndCallVectors(t *testing.T) {
 }
 
 func TestConvertErrors(t *testing.T) {
-	dir := filepath.Join(vectors, "snarkjs", "generated", "groth16_multiplier1000")
+	dir := filepath.Join(vectorDir, "snarkjs", "generated", "groth16_multiplier1000")
 	vk, pr, pub := filepath.Join(dir, "verification_key.json"), filepath.Join(dir, "proof_1.json"), filepath.Join(dir, "public_1.json")
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	os.WriteFile(bad, []byte(`{"pi_a": ["1", "x", "1"]}`), 0o644)
@@ -181,7 +184,7 @@ func TestConvertErrors(t *testing.T) {
 // TestConvertGnark: gnark binaries (and hex text) become the three-section
 // input of the *_gnark functions.
 func TestConvertGnark(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(vectors, "gnark-v0.16", "cases.json"))
+	b, err := os.ReadFile(filepath.Join(vectorDir, "gnark-v0.16", "cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
