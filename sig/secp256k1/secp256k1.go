@@ -12,8 +12,10 @@
 //   - schnorr_bip340_verify: BIP-340 Schnorr with x-only keys and messages
 //     of any length (the 2022 amendment).
 //
-// Group arithmetic is github.com/decred/dcrd/dcrec/secp256k1/v4 (variable
-// time: these are verifications of public data). Encodings: public keys
+// Three implementations compute the same answers (all variable time: these
+// verify public data): gnark-crypto (default), decred's secp256k1/v4, and
+// the system libsecp256k1 through cgo when built with -tags libsecp256k1
+// (then the default). Encodings: public keys
 // 33 bytes (0x02/0x03 || x) or 65 bytes (0x04 || x || y), hybrid 0x06/0x07
 // forms rejected; scalars and coordinates 32-byte big-endian. A coordinate
 // >= p or a scalar >= n returns CodeNonCanonical, an off-curve key
