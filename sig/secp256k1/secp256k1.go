@@ -15,9 +15,11 @@
 // Three implementations compute the same answers (all variable time: these
 // verify public data): gnark-crypto (default), decred's secp256k1/v4, and
 // the system libsecp256k1 through cgo when built with -tags libsecp256k1
-// (then the default). Encodings: public keys
-// 33 bytes (0x02/0x03 || x) or 65 bytes (0x04 || x || y), hybrid 0x06/0x07
-// forms rejected; scalars and coordinates 32-byte big-endian. A coordinate
+// (then the default).
+//
+// Encodings: public keys 33 bytes (0x02/0x03 || x) or 65 bytes
+// (0x04 || x || y), hybrid 0x06/0x07 forms rejected; scalars and
+// coordinates 32-byte big-endian. A coordinate
 // >= p or a scalar >= n returns CodeNonCanonical, an off-curve key
 // CodeInvalidPoint, a wrong length or prefix CodeMalformed; a signature that
 // does not verify returns 0x00.
