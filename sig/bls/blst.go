@@ -5,6 +5,7 @@ package bls
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	blst "github.com/supranational/blst/bindings/go"
@@ -158,18 +159,26 @@ func (blstImpl) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byte) 
 	if w > n {
 		w = n
 	}
+	// Workers take items from a shared counter (work stealing); item i
+	// always gets coefficient r[i], and the product of the workers'
+	// partial pairings does not depend on who took what, so the verdict
+	// is deterministic.
 	ctxs := make([]blst.Pairing, w)
 	bad := make([]bool, w)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for c := 0; c < w; c++ {
-		lo, hi := c*n/w, (c+1)*n/w
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			ctx := blst.PairingCtx(true, dst)
 			var k blst.Scalar
 			var buf [32]byte
-			for i := lo; i < hi; i++ {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					break
+				}
 				copy(buf[16:], r[i][:])
 				if k.FromBEndian(buf[:]) == nil ||
 					blst.PairingMulNAggregatePkInG1(ctx, pts[i], true, ss[i], true, &k, randBits, msgs[i]) != 0 {
