@@ -3,6 +3,7 @@ module github.com/hostcrypto/hostcrypto
 go 1.26.8
 
 require (
+	filippo.io/edwards25519 v1.2.0
 	github.com/consensys/gnark v0.16.1
 	github.com/consensys/gnark-crypto v0.22.0
 	github.com/decred/dcrd/dcrec/secp256k1/v4 v4.4.1
@@ -16,7 +17,6 @@ require (
 )
 
 require (
-	filippo.io/edwards25519 v1.2.0
 	github.com/bits-and-blooms/bitset v1.25.0 // indirect
 	github.com/blang/semver/v4 v4.0.0 // indirect
 	github.com/fxamacker/cbor/v2 v2.9.2 // indirect

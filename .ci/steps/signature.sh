@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # Signature family: on the CI machine (amd64, cgo available) blst must be
 # there, so a silently unavailable blst backend fails instead of skipping;
-# then short differential fuzzing of every pair of implementations.
+# the optional libsecp256k1 implementation is installed (Debian package)
+# and tested under its build tag; then short differential fuzzing of every
+# pair of implementations.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 HOSTCRYPTO_REQUIRE=blst go test -count=1 ./sig/...
-fuzz() { go test -count=1 -run '^$' -fuzz "^$2\$" -fuzztime 10s "./sig/$1/"; }
+
+if ! pkg-config --exists libsecp256k1 2>/dev/null; then
+	apt-get update -qq
+	apt-get install -y -qq --no-install-recommends libsecp256k1-dev pkg-config
+fi
+HOSTCRYPTO_REQUIRE=blst,libsecp256k1 go test -count=1 -tags libsecp256k1 ./sig/...
+
+fuzz() { go test -count=1 -run '^$' -fuzz "^$2\$" -fuzztime 10s "./sig/$1/" ${3:-}; }
 fuzz bls FuzzBackends
 fuzz bls FuzzStructured
 fuzz eddsa FuzzRFC8032Impls
 fuzz eddsa FuzzBatchAgreesWithSingle
-fuzz secp256k1 FuzzImplsAgree
-fuzz secp256k1 FuzzRecoverVerifies
+fuzz secp256k1 FuzzImplsAgree -tags=libsecp256k1
+fuzz secp256k1 FuzzRecoverVerifies -tags=libsecp256k1
 fuzz p256 FuzzImplsAgree

@@ -427,6 +427,9 @@ func TestErrorCodes(t *testing.T) {
 		{"signature outside subgroup", "bls12381_verify", cat(pks[0], outsideSig, msgs[0]), core.CodeNotInSubgroup},
 		// Off-curve wins over outside-the-subgroup whatever the order.
 		{"outside then off curve", "bls12381_fast_aggregate_verify", cat(U32(nil, 2), outsidePK, offCurvePK, sigs[0], msgs[0]), core.CodeInvalidPoint},
+		{"outside then off curve, same chunk", "bls12381_fast_aggregate_verify", cat(U32(nil, 6), outsidePK, offCurvePK, pks[0], pks[1], pks[2], pks[0], sigs[0], msgs[0]), core.CodeInvalidPoint},
+		{"outside then off curve, same chunk, aggregate", "bls12381_aggregate_verify",
+			aggInput(t, []string{hexs(outsidePK), hexs(offCurvePK), hexs(pks[0]), hexs(pks[1])}, hexs(sigs[0]), [][]byte{msgs[0], msgs[1], msgs[2], msgs[0]}), core.CodeInvalidPoint},
 		{"off-curve signature, outside key", "bls12381_aggregate_verify", aggInput(t, []string{hexs(outsidePK)}, hexs(offCurveSig), [][]byte{msgs[0]}), core.CodeInvalidPoint},
 		{"batch outside key", "bls12381_batch_verify", batchInput([][]byte{pks[0], outsidePK}, sigs[:2], msgs[:2]), core.CodeNotInSubgroup},
 		// Regression (FuzzBackends, testdata/fuzz/FuzzBackends/9aed519d69756ab2):

@@ -4,6 +4,7 @@ import (
 	"math/big"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
@@ -11,10 +12,11 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 )
 
-// gnarkEngine verifies with gnark-crypto (pure Go). Work on n > 1 items is
-// split into GOMAXPROCS contiguous chunks: each chunk decompresses, checks
-// and hashes its items and runs one multi-Miller loop; the chunks' GT
-// values are multiplied and one final exponentiation decides.
+// gnarkEngine verifies with gnark-crypto (pure Go). n items are shared by
+// GOMAXPROCS workers (see steal): each decompresses, checks and hashes the
+// items it takes and runs one multi-Miller loop over them, while another
+// goroutine handles the signature side; the partial GT values are
+// multiplied and one final exponentiation decides.
 type gnarkEngine struct{}
 
 var (
@@ -119,33 +121,40 @@ func decodeSig(p *bls12381.G2Affine, b []byte, f *pointFlags) {
 	}
 }
 
-// workers returns how many chunks n items are split into: GOMAXPROCS, at
-// most n.
+// workers returns how many workers share n items: GOMAXPROCS, at most n.
 func workers(n int) int {
 	return max(1, min(runtime.GOMAXPROCS(0), n))
 }
 
-// chunks runs work over [0, n) split into w contiguous ranges, in
-// parallel, and returns once all are done. work gets the chunk index,
-// which callers use to store per-chunk results deterministically.
-func chunks(n, w int, work func(c, lo, hi int)) {
+// steal runs w workers over the items [0, n), in parallel, each taking the
+// next item from a shared counter until none is left, and returns once all
+// are done. work gets its worker index (where it stores its partial
+// result) and the item source. Which worker takes which item depends on
+// scheduling; callers combine partial results with commutative operations
+// (sums of points, products in GT), so answers do not.
+func steal(n, w int, work func(c int, next func() (int, bool))) {
+	var counter atomic.Int64
+	next := func() (int, bool) {
+		i := int(counter.Add(1) - 1)
+		return i, i < n
+	}
 	if w <= 1 {
-		work(0, 0, n)
+		work(0, next)
 		return
 	}
 	var wg sync.WaitGroup
 	for c := 0; c < w; c++ {
-		lo, hi := c*n/w, (c+1)*n/w
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			work(c, lo, hi)
+			work(c, next)
 		}()
 	}
 	wg.Wait()
 }
 
-// chunkResult is one chunk's partial pairing product and point flags.
+// chunkResult is one worker's partial pairing product (1 when it took no
+// items) and point flags.
 type chunkResult struct {
 	ml    bls12381.GT
 	sum   bls12381.G2Jac // sum of r_i sig_i (batch only)
@@ -156,7 +165,7 @@ type chunkResult struct {
 func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst []byte) (bool, error) {
 	n := len(pks)
 	// The signature side, e(-g1, sig)'s Miller loop, runs alongside the
-	// chunks.
+	// workers.
 	sigSide := make(chan chunkResult, 1)
 	go func() {
 		var r chunkResult
@@ -169,25 +178,28 @@ func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst 
 	}()
 	used := workers(n)
 	res := make([]chunkResult, used+1)
-	chunks(n, used, func(c, lo, hi int) {
+	steal(n, used, func(c int, next func() (int, bool)) {
 		r := &res[c]
-		ps := make([]bls12381.G1Affine, hi-lo)
-		qs := make([]bls12381.G2Affine, hi-lo)
-		for i := lo; i < hi; i++ {
-			decodePK(&ps[i-lo], pks[i], &r.flags)
-		}
-		if r.flags != (pointFlags{}) {
-			return
-		}
-		for i := lo; i < hi; i++ {
+		r.ml.SetOne()
+		var ps []bls12381.G1Affine
+		var qs []bls12381.G2Affine
+		for i, ok := next(); ok; i, ok = next() {
+			var p bls12381.G1Affine
+			// After a failure keep decoding (every point must be seen
+			// for the status code) but skip the arithmetic.
+			if decodePK(&p, pks[i], &r.flags); r.flags != (pointFlags{}) || r.err != nil {
+				continue
+			}
 			q, err := bls12381.HashToG2(msgs[i], dst)
 			if err != nil {
 				r.err = err
-				return
+				continue
 			}
-			qs[i-lo] = q
+			ps, qs = append(ps, p), append(qs, q)
 		}
-		r.ml, r.err = bls12381.MillerLoop(ps, qs)
+		if len(ps) > 0 && r.flags == (pointFlags{}) && r.err == nil {
+			r.ml, r.err = bls12381.MillerLoop(ps, qs)
+		}
 	})
 	res[used] = <-sigSide
 	return finish(res[:used+1])
@@ -229,18 +241,22 @@ func (gnarkEngine) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool
 	var sf pointFlags
 	var h bls12381.G2Affine
 	var herr error
-	chunks(n, used, func(c, lo, hi int) {
+	sigDone := make(chan struct{})
+	go func() {
+		defer close(sigDone)
+		decodeSig(&s, sig, &sf)
+		h, herr = bls12381.HashToG2(msg, dst)
+	}()
+	steal(n, used, func(c int, next func() (int, bool)) {
 		p := &parts[c]
-		if c == 0 {
-			decodeSig(&s, sig, &sf)
-			h, herr = bls12381.HashToG2(msg, dst)
-		}
 		var pk bls12381.G1Affine
-		for i := lo; i < hi; i++ {
-			decodePK(&pk, pks[i], &p.flags)
-			p.sum.AddMixed(&pk)
+		for i, ok := next(); ok; i, ok = next() {
+			if decodePK(&pk, pks[i], &p.flags); p.flags == (pointFlags{}) {
+				p.sum.AddMixed(&pk)
+			}
 		}
 	})
+	<-sigDone
 	flags := sf
 	var agg bls12381.G1Jac
 	for i := 0; i < used; i++ {
@@ -269,37 +285,39 @@ func (gnarkEngine) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byt
 	n := len(pks)
 	used := workers(n)
 	res := make([]chunkResult, used+1)
-	chunks(n, used, func(c, lo, hi int) {
+	steal(n, used, func(c int, next func() (int, bool)) {
 		cr := &res[c]
-		pk := make([]bls12381.G1Affine, hi-lo)
-		sg := make([]bls12381.G2Affine, hi-lo)
-		// Decode every point of the chunk before giving up, so that an
-		// off-curve point after one outside the subgroup is still seen.
-		for i := lo; i < hi; i++ {
-			decodePK(&pk[i-lo], pks[i], &cr.flags)
-			decodeSig(&sg[i-lo], sigs[i], &cr.flags)
-		}
-		if cr.flags != (pointFlags{}) {
-			return
-		}
-		ps := make([]bls12381.G1Affine, hi-lo)
-		qs := make([]bls12381.G2Affine, hi-lo)
+		cr.ml.SetOne()
+		var ps []bls12381.G1Affine
+		var qs []bls12381.G2Affine
 		var k big.Int
-		for i := lo; i < hi; i++ {
+		for i, ok := next(); ok; i, ok = next() {
+			var pk bls12381.G1Affine
+			var sg bls12381.G2Affine
+			// After a failure keep decoding (every point must be seen
+			// for the status code) but skip the arithmetic.
+			decodePK(&pk, pks[i], &cr.flags)
+			decodeSig(&sg, sigs[i], &cr.flags)
+			if cr.flags != (pointFlags{}) || cr.err != nil {
+				continue
+			}
 			k.SetBytes(r[i][:])
-			ps[i-lo].ScalarMultiplication(&pk[i-lo], &k)
+			var rp bls12381.G1Affine
+			rp.ScalarMultiplication(&pk, &k)
 			var sj, rs bls12381.G2Jac
-			sj.FromAffine(&sg[i-lo])
+			sj.FromAffine(&sg)
 			rs.ScalarMultiplication(&sj, &k)
 			cr.sum.AddAssign(&rs)
 			q, err := bls12381.HashToG2(msgs[i], dst)
 			if err != nil {
 				cr.err = err
-				return
+				continue
 			}
-			qs[i-lo] = q
+			ps, qs = append(ps, rp), append(qs, q)
 		}
-		cr.ml, cr.err = bls12381.MillerLoop(ps, qs)
+		if len(ps) > 0 && cr.flags == (pointFlags{}) && cr.err == nil {
+			cr.ml, cr.err = bls12381.MillerLoop(ps, qs)
+		}
 	})
 	var sum bls12381.G2Jac
 	for i := 0; i < used; i++ {

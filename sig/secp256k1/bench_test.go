@@ -24,7 +24,10 @@ func BenchmarkSecp256k1(b *testing.B) {
 	verifyIn := bytes.Join([][]byte{pub, rs, hash}, nil)
 	recoverIn := bytes.Join([][]byte{hash, rs, {compact[0] - 27}}, nil)
 
-	for _, impl := range []string{"decred", "gnark"} {
+	for _, impl := range []string{"decred", "gnark", "libsecp256k1"} {
+		if p, _ := dispatch.Lookup(PrimitiveECDSA); !available(p, impl) {
+			continue
+		}
 		b.Run("ecdsa_verify/"+impl+"-vs-decred", func(b *testing.B) {
 			forced(b, impl)
 			Paired(b, Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}), func() {
@@ -55,9 +58,20 @@ func BenchmarkSecp256k1(b *testing.B) {
 		hexBytes("6896BD60EEAE296DB48A229FF71DFE071BDE413E6D43F917DC8DCF8C78DE33418906D11AC976ABCCB20B091292BFF4EA897EFCB639EA871CFA95F6DE339E4B0A"),
 		hexBytes("243F6A8885A308D313198A2E03707344A4093822299F31D0082EFA98EC4E6C89"),
 	}, nil)
-	b.Run("schnorr_bip340/vs-ecdsa-verify", func(b *testing.B) {
-		Paired(b, Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}))
-	})
+	for _, impl := range []string{"decred", "gnark", "libsecp256k1"} {
+		p, _ := dispatch.Lookup(PrimitiveSchnorr)
+		if !available(p, impl) {
+			continue
+		}
+		b.Run("schnorr_bip340/"+impl+"-vs-ecdsa-verify", func(b *testing.B) {
+			prev := dispatch.Current()
+			if err := dispatch.Force(PrimitiveSchnorr + "=" + impl); err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { dispatch.Force(prev) })
+			Paired(b, Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}))
+		})
+	}
 }
 
 func hexBytes(s string) []byte {
@@ -75,4 +89,13 @@ func forced(b *testing.B, impl string) {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { dispatch.Force(prev) })
+}
+
+func available(p dispatch.Primitive, impl string) bool {
+	for _, i := range p.Impls {
+		if i.Name == impl {
+			return i.Available
+		}
+	}
+	return false
 }

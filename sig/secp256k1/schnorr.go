@@ -43,8 +43,11 @@ func runSchnorr(dst, in []byte) ([]byte, error) {
 	if len(in) < 96 {
 		return dst, core.Errorf(core.CodeMalformed, "secp256k1: input shorter than pk || sig")
 	}
-	if useGnarkSchnorr {
+	switch schnorrImpl {
+	case implGnark:
 		return schnorrGnark(dst, in)
+	case implLibsecp:
+		return schnorrLibsecp(dst, in)
 	}
 	pkb, rb, sb, msg := in[:32], in[32:64], in[64:96], in[96:]
 	p, err := liftX(pkb)

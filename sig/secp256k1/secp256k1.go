@@ -12,10 +12,14 @@
 //   - schnorr_bip340_verify: BIP-340 Schnorr with x-only keys and messages
 //     of any length (the 2022 amendment).
 //
-// Group arithmetic is github.com/decred/dcrd/dcrec/secp256k1/v4 (variable
-// time: these are verifications of public data). Encodings: public keys
-// 33 bytes (0x02/0x03 || x) or 65 bytes (0x04 || x || y), hybrid 0x06/0x07
-// forms rejected; scalars and coordinates 32-byte big-endian. A coordinate
+// Three implementations compute the same answers (all variable time: these
+// verify public data): gnark-crypto (default), decred's secp256k1/v4, and
+// the system libsecp256k1 through cgo when built with -tags libsecp256k1
+// (then the default).
+//
+// Encodings: public keys 33 bytes (0x02/0x03 || x) or 65 bytes
+// (0x04 || x || y), hybrid 0x06/0x07 forms rejected; scalars and
+// coordinates 32-byte big-endian. A coordinate
 // >= p or a scalar >= n returns CodeNonCanonical, an off-curve key
 // CodeInvalidPoint, a wrong length or prefix CodeMalformed; a signature that
 // does not verify returns 0x00.
@@ -35,9 +39,25 @@ const (
 	PrimitiveSchnorr = "secp256k1.schnorr"
 )
 
-// useGnark and useGnarkSchnorr select the gnark-crypto implementations of
-// ECDSA (verification, recovery) and of BIP-340; set by dispatch.
-var useGnark, useGnarkSchnorr bool
+// Implementations, selected by dispatch into ecdsaImpl (verification and
+// recovery) and schnorrImpl (BIP-340).
+const (
+	implDecred = iota
+	implGnark
+	implLibsecp
+)
+
+var ecdsaImpl, schnorrImpl = implGnark, implGnark
+
+func implByName(name string) int {
+	switch name {
+	case "gnark":
+		return implGnark
+	case "libsecp256k1":
+		return implLibsecp
+	}
+	return implDecred
+}
 
 const gnarkNote = "gnark-crypto v0.22.0 ecc/secp256k1 (Straus-Shamir joint multiplication)"
 
@@ -46,14 +66,18 @@ const decredNote = "github.com/decred/dcrd/dcrec/secp256k1/v4 v4.4.1"
 func init() {
 	// gnark-crypto's joint multiplication measured 0.83x (verify) and
 	// 0.73x (recover) of decred's time here, so it is the default.
+	// libsecp256k1, when linked in, is the fastest.
+	for _, prim := range []string{PrimitiveECDSA, PrimitiveSchnorr} {
+		dispatch.Register(prim, dispatch.Impl{Name: "libsecp256k1", Available: libsecpAvailable, Priority: 30, Note: libsecpNote})
+	}
 	dispatch.Register(PrimitiveECDSA, dispatch.Impl{Name: "gnark", Available: true, Priority: 20, Note: gnarkNote})
 	dispatch.Register(PrimitiveECDSA, dispatch.Impl{Name: "decred", Available: true, Priority: 10, Note: decredNote})
-	dispatch.OnSelect(PrimitiveECDSA, func(impl string) { useGnark = impl == "gnark" })
+	dispatch.OnSelect(PrimitiveECDSA, func(impl string) { ecdsaImpl = implByName(impl) })
 	dispatch.Register(PrimitiveSchnorr, dispatch.Impl{Name: "gnark", Available: true, Priority: 20,
 		Note: gnarkNote + "; BIP-340 verification is ours"})
 	dispatch.Register(PrimitiveSchnorr, dispatch.Impl{Name: "decred", Available: true, Priority: 10,
 		Note: decredNote + " group operations; BIP-340 verification is ours"})
-	dispatch.OnSelect(PrimitiveSchnorr, func(impl string) { useGnarkSchnorr = impl == "gnark" })
+	dispatch.OnSelect(PrimitiveSchnorr, func(impl string) { schnorrImpl = implByName(impl) })
 
 	one := func([]byte) uint64 { return 1 }
 	core.Register(
@@ -145,8 +169,11 @@ func runVerify(dst, in []byte, lowS bool) ([]byte, error) {
 	if (lowS && s.IsOverHalfOrder()) || r.IsZero() || s.IsZero() {
 		return core.Verdict(dst, false), nil
 	}
-	if useGnark {
+	switch ecdsaImpl {
+	case implGnark:
 		return core.Verdict(dst, verifyGnark(&x, &y, in[pkLen:pkLen+32], in[pkLen+32:pkLen+64], hash)), nil
+	case implLibsecp:
+		return core.Verdict(dst, verifyLibsecp(&x, &y, in[pkLen:pkLen+64], hash)), nil
 	}
 	return core.Verdict(dst, ecdsa.NewSignature(&r, &s).Verify(hash, dsecp.NewPublicKey(&x, &y))), nil
 }
@@ -170,8 +197,11 @@ func runRecover(dst, in []byte) ([]byte, error) {
 	if r.IsZero() || s.IsZero() {
 		return dst, core.Errorf(core.CodeNoResult, "secp256k1: r or s is zero")
 	}
-	if useGnark {
+	switch ecdsaImpl {
+	case implGnark:
 		return recoverGnark(dst, in[:32], in[32:64], in[64:96], v == 1)
+	case implLibsecp:
+		return recoverLibsecp(dst, in[:32], in[32:96], v == 1)
 	}
 	// decred's compact format: 27 + recovery id || r || s (uncompressed key).
 	var compact [65]byte
