@@ -2,6 +2,8 @@ package evm
 
 import (
 	"testing"
+
+	"github.com/hostcrypto/hostcrypto/dispatch"
 )
 
 // BenchmarkPrecompiles measures the precompiles implemented in this package
@@ -19,6 +21,30 @@ func BenchmarkPrecompiles(b *testing.B) {
 		in := unhex(b, loadVectors(b, c.file)[0].Input)
 		ct, _ := Lookup(c.addr)
 		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ct.Run(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPointEvaluation measures evm:0x0a per implementation.
+func BenchmarkPointEvaluation(b *testing.B) {
+	in := unhex(b, loadVectors(b, "go-ethereum-precompiles/pointEvaluation.json")[0].Input)
+	ct, _ := Lookup(AddrPointEval)
+	p, _ := dispatch.Lookup("evm.point_evaluation")
+	prev := dispatch.Current()
+	defer dispatch.Force(prev)
+	for _, impl := range p.Impls {
+		if !impl.Available {
+			continue
+		}
+		if err := dispatch.Force("evm.point_evaluation=" + impl.Name); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(impl.Name, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := ct.Run(in); err != nil {
 					b.Fatal(err)
