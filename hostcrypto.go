@@ -17,8 +17,13 @@ import (
 	"github.com/hostcrypto/hostcrypto/gas"
 
 	// Function families register themselves with core.Default.
+	_ "github.com/hostcrypto/hostcrypto/dusk"
 	_ "github.com/hostcrypto/hostcrypto/evm"
 	_ "github.com/hostcrypto/hostcrypto/hash"
+	_ "github.com/hostcrypto/hostcrypto/pairing"
+	_ "github.com/hostcrypto/hostcrypto/sig"
+	_ "github.com/hostcrypto/hostcrypto/zk"
+	_ "github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // Call runs the named function on input under the default schedule with no

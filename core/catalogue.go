@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+
+	"github.com/hostcrypto/hostcrypto/dispatch"
 )
 
 // Catalogue is a set of functions by name. The package-level Default
@@ -56,4 +58,40 @@ func (c *Catalogue) Funcs() []*Func {
 	c.mu.RUnlock()
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// SetExamples attaches examples to a registered function that has none,
+// for families whose examples need packages the registering package does
+// not import. It is meant for init functions; misuse panics.
+func (c *Catalogue) SetExamples(name string, ex func() []Example) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, ok := c.funcs[name]
+	if !ok || f.Examples != nil {
+		panic("core: internal error: SetExamples(" + name + "): unknown function or examples already set")
+	}
+	f.Examples = ex
+}
+
+// Backends lists, sorted, the available implementation names that can
+// serve f: those of f's dispatch primitives with more than one
+// implementation, and, for entries of f.Primitives that name other
+// catalogue functions (profile functions and aliases delegate), those of
+// the referenced functions' primitives, followed transitively. These are
+// the backends a differential test forces in turn.
+func (c *Catalogue) Backends(f *Func) []string {
+	var prims []string
+	seenFn := map[string]bool{f.Name: true}
+	var walk func(g *Func)
+	walk = func(g *Func) {
+		for _, p := range g.Primitives {
+			prims = append(prims, p)
+			if h, ok := c.Lookup(p); ok && !seenFn[h.Name] {
+				seenFn[h.Name] = true
+				walk(h)
+			}
+		}
+	}
+	walk(f)
+	return dispatch.BackendsFor(prims)
 }

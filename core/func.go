@@ -34,10 +34,24 @@ type Func struct {
 	// Primitives names the dispatch primitives whose implementation can
 	// serve this function; `hostcrypto list` reports them.
 	Primitives []string
+	// Examples returns deterministic, well-formed inputs for benchmarks,
+	// gas calibration and fuzz seeds: typical ones, and for each size the
+	// input shape that costs the most time (Worst), at several sizes so
+	// that calibration can separate base, per-byte and per-item cost.
+	Examples func() []Example
 	// Run appends the output for in to dst and returns it. It must not
 	// retain in or dst, must not panic on any input, and must be
 	// deterministic: same output bytes and error code on every backend.
 	Run func(dst, in []byte) ([]byte, error)
+}
+
+// Example is one named input of a function.
+type Example struct {
+	Name  string // e.g. "32B", "2pairs", "64keys"
+	Input []byte
+	// Worst marks the most expensive shape for its size: calibration
+	// fits gas to these.
+	Worst bool
 }
 
 // MaxIn returns the effective input limit.

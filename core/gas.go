@@ -41,6 +41,20 @@ func (s *Schedule) Gas(f *Func, in []byte) (uint64, error) {
 	return r.Cost(uint64(len(in)), f.ItemCount(in)), nil
 }
 
+// Pricer returns f's price function under s, resolved once: engines that
+// build per-function state call it at set-up so that pricing a call does no
+// map look-up.
+func (s *Schedule) Pricer(f *Func) (func(in []byte) uint64, error) {
+	if f.Gas != nil {
+		return f.Gas, nil
+	}
+	r, ok := s.Rules[f.Name]
+	if !ok {
+		return nil, Errorf(CodeUnsupported, "schedule %q has no rule for %s", s.Name, f.Name)
+	}
+	return func(in []byte) uint64 { return r.Cost(uint64(len(in)), f.ItemCount(in)) }, nil
+}
+
 // Cost evaluates the rule, saturating on overflow.
 func (r Rule) Cost(n, items uint64) uint64 {
 	total := r.Base

@@ -29,12 +29,6 @@ func (b *Budget) Consume(amount uint64) error {
 	return nil
 }
 
-// Price returns the gas of calling f on in under s. It is what Invoke
-// charges; engines call it to decide whether to trap.
-func Price(f *Func, s *Schedule, in []byte) (uint64, error) {
-	return s.Gas(f, in)
-}
-
 // Invoke is the one path of a host call, in this order:
 //
 //  1. price the call from the input length (and count header) alone;
@@ -54,16 +48,18 @@ func Invoke(f *Func, s *Schedule, m Meter, dst, in []byte) (out []byte, gas uint
 			return dst, 0, ErrOutOfGas
 		}
 	}
-	if len(in) > f.MaxIn() {
-		return dst, gas, ErrTooLarge
-	}
-	out, err = run(f, dst, in)
+	out, err = Execute(f, dst, in)
 	return out, gas, err
 }
 
-// run calls f.Run, turning a panic into CodeInternal so that no panic
-// escapes to the host.
-func run(f *Func, dst, in []byte) (out []byte, err error) {
+// Execute is steps 3 and 4 of Invoke, for engines that price and charge
+// the call themselves (so that they can trap on out of gas): it refuses
+// inputs over the size limit and runs f, converting any panic into
+// CodeInternal so that no panic escapes to the host.
+func Execute(f *Func, dst, in []byte) (out []byte, err error) {
+	if len(in) > f.MaxIn() {
+		return dst, ErrTooLarge
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = dst, Errorf(CodeInternal, "%s panicked: %v", f.Name, r)

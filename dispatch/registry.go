@@ -306,3 +306,25 @@ func Required() map[string]bool {
 	}
 	return out
 }
+
+// BackendsFor lists the available implementation names of the given
+// primitives, sorted, for primitives that have more than one
+// implementation: the names a differential test must force in turn.
+func BackendsFor(prims []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, pn := range prims {
+		p, ok := Lookup(pn)
+		if !ok || len(p.Impls) < 2 {
+			continue
+		}
+		for _, i := range p.Impls {
+			if i.Available && !seen[i.Name] {
+				seen[i.Name] = true
+				out = append(out, i.Name)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

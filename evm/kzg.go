@@ -171,27 +171,7 @@ func decodeKZGPoint(b []byte) (bls12381.G1Affine, error) {
 // uint256(4096) || uint256(BLS_MODULUS); every failure is an error, as in
 // go-ethereum (a proof that does not verify is CodeNoResult).
 func pointEvalRun(dst, in []byte) ([]byte, error) {
-	if len(in) != pointEvalInputLen {
-		return dst, core.Errorf(core.CodeMalformed, "evm: point evaluation: input is %d bytes, want 192", len(in))
-	}
-	commitment := in[96:144]
-	if vh := kzgToVersionedHash(commitment); string(vh[:]) != string(in[:32]) {
-		return dst, core.Errorf(core.CodeMalformed, "evm: point evaluation: versioned hash does not match commitment")
-	}
-	var z, y fr.Element
-	if err := z.SetBytesCanonical(in[32:64]); err != nil {
-		return dst, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: z >= BLS_MODULUS")
-	}
-	if err := y.SetBytesCanonical(in[64:96]); err != nil {
-		return dst, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: y >= BLS_MODULUS")
-	}
-	var ok bool
-	var err error
-	if useBlstKZG {
-		ok, err = verifyKZGBlst(commitment, in[144:192], &z, &y)
-	} else {
-		ok, err = verifyKZGGnark(commitment, in[144:192], &z, &y)
-	}
+	ok, err := checkPointEval(in, true)
 	if err != nil {
 		return dst, err
 	}
@@ -199,6 +179,62 @@ func pointEvalRun(dst, in []byte) ([]byte, error) {
 		return dst, core.Errorf(core.CodeNoResult, "evm: point evaluation: kzg proof does not verify")
 	}
 	return append(dst, pointEvalOutput[:]...), nil
+}
+
+// checkPointEval runs the checks of pointEvalRun and reports whether the
+// opening holds. With checkHash it first requires the versioned hash to
+// match (an error otherwise, as go-ethereum fails); without, it ignores it.
+func checkPointEval(in []byte, checkHash bool) (bool, error) {
+	if len(in) != pointEvalInputLen {
+		return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: input is %d bytes, want 192", len(in))
+	}
+	commitment := in[96:144]
+	if checkHash && !versionedHashMatches(in) {
+		return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: versioned hash does not match commitment")
+	}
+	var z, y fr.Element
+	if err := z.SetBytesCanonical(in[32:64]); err != nil {
+		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: z >= BLS_MODULUS")
+	}
+	if err := y.SetBytesCanonical(in[64:96]); err != nil {
+		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: y >= BLS_MODULUS")
+	}
+	if useBlstKZG {
+		return verifyKZGBlst(commitment, in[144:192], &z, &y)
+	}
+	return verifyKZGGnark(commitment, in[144:192], &z, &y)
+}
+
+func versionedHashMatches(in []byte) bool {
+	vh := kzgToVersionedHash(in[96:144])
+	return string(vh[:]) == string(in[:32])
+}
+
+// kzgPointEvaluationRun is the named function kzg_point_evaluation: the
+// precompile's input and checks, answering one byte. Malformed encodings
+// (length, scalars >= r, points off the curve or outside the subgroup) are
+// errors; a well-formed input whose versioned hash does not match the
+// commitment, or whose opening does not hold, is 0x00.
+func kzgPointEvaluationRun(dst, in []byte) ([]byte, error) {
+	ok, err := checkPointEval(in, false)
+	if err != nil {
+		return dst, err
+	}
+	return core.Verdict(dst, ok && versionedHashMatches(in)), nil
+}
+
+func init() {
+	core.Register(&core.Func{
+		Name:   "kzg_point_evaluation",
+		Family: "zk",
+		Input: "192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || " +
+			"commitment (48, compressed G1) || proof (48, compressed G1)",
+		Output: "0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds " +
+			"under the Ethereum mainnet trusted setup, else 0x00",
+		FixedOut:   1,
+		Primitives: []string{"evm.point_evaluation"},
+		Run:        kzgPointEvaluationRun,
+	})
 }
 
 // verifyKZGGnark decodes C and pi and evaluates the opening check with

@@ -1,19 +1,39 @@
-// Package hash registers the byte-hash host functions: raw bytes in, a
-// fixed-size digest out.
+// Package hash registers the hashing host functions:
+//
+//   - byte hashes (raw bytes in, fixed-size digest out): sha256, sha3_256,
+//     keccak256, blake2b_256, blake2b_512, blake3_256, ripemd160;
+//   - blake2f, the EIP-152 BLAKE2b compression function;
+//   - hash_to_scalar_bls12381, Dusk's BlsScalar::hash;
+//   - poseidon_bn254 (circomlib) and poseidon_bls12381_dusk (Dusk Hades,
+//     dusk-safe sponge), implemented in package hash/poseidon;
+//   - bls12381_hash_to_g1 and bls12381_hash_to_g2, RFC 9380 hash_to_curve,
+//     implemented in package hash/h2c.
+//
+// Every byte hash wraps the fastest implementation this build has (SHA-NI
+// through crypto/sha256, AVX2 through golang.org/x/crypto/blake2b and
+// github.com/zeebo/blake3) and runs without allocating when dst has room
+// for the digest. docs/hashing.md gives the encodings and measured costs.
 package hash
 
 import (
 	"crypto/sha256"
+	"crypto/sha3"
+	stdhash "hash"
+	"runtime"
+	"strconv"
+	"sync"
 
+	"github.com/zeebo/blake3"
 	"golang.org/x/crypto/blake2b"
-	"golang.org/x/crypto/sha3"
+	"golang.org/x/crypto/ripemd160" //nolint:staticcheck // RIPEMD-160 is what Bitcoin/EVM address code needs
+	xsha3 "golang.org/x/crypto/sha3"
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 )
 
 // digestFunc describes a function that hashes its whole input.
-func digestFunc(name, alg string, size int, sum func(dst, in []byte) []byte) *core.Func {
+func digestFunc(name, alg string, size int, run func(dst, in []byte) ([]byte, error)) *core.Func {
 	return &core.Func{
 		Name:       name,
 		Family:     "hash",
@@ -21,50 +41,139 @@ func digestFunc(name, alg string, size int, sum func(dst, in []byte) []byte) *co
 		Output:     alg,
 		FixedOut:   size,
 		Primitives: []string{name},
-		Run: func(dst, in []byte) ([]byte, error) {
-			return sum(dst, in), nil
-		},
+		Examples:   sizeExamples,
+		Run:        run,
 	}
 }
 
 func init() {
 	dispatch.Register("sha256", dispatch.Impl{Name: "stdlib", Available: true,
 		Note: sha256Note()})
+	dispatch.Register("sha3_256", dispatch.Impl{Name: "stdlib", Available: true,
+		Note: keccakNote("crypto/sha3")})
 	dispatch.Register("keccak256", dispatch.Impl{Name: "xcrypto", Available: true,
-		Note: "golang.org/x/crypto/sha3 legacy Keccak-256"})
+		Note: "golang.org/x/crypto/sha3 legacy Keccak-256, portable Go"})
 	dispatch.Register("blake2b_256", dispatch.Impl{Name: "xcrypto", Available: true,
 		Note: blake2bNote()})
+	dispatch.Register("blake2b_512", dispatch.Impl{Name: "xcrypto", Available: true,
+		Note: blake2bNote()})
+	dispatch.Register("blake3_256", dispatch.Impl{Name: "zeebo", Available: true,
+		Note: blake3Note()})
+	dispatch.Register("ripemd160", dispatch.Impl{Name: "xcrypto", Available: true,
+		Note: "golang.org/x/crypto/ripemd160, portable Go"})
 
 	core.Register(
-		digestFunc("sha256", "32-byte SHA-256 digest (FIPS 180-4)", 32, func(dst, in []byte) []byte {
+		digestFunc("sha256", "32-byte SHA-256 digest (FIPS 180-4)", 32, func(dst, in []byte) ([]byte, error) {
 			d := sha256.Sum256(in)
-			return append(dst, d[:]...)
+			return append(dst, d[:]...), nil
+		}),
+		digestFunc("sha3_256", "32-byte SHA3-256 digest (FIPS 202)", 32, func(dst, in []byte) ([]byte, error) {
+			d := sha3.Sum256(in)
+			return append(dst, d[:]...), nil
 		}),
 		digestFunc("keccak256", "32-byte Keccak-256 digest (original Keccak padding, as Ethereum uses)", 32, keccak256),
-		digestFunc("blake2b_256", "32-byte unkeyed BLAKE2b-256 digest (RFC 7693)", 32, func(dst, in []byte) []byte {
+		digestFunc("blake2b_256", "32-byte unkeyed BLAKE2b-256 digest (RFC 7693)", 32, func(dst, in []byte) ([]byte, error) {
 			d := blake2b.Sum256(in)
-			return append(dst, d[:]...)
+			return append(dst, d[:]...), nil
 		}),
+		digestFunc("blake2b_512", "64-byte unkeyed BLAKE2b-512 digest (RFC 7693)", 64, func(dst, in []byte) ([]byte, error) {
+			d := blake2b.Sum512(in)
+			return append(dst, d[:]...), nil
+		}),
+		digestFunc("blake3_256", "32-byte BLAKE3 digest (default hash mode, 256-bit output)", 32, func(dst, in []byte) ([]byte, error) {
+			d := blake3.Sum256(in)
+			return append(dst, d[:]...), nil
+		}),
+		digestFunc("ripemd160", "20-byte RIPEMD-160 digest", 20, ripemd),
 	)
 }
 
+// Pools of hashers for the algorithms whose libraries have no one-shot Sum:
+// a pooled hasher makes the call allocation-free.
+var (
+	keccakPool = sync.Pool{New: func() any { return xsha3.NewLegacyKeccak256() }}
+	ripemdPool = sync.Pool{New: func() any { return ripemd160.New() }}
+)
+
 // keccak256 appends Keccak-256(in) to dst.
-func keccak256(dst, in []byte) []byte {
-	h := sha3.NewLegacyKeccak256()
+func keccak256(dst, in []byte) ([]byte, error) {
+	return pooledSum(&keccakPool, dst, in), nil
+}
+
+// ripemd appends RIPEMD-160(in) to dst.
+func ripemd(dst, in []byte) ([]byte, error) {
+	return pooledSum(&ripemdPool, dst, in), nil
+}
+
+func pooledSum(p *sync.Pool, dst, in []byte) []byte {
+	h := p.Get().(stdhash.Hash)
+	h.Reset()
 	h.Write(in)
-	return h.Sum(dst)
+	dst = h.Sum(dst)
+	p.Put(h)
+	return dst
 }
 
 func sha256Note() string {
-	if dispatch.X86.HasSHANI || dispatch.ARM64.HasSHA2 {
-		return "crypto/sha256, SHA extensions"
+	switch {
+	case asm && dispatch.X86.HasSHANI:
+		return "crypto/sha256, SHA-NI"
+	case asm && dispatch.ARM64.HasSHA2:
+		return "crypto/sha256, ARMv8 SHA2 instructions"
+	case asm && (runtime.GOARCH == "amd64"):
+		return "crypto/sha256, AVX2/SSE assembly"
 	}
-	return "crypto/sha256"
+	return "crypto/sha256, portable Go"
+}
+
+func keccakNote(lib string) string {
+	if asm && (runtime.GOARCH == "amd64" || runtime.GOARCH == "arm64") {
+		return lib + ", assembly Keccak-f[1600]"
+	}
+	return lib + ", portable Go"
 }
 
 func blake2bNote() string {
-	if dispatch.X86.HasAVX2 {
+	switch {
+	case asm && dispatch.X86.HasAVX2:
 		return "golang.org/x/crypto/blake2b, AVX2"
+	case asm && runtime.GOARCH == "amd64":
+		return "golang.org/x/crypto/blake2b, SSE4.1"
 	}
-	return "golang.org/x/crypto/blake2b"
+	return "golang.org/x/crypto/blake2b, portable Go"
+}
+
+func blake3Note() string {
+	// zeebo/blake3 has AVX2 (8-way chunk hashing) and SSE4.1 (compression)
+	// kernels on amd64; it has no AVX-512 kernel.
+	switch {
+	case asm && dispatch.X86.HasAVX2:
+		return "github.com/zeebo/blake3, AVX2"
+	case asm && runtime.GOARCH == "amd64":
+		return "github.com/zeebo/blake3, SSE4.1"
+	}
+	return "github.com/zeebo/blake3, portable Go"
+}
+
+// sizeExamples returns inputs of 0 B to 64 KiB. For a byte hash every input
+// of a given length costs the same, so each is also the worst case.
+func sizeExamples() []core.Example {
+	var ex []core.Example
+	for _, n := range []int{0, 32, 1 << 10, 16 << 10, 64 << 10} {
+		in := make([]byte, n)
+		for i := range in {
+			in[i] = byte(i*131 + 7)
+		}
+		ex = append(ex, core.Example{Name: sizeName(n), Input: in, Worst: true})
+	}
+	return ex
+}
+
+func sizeName(n int) string {
+	switch {
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.Itoa(n>>10) + "KiB"
+	default:
+		return strconv.Itoa(n) + "B"
+	}
 }

@@ -1,0 +1,72 @@
+package bench
+
+import (
+	"math"
+	"testing"
+
+	"github.com/hostcrypto/hostcrypto/core"
+)
+
+func fakeCatalogue() *core.Catalogue {
+	c := core.NewCatalogue()
+	run := func(d, _ []byte) ([]byte, error) { return d, nil }
+	c.Register(
+		&core.Func{Name: "bytes", Run: run},
+		&core.Func{Name: "items", Run: run, Items: func(in []byte) uint64 { return uint64(len(in) / 100) }},
+		&core.Func{Name: "evm", Run: run, Gas: func([]byte) uint64 { return 1 }},
+	)
+	return c
+}
+
+// Exact linear costs are recovered exactly, the maximum across machines
+// wins, and no measured point is underpriced.
+func TestCalibrateRecoversLinearCosts(t *testing.T) {
+	mk := func(machine string, scale float64) *File {
+		f := &File{Machines: []Machine{{ID: machine}}}
+		for _, n := range []int{0, 100, 1000, 10000} {
+			// bytes: 50 ns + 0.5 ns/byte; items: 1000 ns + 300 ns/item.
+			f.Results = append(f.Results,
+				Result{Machine: machine, Function: "bytes", Impl: "default", Worst: true, InputLen: n, NsPerOp: scale * (50 + 0.5*float64(n))},
+				Result{Machine: machine, Function: "items", Impl: "default", Worst: true, InputLen: n, Items: uint64(n / 100), NsPerOp: scale * (1000 + 300*float64(n/100))},
+				// Non-worst, peer and errored rows must be ignored.
+				Result{Machine: machine, Function: "bytes", Impl: "default", InputLen: n, NsPerOp: 1e9},
+				Result{Machine: machine, Function: "bytes", Impl: "peer", Peer: true, Worst: true, InputLen: n, NsPerOp: 1e9},
+			)
+		}
+		return f
+	}
+	cat := fakeCatalogue()
+	s, err := Calibrate(cat, 10, mk("slow", 2), mk("fast", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Rules["bytes"]; r != (core.Rule{Base: 1000, PerByte: 10}) {
+		t.Fatalf("bytes rule %+v, want base 1000 per_byte 10 (slow machine, 10 gas/ns)", r)
+	}
+	if r := s.Rules["items"]; r != (core.Rule{Base: 20000, PerItem: 6000}) {
+		t.Fatalf("items rule %+v, want base 20000 per_item 6000", r)
+	}
+	if _, ok := s.Rules["evm"]; ok {
+		t.Fatal("a function with its own gas rule was calibrated")
+	}
+	sp := MeasureSpread(cat, s, mk("slow", 2), mk("fast", 1))
+	if math.Abs(sp.Max-0.1) > 1e-9 || math.Abs(sp.Ratio()-2) > 1e-9 {
+		t.Fatalf("spread max %.4f ratio %.4f; want 0.1 ns/gas and 2.0 (machines differ 2x)", sp.Max, sp.Ratio())
+	}
+}
+
+func TestCalibrateNeedsEveryFunction(t *testing.T) {
+	f := &File{Machines: []Machine{{ID: "m"}}, Results: []Result{{Machine: "m", Function: "bytes", Impl: "default", Worst: true, NsPerOp: 1}}}
+	if _, err := Calibrate(fakeCatalogue(), 10, f); err == nil {
+		t.Fatal("calibrated without measurements of every function")
+	}
+}
+
+func TestMergeReplacesMachine(t *testing.T) {
+	a := &File{Machines: []Machine{{ID: "m"}}, Results: []Result{{Machine: "m", Function: "x", NsPerOp: 1}}}
+	b := &File{Machines: []Machine{{ID: "m"}, {ID: "n"}}, Results: []Result{{Machine: "m", Function: "x", NsPerOp: 2}, {Machine: "n", Function: "x", NsPerOp: 3}}}
+	m := Merge(a, b)
+	if len(m.Machines) != 2 || len(m.Results) != 2 || m.Results[0].NsPerOp != 2 {
+		t.Fatalf("%+v", m)
+	}
+}

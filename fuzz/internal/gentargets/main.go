@@ -1,0 +1,17 @@
+// Command gentargets writes fuzz/fuzz_targets_test.go: one fuzz target per
+// catalogue function.
+package main
+
+import (
+	"log"
+	"os"
+
+	_ "github.com/hostcrypto/hostcrypto"
+	"github.com/hostcrypto/hostcrypto/fuzz"
+)
+
+func main() {
+	if err := os.WriteFile(fuzz.TargetsFile(), []byte(fuzz.Render()), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}

@@ -1,0 +1,8 @@
+//go:build !linux
+
+package poseidon
+
+import "testing"
+
+// startCPU reports nothing where per-thread CPU time is not available.
+func startCPU(*testing.B) func() { return func() {} }

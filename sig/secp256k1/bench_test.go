@@ -1,0 +1,78 @@
+package secp256k1
+
+import (
+	"bytes"
+	"encoding/hex"
+	"testing"
+
+	dsecp "github.com/decred/dcrd/dcrec/secp256k1/v4"
+	"github.com/decred/dcrd/dcrec/secp256k1/v4/ecdsa"
+
+	"github.com/hostcrypto/hostcrypto/dispatch"
+	. "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
+)
+
+func BenchmarkSecp256k1(b *testing.B) {
+	var kb [32]byte
+	kb[31] = 7
+	kb[0] = 0x3c
+	priv := dsecp.PrivKeyFromBytes(kb[:])
+	hash := bytes.Repeat([]byte{0xab}, 32)
+	compact := ecdsa.SignCompact(priv, hash, false) // 27 + recid || r || s
+	rs := compact[1:]
+	pub := priv.PubKey().SerializeUncompressed()
+	verifyIn := bytes.Join([][]byte{pub, rs, hash}, nil)
+	recoverIn := bytes.Join([][]byte{hash, rs, {compact[0] - 27}}, nil)
+
+	for _, impl := range []string{"decred", "gnark"} {
+		b.Run("ecdsa_verify/"+impl+"-vs-decred", func(b *testing.B) {
+			forced(b, impl)
+			Paired(b, Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}), func() {
+				pk, err := dsecp.ParsePubKey(pub)
+				var r, s dsecp.ModNScalar
+				r.SetByteSlice(rs[:32])
+				s.SetByteSlice(rs[32:])
+				if err != nil || !ecdsa.NewSignature(&r, &s).Verify(hash, pk) {
+					b.Fatal("invalid")
+				}
+			})
+		})
+		b.Run("recover/"+impl+"-vs-decred", func(b *testing.B) {
+			forced(b, impl)
+			Paired(b, Invoker(b, "secp256k1_recover", recoverIn, pub), func() {
+				pk, _, err := ecdsa.RecoverCompact(compact, hash)
+				if err != nil {
+					b.Fatal(err)
+				}
+				pk.SerializeUncompressed()
+			})
+		})
+	}
+	// BIP-340 vector 1 (valid), against our default ECDSA verification:
+	// neither library has a BIP-340 verifier to compare with.
+	schnorrIn := bytes.Join([][]byte{
+		hexBytes("DFF1D77F2A671C5F36183726DB2341BE58FEAE1DA2DECED843240F7B502BA659"),
+		hexBytes("6896BD60EEAE296DB48A229FF71DFE071BDE413E6D43F917DC8DCF8C78DE33418906D11AC976ABCCB20B091292BFF4EA897EFCB639EA871CFA95F6DE339E4B0A"),
+		hexBytes("243F6A8885A308D313198A2E03707344A4093822299F31D0082EFA98EC4E6C89"),
+	}, nil)
+	b.Run("schnorr_bip340/vs-ecdsa-verify", func(b *testing.B) {
+		Paired(b, Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}))
+	})
+}
+
+func hexBytes(s string) []byte {
+	b, err := hex.DecodeString(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// forced selects impl for the rest of the benchmark.
+func forced(b *testing.B, impl string) {
+	prev := dispatch.Current()
+	if err := dispatch.Force(PrimitiveECDSA + "=" + impl); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { dispatch.Force(prev) })
+}

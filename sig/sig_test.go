@@ -1,0 +1,40 @@
+package sig
+
+import (
+	"testing"
+
+	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/gas"
+)
+
+// TestCatalogue: every signature function is registered, priced by the
+// default schedule and documented.
+func TestCatalogue(t *testing.T) {
+	want := []string{
+		"bls12381_verify", "bls12381_verify_dst", "bls12381_fast_aggregate_verify",
+		"bls12381_aggregate_verify", "bls12381_aggregate_verify_dst", "bls12381_batch_verify",
+		"ed25519_verify", "ed25519_verify_zip215", "ed25519_batch_verify_zip215",
+		"secp256k1_ecdsa_verify", "secp256k1_ecdsa_verify_lows", "secp256k1_recover",
+		"schnorr_bip340_verify", "p256_verify",
+	}
+	for _, name := range want {
+		f, ok := core.Default.Lookup(name)
+		if !ok {
+			t.Errorf("%s not registered", name)
+			continue
+		}
+		if f.Family != "signature" || f.Input == "" || f.Output == "" || len(f.Primitives) == 0 {
+			t.Errorf("%s: incomplete descriptor", name)
+		}
+		if _, err := gas.Default.Gas(f, make([]byte, 200)); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	for _, f := range core.Default.Funcs() {
+		if f.Family == "signature" {
+			if _, err := gas.Default.Gas(f, nil); err != nil {
+				t.Errorf("%s: %v", f.Name, err)
+			}
+		}
+	}
+}
