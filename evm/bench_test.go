@@ -30,18 +30,33 @@ func BenchmarkPrecompiles(b *testing.B) {
 	}
 }
 
-// BenchmarkPointEvaluation measures evm:0x0a per implementation.
+// BenchmarkPointEvaluation and BenchmarkEcrecover measure evm:0x0a and
+// evm:0x01 per implementation.
 func BenchmarkPointEvaluation(b *testing.B) {
-	in := unhex(b, loadVectors(b, "go-ethereum-precompiles/pointEvaluation.json")[0].Input)
-	ct, _ := Lookup(AddrPointEval)
-	p, _ := dispatch.Lookup("evm.point_evaluation")
+	benchImpls(b, AddrPointEval, "evm.point_evaluation", "go-ethereum-precompiles/pointEvaluation.json")
+}
+
+func BenchmarkEcrecover(b *testing.B) {
+	benchImpls(b, AddrEcrecover, "evm.ecrecover", "go-ethereum-precompiles/ecRecover.json")
+}
+
+func benchImpls(b *testing.B, addr uint64, prim, file string) {
+	var in []byte
+	for _, v := range loadVectors(b, file) {
+		if v.Expected != "" { // a call that does the whole computation
+			in = unhex(b, v.Input)
+			break
+		}
+	}
+	ct, _ := Lookup(addr)
+	p, _ := dispatch.Lookup(prim)
 	prev := dispatch.Current()
 	defer dispatch.Force(prev)
 	for _, impl := range p.Impls {
 		if !impl.Available {
 			continue
 		}
-		if err := dispatch.Force("evm.point_evaluation=" + impl.Name); err != nil {
+		if err := dispatch.Force(prim + "=" + impl.Name); err != nil {
 			b.Fatal(err)
 		}
 		b.Run(impl.Name, func(b *testing.B) {
