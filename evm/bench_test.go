@@ -2,6 +2,8 @@ package evm
 
 import (
 	"testing"
+
+	"github.com/hostcrypto/hostcrypto/dispatch"
 )
 
 // BenchmarkPrecompiles measures the precompiles implemented in this package
@@ -19,6 +21,45 @@ func BenchmarkPrecompiles(b *testing.B) {
 		in := unhex(b, loadVectors(b, c.file)[0].Input)
 		ct, _ := Lookup(c.addr)
 		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ct.Run(in); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkPointEvaluation and BenchmarkEcrecover measure evm:0x0a and
+// evm:0x01 per implementation.
+func BenchmarkPointEvaluation(b *testing.B) {
+	benchImpls(b, AddrPointEval, "evm.point_evaluation", "go-ethereum-precompiles/pointEvaluation.json")
+}
+
+func BenchmarkEcrecover(b *testing.B) {
+	benchImpls(b, AddrEcrecover, "evm.ecrecover", "go-ethereum-precompiles/ecRecover.json")
+}
+
+func benchImpls(b *testing.B, addr uint64, prim, file string) {
+	var in []byte
+	for _, v := range loadVectors(b, file) {
+		if v.Expected != "" { // a call that does the whole computation
+			in = unhex(b, v.Input)
+			break
+		}
+	}
+	ct, _ := Lookup(addr)
+	p, _ := dispatch.Lookup(prim)
+	prev := dispatch.Current()
+	defer dispatch.Force(prev)
+	for _, impl := range p.Impls {
+		if !impl.Available {
+			continue
+		}
+		if err := dispatch.Force(prim + "=" + impl.Name); err != nil {
+			b.Fatal(err)
+		}
+		b.Run(impl.Name, func(b *testing.B) {
 			for b.Loop() {
 				if _, err := ct.Run(in); err != nil {
 					b.Fatal(err)

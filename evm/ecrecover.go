@@ -3,7 +3,21 @@ package evm
 import (
 	"github.com/decred/dcrd/dcrec/secp256k1/v4/ecdsa"
 	"golang.org/x/crypto/sha3"
+
+	"github.com/hostcrypto/hostcrypto/dispatch"
 )
+
+// useGnarkRecover selects gnark-crypto's recovery (dispatch primitive
+// "evm.ecrecover"); decred's otherwise.
+var useGnarkRecover bool
+
+func init() {
+	dispatch.Register("evm.ecrecover", dispatch.Impl{Name: "gnark", Available: true, Priority: 20,
+		Note: "gnark-crypto v0.22.0 ecc/secp256k1, Straus-Shamir double multiplication"})
+	dispatch.Register("evm.ecrecover", dispatch.Impl{Name: "decred", Available: true, Priority: 10,
+		Note: "github.com/decred/dcrd/dcrec/secp256k1/v4 public key recovery"})
+	dispatch.OnSelect("evm.ecrecover", func(impl string) { useGnarkRecover = impl == "gnark" })
+}
 
 // ecrecoverInputLen is the number of input bytes ecrecover reads: shorter
 // inputs are right-padded with zeros, longer ones are truncated.
@@ -28,21 +42,28 @@ func ecrecoverRun(dst, in []byte) ([]byte, error) {
 	if v != 27 && v != 28 {
 		return dst, nil
 	}
-	// Compact form: recovery code (27 + recid, uncompressed key) || r || s.
-	// RecoverCompact rejects r or s outside [1, n-1], an r that is not the
-	// x-coordinate of a curve point, and a recovered point at infinity.
-	var sig [65]byte
-	sig[0] = v
-	copy(sig[1:], buf[64:128])
-	pub, _, err := ecdsa.RecoverCompact(sig[:], buf[:32])
-	if err != nil {
-		return dst, nil
+	var xy [64]byte
+	if useGnarkRecover {
+		var ok bool
+		if xy, ok = recoverGnark(buf[:32], buf[64:96], buf[96:128], v == 28); !ok {
+			return dst, nil
+		}
+	} else {
+		// Compact form: recovery code (27 + recid, uncompressed key) || r ||
+		// s. RecoverCompact rejects r or s outside [1, n-1], an r that is
+		// not the x-coordinate of a curve point, and a recovered point at
+		// infinity.
+		var sig [65]byte
+		sig[0] = v
+		copy(sig[1:], buf[64:128])
+		pub, _, err := ecdsa.RecoverCompact(sig[:], buf[:32])
+		if err != nil {
+			return dst, nil
+		}
+		copy(xy[:], pub.SerializeUncompressed()[1:])
 	}
-	var xy [65]byte
-	pk := pub.SerializeUncompressed()
-	copy(xy[:], pk)
 	h := sha3.NewLegacyKeccak256()
-	h.Write(xy[1:])
+	h.Write(xy[:])
 	var d [32]byte
 	h.Sum(d[:0])
 	dst = append(dst, make([]byte, 12)...)

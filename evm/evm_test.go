@@ -235,6 +235,10 @@ func TestModexpSemantics(t *testing.T) {
 var secp256k1N, _ = new(big.Int).SetString("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16)
 
 func TestEcrecoverEdges(t *testing.T) {
+	dispatchtest.ForEach(t, "evm.ecrecover", testEcrecoverEdges)
+}
+
+func testEcrecoverEdges(t *testing.T) {
 	vs := loadVectors(t, "go-ethereum-precompiles/ecRecover.json")
 	var in, want []byte
 	for _, v := range vs {

@@ -30,8 +30,6 @@ func countOf(unit int) func([]byte) uint64 {
 func one([]byte) uint64 { return 1 }
 
 func init() {
-	dispatch.Register("evm.ecrecover", dispatch.Impl{Name: "decred", Available: true,
-		Note: "github.com/decred/dcrd/dcrec/secp256k1/v4 public key recovery"})
 	dispatch.Register("evm.modexp", dispatch.Impl{Name: "stdlib", Available: true,
 		Note: "math/big Exp"})
 	dispatch.Register("evm.p256verify", dispatch.Impl{Name: "stdlib", Available: true,

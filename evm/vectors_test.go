@@ -11,7 +11,6 @@ import (
 
 	_ "github.com/hostcrypto/hostcrypto" // the whole catalogue: named functions the precompiles delegate to
 	"github.com/hostcrypto/hostcrypto/core"
-	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/gas"
@@ -129,7 +128,10 @@ func TestVectors(t *testing.T) {
 				t.Fatalf("%s not registered", evm.FuncName(vf.addr))
 			}
 			fail := filepath.Base(vf.path)[:5] == "fail-"
-			relevant := backendsOf(f)
+			relevant := map[string]bool{}
+			for _, b := range core.Default.Backends(f) {
+				relevant[b] = true
+			}
 			dispatchtest.Backends(t, func(t *testing.T, backend string) {
 				if backend != "default" && !relevant[backend] {
 					t.Skipf("no primitive of %s has a %s implementation", f.Name, backend)
@@ -168,28 +170,6 @@ func TestVectors(t *testing.T) {
 			})
 		})
 	}
-}
-
-// backendsOf returns the implementation names of every dispatch primitive
-// that f uses, directly or through the named catalogue functions it
-// delegates to (listed in its Primitives).
-func backendsOf(f *core.Func) map[string]bool {
-	out := map[string]bool{}
-	var walk func(prims []string, depth int)
-	walk = func(prims []string, depth int) {
-		for _, p := range prims {
-			if d, ok := dispatch.Lookup(p); ok {
-				for _, i := range d.Impls {
-					out[i.Name] = true
-				}
-			}
-			if g, ok := core.Default.Lookup(p); ok && depth == 0 {
-				walk(g.Primitives, 1)
-			}
-		}
-	}
-	walk(f.Primitives, 0)
-	return out
 }
 
 // TestContractsMatchCatalogue checks that Run, Contract and the catalogue

@@ -24,6 +24,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/evm"
 
 	_ "github.com/hostcrypto/hostcrypto" // the whole catalogue
@@ -418,4 +419,38 @@ func FuzzModexp(f *testing.F) {
 		in = append(in, data...)
 		compare(t, evm.AddrModexp, in)
 	})
+}
+
+// TestDifferentialImplementations repeats the vector and mutation
+// comparison for the precompiles with several implementations in evm/,
+// forcing each one (TestDifferential covers the default selection).
+func TestDifferentialImplementations(t *testing.T) {
+	seeds := vectorInputs(t)
+	seeds[evm.AddrEcrecover] = append(seeds[evm.AddrEcrecover], ecrecoverInputs(t, 16)...)
+	prev := dispatch.Current()
+	defer dispatch.Force(prev)
+	for prim, addr := range map[string]uint64{"evm.ecrecover": evm.AddrEcrecover, "evm.point_evaluation": evm.AddrPointEval} {
+		p, ok := dispatch.Lookup(prim)
+		if !ok {
+			t.Fatalf("primitive %s not registered", prim)
+		}
+		for _, impl := range p.Impls {
+			t.Run(prim+"/"+impl.Name, func(t *testing.T) {
+				if !impl.Available {
+					t.Skipf("%s not available in this build: %s", impl.Name, impl.Note)
+				}
+				if err := dispatch.Force(prim + "=" + impl.Name); err != nil {
+					t.Fatal(err)
+				}
+				r := mrand.New(mrand.NewPCG(addr, 11))
+				ins := seeds[addr]
+				for _, in := range ins {
+					compare(t, addr, in)
+				}
+				for i := 0; i < 100; i++ {
+					compare(t, addr, mutate(r, ins[r.IntN(len(ins))]))
+				}
+			})
+		}
+	}
 }
