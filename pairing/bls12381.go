@@ -137,19 +137,30 @@ func blsPairing(P []bls12381.G1, Q []bls12381.G2, checks bool) (verdict, inSubgr
 	if blsPairingBlst {
 		f := make([]fp12, job.w)
 		job.miller = func(i, lo, hi int) { blstMillerLoop(&f[i], p[lo:hi], q[lo:hi]) }
-		job.final = func() bool { return blstFinalIsOne(f) }
+		job.final = func(used []bool) bool {
+			g := f[:0:0]
+			for i := range f {
+				if used[i] {
+					g = append(g, f[i])
+				}
+			}
+			return blstFinalIsOne(g)
+		}
 		return job.run()
 	}
 	f := make([]bls.GT, job.w)
 	errs := make([]error, job.w)
 	job.miller = func(i, lo, hi int) { f[i], errs[i] = bls.MillerLoop(p[lo:hi], q[lo:hi]) }
-	job.final = func() bool {
+	job.final = func(used []bool) bool {
 		for i := range f {
+			if !used[i] {
+				continue
+			}
 			if errs[i] != nil {
 				return false
 			}
 			if i > 0 {
-				f[0].Mul(&f[0], &f[i])
+				f[0].Mul(&f[0], &f[i]) // slot 0 is always used
 			}
 		}
 		e := bls.FinalExponentiation(&f[0])

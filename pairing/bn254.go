@@ -60,13 +60,16 @@ func bn254Pairing(P []bn254.G1, Q []bn254.G2, checks bool) (verdict, inSubgroups
 	f := make([]bn.GT, job.w)
 	errs := make([]error, job.w)
 	job.miller = func(i, lo, hi int) { f[i], errs[i] = bn.MillerLoop(p[lo:hi], q[lo:hi]) }
-	job.final = func() bool {
+	job.final = func(used []bool) bool {
 		for i := range f {
+			if !used[i] {
+				continue
+			}
 			if errs[i] != nil {
 				return false
 			}
 			if i > 0 {
-				f[0].Mul(&f[0], &f[i])
+				f[0].Mul(&f[0], &f[i]) // slot 0 is always used
 			}
 		}
 		e := bn.FinalExponentiation(&f[0])
