@@ -33,16 +33,18 @@ const (
 //
 // Splitting a multi-Miller loop into chunks costs one extra Fp12 squaring
 // chain per chunk (~10% of a two-pair check), which only pays when another
-// core is free. So the chunks are claimed, not assigned: w-1 helper
-// goroutines are started, each claiming its chunk when it gets to run; the
-// caller meanwhile does one side check, then claims every chunk still free
-// and runs one multi-Miller loop over its contiguous runs of chunks. On two
-// free cores the Miller loops run in parallel; on a busy machine the caller
-// ends up with all the pairs and no extra work. The caller then runs the final
-// exponentiation while the helpers do the remaining side checks. On one core
-// the side checks run first and a failure skips the pairing. The verdict
-// does not depend on who computed what: the product of the Miller loops of
-// the chunks is the Miller loop of all pairs.
+// core is free, and a new goroutine may take tens of microseconds to start.
+// So the chunks are claimed, not assigned: w-1 helper goroutines are
+// started, each claiming its Miller-loop chunk when it gets to run. The
+// caller meanwhile does side checks (leaving at least one per helper) until
+// a helper has claimed its chunk, then claims every chunk still free and
+// runs one multi-Miller loop per contiguous run of its chunks. On a free
+// core the Miller loops run in parallel; on a busy machine the caller ends up
+// with all the pairs and no extra work. The caller then runs the final
+// exponentiation while the helpers take the remaining side checks. On one
+// core the side checks run first and a failure skips the pairing. The
+// verdict does not depend on who computed what: the product of the Miller
+// loops of the chunks is the Miller loop of all pairs.
 func (job *pairingJob) run() (verdict, checksOK bool) {
 	if job.w <= 1 || job.n == 0 {
 		for j := range job.m {
@@ -61,29 +63,42 @@ func (job *pairingJob) run() (verdict, checksOK bool) {
 	owner := make([]atomic.Int32, w)
 	owner[0].Store(chunkCaller)
 	used := make([]bool, w)
-	var bad atomic.Bool
+	var bad, claimed atomic.Bool
+	var next atomic.Int64 // next side check to take
+	sideChecks := func(limit int64) {
+		for !bad.Load() {
+			j := next.Load()
+			if j >= limit {
+				return
+			}
+			if next.CompareAndSwap(j, j+1) && !job.check(int(j)) {
+				bad.Store(true)
+			}
+		}
+	}
 	var mlDone, sideDone sync.WaitGroup
-	m0 := min(m, 1) // side checks the caller does while the helpers start
 	mlDone.Add(w - 1)
 	sideDone.Add(w - 1)
 	for i := 1; i < w; i++ {
 		lo, hi := i*n/w, (i+1)*n/w
-		slo, shi := m0+(i-1)*(m-m0)/(w-1), m0+i*(m-m0)/(w-1)
 		go func() {
 			if owner[i].CompareAndSwap(chunkFree, chunkHelper) {
+				claimed.Store(true)
 				job.miller(i, lo, hi)
 			}
 			mlDone.Done()
 			defer sideDone.Done()
-			for j := slo; j < shi && !bad.Load(); j++ {
-				if !job.check(j) {
-					bad.Store(true)
-				}
-			}
+			sideChecks(int64(m))
 		}()
 	}
-	for j := range m0 {
-		if !job.check(j) {
+	// Side checks while the helpers start, one at a time so as to notice a
+	// claim at once.
+	for !claimed.Load() && !bad.Load() {
+		j := next.Load()
+		if j >= int64(m-(w-1)) {
+			break
+		}
+		if next.CompareAndSwap(j, j+1) && !job.check(int(j)) {
 			bad.Store(true)
 		}
 	}
