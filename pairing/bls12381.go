@@ -100,8 +100,21 @@ func split(n, w int, f func(i, lo, hi int)) {
 // (see bls12381.SubgroupCheckG1/G2); pairs with a point at infinity
 // contribute 1, so an empty product is 1. len(P) must equal len(Q).
 func BLS12381PairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
+	v, _ := blsPairing(P, Q, false)
+	return v
+}
+
+// BLS12381PairingCheckSubgroups is BLS12381PairingCheck for points that are
+// on the curves but not yet subgroup-checked: inSubgroups reports whether
+// every P[i] is in G1 and every Q[i] in G2 (when it is false the verdict is
+// meaningless). The subgroup checks overlap the final exponentiation.
+func BLS12381PairingCheckSubgroups(P []bls12381.G1, Q []bls12381.G2) (verdict, inSubgroups bool) {
+	return blsPairing(P, Q, true)
+}
+
+func blsPairing(P []bls12381.G1, Q []bls12381.G2, checks bool) (verdict, inSubgroups bool) {
 	if len(P) != len(Q) {
-		panic("pairing: internal error: BLS12381PairingCheck length mismatch")
+		panic("pairing: internal error: BLS12-381 pairing length mismatch")
 	}
 	p, q := make([]bls12381.G1, 0, len(P)), make([]bls12381.G2, 0, len(Q))
 	for i := range P {
@@ -109,33 +122,67 @@ func BLS12381PairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
 			p, q = append(p, P[i]), append(q, Q[i])
 		}
 	}
-	if len(p) == 0 {
-		return true
-	}
 	// The Miller loops of disjoint chunks of pairs run concurrently; their
 	// product goes through one final exponentiation.
-	w := workers(len(p), 1)
+	job := pairingJob{w: workers(len(p), 1), n: len(p)}
+	if checks {
+		job.m = 2 * len(P)
+		job.check = func(j int) bool {
+			if j < len(P) {
+				return blsInG1(P[j : j+1])
+			}
+			return blsInG2(Q[j-len(P) : j-len(P)+1])
+		}
+	}
 	if blsPairingBlst {
-		if w == 1 {
-			return blstPairingCheck(p, q)
+		f := make([]fp12, job.w)
+		job.miller = func(i, lo, hi int) { blstMillerLoop(&f[i], p[lo:hi], q[lo:hi]) }
+		job.final = func(used []bool) bool {
+			g := f[:0:0]
+			for i := range f {
+				if used[i] {
+					g = append(g, f[i])
+				}
+			}
+			return blstFinalIsOne(g)
 		}
-		f := make([]fp12, w)
-		split(len(p), w, func(i, lo, hi int) { blstMillerLoop(&f[i], p[lo:hi], q[lo:hi]) })
-		return blstFinalIsOne(f)
+		return job.run()
 	}
-	f := make([]bls.GT, w)
-	errs := make([]error, w)
-	split(len(p), w, func(i, lo, hi int) { f[i], errs[i] = bls.MillerLoop(p[lo:hi], q[lo:hi]) })
-	for i := range w {
-		if errs[i] != nil {
-			return false
+	f := make([]bls.GT, job.w)
+	errs := make([]error, job.w)
+	job.miller = func(i, lo, hi int) { f[i], errs[i] = bls.MillerLoop(p[lo:hi], q[lo:hi]) }
+	job.final = func(used []bool) bool {
+		for i := range f {
+			if !used[i] {
+				continue
+			}
+			if errs[i] != nil {
+				return false
+			}
+			if i > 0 {
+				f[0].Mul(&f[0], &f[i]) // slot 0 is always used
+			}
 		}
-		if i > 0 {
-			f[0].Mul(&f[0], &f[i])
-		}
+		e := bls.FinalExponentiation(&f[0])
+		return e.IsOne()
 	}
-	e := bls.FinalExponentiation(&f[0])
-	return e.IsOne()
+	return job.run()
+}
+
+// blsInG1 reports whether the one point of p is in G1.
+func blsInG1(p []bls12381.G1) bool {
+	if blsSubG1Blst {
+		return blstFirstNotInG1(p) == 1
+	}
+	return p[0].IsInSubGroup()
+}
+
+// blsInG2 reports whether the one point of q is in G2.
+func blsInG2(q []bls12381.G2) bool {
+	if blsSubG2Blst {
+		return blstFirstNotInG2(q) == 1
+	}
+	return q[0].IsInSubGroup()
 }
 
 // BLS12381FirstNotInG1 returns the index of the first point of P outside G1,

@@ -28,11 +28,22 @@ func init() {
 // BN254PairingCheck reports whether ∏ e(P[i], Q[i]) = 1 in GT (optimal ate
 // pairing). Points must be on the curves and Q[i] in G2; pairs with a point
 // at infinity contribute 1, so an empty product is 1 (as EIP-197 requires).
-// With several pairs the Miller loops run concurrently, then one final
-// exponentiation.
 func BN254PairingCheck(P []bn254.G1, Q []bn254.G2) bool {
+	v, _ := bn254Pairing(P, Q, false)
+	return v
+}
+
+// BN254PairingCheckSubgroups is BN254PairingCheck for Q[i] on the twist but
+// not yet subgroup-checked: inSubgroups reports whether every Q[i] is in G2
+// (when it is false the verdict is meaningless). The checks overlap the
+// final exponentiation.
+func BN254PairingCheckSubgroups(P []bn254.G1, Q []bn254.G2) (verdict, inSubgroups bool) {
+	return bn254Pairing(P, Q, true)
+}
+
+func bn254Pairing(P []bn254.G1, Q []bn254.G2, checks bool) (verdict, inSubgroups bool) {
 	if len(P) != len(Q) {
-		panic("pairing: internal error: BN254PairingCheck length mismatch")
+		panic("pairing: internal error: BN254 pairing length mismatch")
 	}
 	p, q := make([]bn254.G1, 0, len(P)), make([]bn254.G2, 0, len(Q))
 	for i := range P {
@@ -40,28 +51,31 @@ func BN254PairingCheck(P []bn254.G1, Q []bn254.G2) bool {
 			p, q = append(p, P[i]), append(q, Q[i])
 		}
 	}
-	if len(p) == 0 {
-		return true
+	// Concurrent Miller loops over chunks of pairs, one final exponentiation.
+	job := pairingJob{w: workers(len(p), 1), n: len(p)}
+	if checks {
+		job.m = len(Q)
+		job.check = func(j int) bool { return Q[j].IsInSubGroup() }
 	}
-	w := workers(len(p), 1)
-	f := make([]bn.GT, w)
-	ok := make([]bool, w)
-	split(len(p), w, func(i, lo, hi int) {
-		var err error
-		f[i], err = bn.MillerLoop(p[lo:hi], q[lo:hi])
-		ok[i] = err == nil
-	})
-	for i := 1; i < w; i++ {
-		if !ok[i] {
-			return false
+	f := make([]bn.GT, job.w)
+	errs := make([]error, job.w)
+	job.miller = func(i, lo, hi int) { f[i], errs[i] = bn.MillerLoop(p[lo:hi], q[lo:hi]) }
+	job.final = func(used []bool) bool {
+		for i := range f {
+			if !used[i] {
+				continue
+			}
+			if errs[i] != nil {
+				return false
+			}
+			if i > 0 {
+				f[0].Mul(&f[0], &f[i]) // slot 0 is always used
+			}
 		}
-		f[0].Mul(&f[0], &f[i])
+		e := bn.FinalExponentiation(&f[0])
+		return e.IsOne()
 	}
-	if !ok[0] {
-		return false
-	}
-	e := bn.FinalExponentiation(&f[0])
-	return e.IsOne()
+	return job.run()
 }
 
 // BN254FirstNotInG2 returns the index of the first point of Q outside G2,

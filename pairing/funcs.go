@@ -214,32 +214,19 @@ func runBN254Pairing(dst, in []byte) ([]byte, error) {
 			break
 		}
 	}
-	// The pairs before the first malformed one are subgroup-checked first.
-	// On a well-formed input the check runs concurrently with the pairing,
-	// whose verdict is dropped if a point is outside G2.
-	var verdict func() bool
 	if decErr == nil {
-		verdict = speculate(func() bool { return BN254PairingCheck(P, Q) })
-	}
-	if BN254FirstNotInG2(Q[:n]) >= 0 {
-		if verdict != nil {
-			verdict()
+		// Subgroup checks run alongside the pairing (see pairingJob).
+		verdict, ok := BN254PairingCheckSubgroups(P, Q)
+		if !ok {
+			return dst, core.Errorf(core.CodeNotInSubgroup, "bn254: G2 point not in the r-torsion subgroup")
 		}
+		return core.Verdict(dst, verdict), nil
+	}
+	// The pairs before the first malformed one are subgroup-checked first.
+	if BN254FirstNotInG2(Q[:n]) >= 0 {
 		return dst, core.Errorf(core.CodeNotInSubgroup, "bn254: G2 point not in the r-torsion subgroup")
 	}
-	if decErr != nil {
-		return dst, decErr
-	}
-	return core.Verdict(dst, verdict()), nil
-}
-
-// speculate starts f on another goroutine and returns a function that waits
-// for its result. The pairing checks use it to overlap the subgroup checks
-// with the pairing: the result only depends on the inputs, never on timing.
-func speculate(f func() bool) func() bool {
-	done := make(chan bool, 1)
-	go func() { done <- f() }()
-	return func() bool { return <-done }
+	return dst, decErr
 }
 
 func runBLSG1Add(dst, in []byte) ([]byte, error) {
@@ -352,22 +339,19 @@ func runBLSPairing(dst, in []byte) ([]byte, error) {
 			break
 		}
 	}
-	// go-ethereum checks pair i's subgroups before reading pair i+1. On a
-	// well-formed input the checks overlap the pairing (see speculate).
-	var verdict func() bool
 	if decErr == nil {
-		verdict = speculate(func() bool { return BLS12381PairingCheck(P, Q) })
-	}
-	if BLS12381FirstNotInG1(P[:n]) >= 0 || BLS12381FirstNotInG2(Q[:n]) >= 0 {
-		if verdict != nil {
-			verdict()
+		// Subgroup checks run alongside the pairing (see pairingJob).
+		verdict, ok := BLS12381PairingCheckSubgroups(P, Q)
+		if !ok {
+			return dst, core.Errorf(core.CodeNotInSubgroup, "bls12381: point not in the r-torsion subgroup")
 		}
+		return core.Verdict(dst, verdict), nil
+	}
+	// go-ethereum checks pair i's subgroups before reading pair i+1.
+	if BLS12381FirstNotInG1(P[:n]) >= 0 || BLS12381FirstNotInG2(Q[:n]) >= 0 {
 		return dst, core.Errorf(core.CodeNotInSubgroup, "bls12381: point not in the r-torsion subgroup")
 	}
-	if decErr != nil {
-		return dst, decErr
-	}
-	return core.Verdict(dst, verdict()), nil
+	return dst, decErr
 }
 
 func runBLSMapG1(dst, in []byte) ([]byte, error) {
