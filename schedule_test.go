@@ -1,9 +1,11 @@
 package hostcrypto_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto"
+	"github.com/hostcrypto/hostcrypto/bench"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
 )
@@ -53,5 +55,36 @@ func TestCall(t *testing.T) {
 	}
 	if _, _, err := hostcrypto.Call("nope", nil); core.CodeOf(err) != core.CodeUnknownFunction {
 		t.Fatal(err)
+	}
+}
+
+// TestDefaultScheduleIsCalibrated: the shipped default schedule is exactly
+// what `hostcrypto calibrate` produces from the committed benchmark results
+// (bench/results/*.json) at bench.DefaultGasPerNs, so it can be rebuilt and
+// audited (docs/GAS.md).
+func TestDefaultScheduleIsCalibrated(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join("bench", "results", "*.json"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no benchmark results under bench/results: %v", err)
+	}
+	var files []*bench.File
+	for _, p := range paths {
+		f, err := bench.Load(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, f)
+	}
+	s, err := bench.Calibrate(core.Default, bench.DefaultGasPerNs, files...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Rules) != len(gas.Default.Rules) {
+		t.Fatalf("calibration gives %d rules, the default schedule has %d", len(s.Rules), len(gas.Default.Rules))
+	}
+	for name, r := range s.Rules {
+		if got := gas.Default.Rules[name]; got != r {
+			t.Errorf("%s: shipped %+v, calibration gives %+v: rerun `hostcrypto calibrate` (docs/GAS.md)", name, got, r)
+		}
 	}
 }

@@ -242,28 +242,33 @@ func (r Result) Cost() float64 {
 	return r.NsPerOp
 }
 
-// Merge combines files: a machine's results replace earlier ones of the
-// same machine.
+// Merge combines files. A later file's machine entry replaces an earlier
+// one of the same ID, and its results replace earlier results with the same
+// machine, function, example and implementation, so that a filtered re-run
+// updates only what it measured.
 func Merge(files ...*File) *File {
 	out := &File{}
-	byID := map[string]int{}
+	machine := map[string]int{}
+	type key struct{ machine, fn, ex, impl string }
+	result := map[key]int{}
 	for _, f := range files {
 		for _, m := range f.Machines {
-			if i, ok := byID[m.ID]; ok {
+			if i, ok := machine[m.ID]; ok {
 				out.Machines[i] = m
-				kept := out.Results[:0]
-				for _, r := range out.Results {
-					if r.Machine != m.ID {
-						kept = append(kept, r)
-					}
-				}
-				out.Results = kept
 			} else {
-				byID[m.ID] = len(out.Machines)
+				machine[m.ID] = len(out.Machines)
 				out.Machines = append(out.Machines, m)
 			}
 		}
-		out.Results = append(out.Results, f.Results...)
+		for _, r := range f.Results {
+			k := key{r.Machine, r.Function, r.Example, r.Impl}
+			if i, ok := result[k]; ok {
+				out.Results[i] = r
+			} else {
+				result[k] = len(out.Results)
+				out.Results = append(out.Results, r)
+			}
+		}
 	}
 	return out
 }

@@ -169,14 +169,22 @@ func ols(ps []point, cols []int) [3]float64 {
 	for i := range A {
 		A[i] = make([]float64, k)
 	}
+	// Weights (ymin/y)² give relative error and stay within (0, 1], so the
+	// normal equations keep magnitudes solve can pivot on.
+	ymin := 0.0
+	for _, p := range ps {
+		if p.y > 0 && (ymin == 0 || p.y < ymin) {
+			ymin = p.y
+		}
+	}
 	for _, p := range ps {
 		x := []float64{1}
 		for _, j := range cols {
 			x = append(x, get(p, j))
 		}
 		w := 1.0
-		if p.y > 0 {
-			w = 1 / (p.y * p.y)
+		if p.y > 0 && ymin > 0 {
+			w = (ymin / p.y) * (ymin / p.y)
 		}
 		for r := 0; r < k; r++ {
 			b[r] += w * x[r] * p.y
@@ -195,9 +203,17 @@ func ols(ps []point, cols []int) [3]float64 {
 }
 
 // solve does Gaussian elimination with partial pivoting; singular systems
-// get zeros for the dependent unknowns.
+// (a pivot below 1e-12 of the matrix's largest entry) get zeros for the
+// dependent unknowns.
 func solve(A [][]float64, b []float64) []float64 {
 	n := len(b)
+	big := 0.0
+	for _, row := range A {
+		for _, v := range row {
+			big = math.Max(big, math.Abs(v))
+		}
+	}
+	tol := 1e-12 * big
 	for c := 0; c < n; c++ {
 		p := c
 		for r := c + 1; r < n; r++ {
@@ -207,7 +223,7 @@ func solve(A [][]float64, b []float64) []float64 {
 		}
 		A[c], A[p] = A[p], A[c]
 		b[c], b[p] = b[p], b[c]
-		if math.Abs(A[c][c]) < 1e-12 {
+		if math.Abs(A[c][c]) <= tol {
 			continue
 		}
 		for r := 0; r < n; r++ {
@@ -222,7 +238,7 @@ func solve(A [][]float64, b []float64) []float64 {
 	}
 	x := make([]float64, n)
 	for i := range x {
-		if math.Abs(A[i][i]) >= 1e-12 {
+		if math.Abs(A[i][i]) > tol {
 			x[i] = b[i] / A[i][i]
 		}
 	}

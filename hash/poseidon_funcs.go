@@ -12,6 +12,10 @@ import (
 // functions.
 func fieldItems(in []byte) uint64 { return uint64(len(in) / 32) }
 
+// permutationItems counts the Hades permutations of Dusk's sponge (rate 4):
+// ceil(n/4) for n field elements, the unit its cost steps by.
+func permutationItems(in []byte) uint64 { return (uint64(len(in)/32) + 3) / 4 }
+
 // poseidonErr maps package poseidon's errors to core codes.
 func poseidonErr(err error) error {
 	switch {
@@ -55,7 +59,7 @@ func init() {
 		Output: "32-byte little-endian dusk_poseidon::Hash::digest(Domain::Other, in)[0]: Hades " +
 			"(width 5, 8 full + 60 partial rounds) in the dusk-safe sponge, tag = hash_to_scalar(IO pattern || domain)",
 		FixedOut:   32,
-		Items:      fieldItems,
+		Items:      permutationItems,
 		Primitives: []string{"poseidon.bls12381_dusk", "fieldmul.bls12381fr", "blake2b_512"},
 		Examples:   fieldExamples([]int{1, 2, 4, 5, 16, 64}, false),
 		Run: func(dst, in []byte) ([]byte, error) {

@@ -2,6 +2,7 @@ package pairing
 
 import (
 	"math"
+	"math/bits"
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
@@ -26,6 +27,23 @@ const (
 	blsG2MSMLen  = bls12381.G2SizeEIP2537 + 32                     // 288
 	blsPairLen   = bls12381.G1SizeEIP2537 + bls12381.G2SizeEIP2537 // 384
 )
+
+// msmItems counts the work of a k-point MSM, the gas item of the MSM
+// functions: k for k <= 4, then ceil(2k / floor(log2 k)), following
+// Pippenger's k/log k (per-point cost falls from about 33 µs at k = 1 to
+// 9 µs at k = 128 on BN254 here). The point count itself reaches the gas
+// rule through the input length (per_byte), so calibration fits both the
+// linear and the sublinear part.
+func msmItems(size int) func(in []byte) uint64 {
+	return func(in []byte) uint64 {
+		k := uint64(len(in) / size)
+		if k <= 4 {
+			return k
+		}
+		lg := uint64(bits.Len64(k) - 1)
+		return (2*k + lg - 1) / lg
+	}
+}
 
 func itemsOf(size int) func(in []byte) uint64 {
 	return func(in []byte) uint64 { return uint64(len(in) / size) }
@@ -58,7 +76,7 @@ func init() {
 			Input:      "k >= 1 pairs (64-byte EIP-196 G1 point || 32-byte big-endian scalar), 96·k bytes exactly (EIP-2537 MSM layout with BN254 encodings)",
 			Output:     "64-byte G1 point Σ s_i·P_i",
 			FixedOut:   64,
-			Items:      itemsOf(bn254MSMLen),
+			Items:      msmItems(bn254MSMLen),
 			Primitives: []string{"msm.bn254g1"},
 			Examples:   bn254MSMExamples,
 			Run:        runBN254MSM,
@@ -96,7 +114,7 @@ func init() {
 			Input:      "EIP-2537 G1MSM: k >= 1 pairs (128-byte G1 point in G1 || 32-byte big-endian scalar), 160·k bytes exactly",
 			Output:     "128-byte G1 point Σ s_i·P_i",
 			FixedOut:   128,
-			Items:      itemsOf(blsG1MSMLen),
+			Items:      msmItems(blsG1MSMLen),
 			Primitives: []string{"msm.bls12381g1", "subgroup.bls12381g1"},
 			Examples:   blsMSMExamples(false),
 			Run:        runBLSG1MSM,
@@ -106,7 +124,7 @@ func init() {
 			Input:      "EIP-2537 G2MSM: k >= 1 pairs (256-byte G2 point in G2 || 32-byte big-endian scalar), 288·k bytes exactly",
 			Output:     "256-byte G2 point Σ s_i·Q_i",
 			FixedOut:   256,
-			Items:      itemsOf(blsG2MSMLen),
+			Items:      msmItems(blsG2MSMLen),
 			Primitives: []string{"msm.bls12381g2", "subgroup.bls12381g2"},
 			Examples:   blsMSMExamples(true),
 			Run:        runBLSG2MSM,
