@@ -7,5 +7,5 @@ cd "$(dirname "$0")/../.."
 # `call --jsonl` path), malformed inputs, the Merlin KATs, then a short fuzz
 # run of the verifier: no panic and no internal error on any input.
 go test -count=1 -run 'TestDuskVectors|TestDuskVectorsJSONL|TestMalformed|TestMerlinVectors' ./zk/dplonk/
-go test -count=1 -run '^$' -fuzz FuzzVerify -fuzztime 20s ./zk/dplonk/
-go test -count=1 -run '^$' -fuzz FuzzProof -fuzztime 20s ./zk/dplonk/
+./.ci/fuzz-one.sh ./zk/dplonk FuzzVerify 20s
+./.ci/fuzz-one.sh ./zk/dplonk FuzzProof 20s

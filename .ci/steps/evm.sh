@@ -7,5 +7,5 @@ set -euo pipefail
 cd "$(dirname "$0")/../../fuzz/geth"
 go test -count=1 ./...
 for target in FuzzPrecompiles FuzzModexp; do
-	go test -run '^$' -fuzz "^${target}\$" -fuzztime "${EVM_FUZZTIME:-5s}" .
+	../../.ci/fuzz-one.sh . "$target" "${EVM_FUZZTIME:-5s}"
 done

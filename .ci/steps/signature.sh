@@ -14,7 +14,7 @@ if ! pkg-config --exists libsecp256k1 2>/dev/null; then
 fi
 HOSTCRYPTO_REQUIRE=blst,libsecp256k1 go test -count=1 -tags libsecp256k1 ./sig/...
 
-fuzz() { go test -count=1 -run '^$' -fuzz "^$2\$" -fuzztime 10s "./sig/$1/" ${3:-}; }
+fuzz() { ./.ci/fuzz-one.sh "./sig/$1" "$2" 10s ${3:-}; }
 fuzz bls FuzzBackends
 fuzz bls FuzzStructured
 fuzz eddsa FuzzRFC8032Impls

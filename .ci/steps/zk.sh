@@ -6,4 +6,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 GOMAXPROCS=1 go test -count=1 ./zk/...
-go test -count=1 -run '^$' -fuzz '^FuzzZK$' -fuzztime 15s ./zk/
+./.ci/fuzz-one.sh ./zk FuzzZK 15s
