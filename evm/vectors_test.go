@@ -3,10 +3,10 @@ package evm_test
 import (
 	"bytes"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	_ "github.com/hostcrypto/hostcrypto" // the whole catalogue: named functions the precompiles delegate to
@@ -14,30 +14,15 @@ import (
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
-// vector is one case in go-ethereum's precompile JSON format (also used by
-// the EIP-2537 assets and the derived c-kzg-4844 cases).
-type vector struct {
-	Input         string
-	Expected      string
-	ExpectedError string
-	Name          string
-	Gas           uint64
-}
-
-func loadVectors(t testing.TB, path string) []vector {
+// loadVectors reads a go-ethereum-format vector file under testdata/vectors.
+func loadVectors(t testing.TB, path string) []vectors.GethVector {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "vectors", path))
+	vs, err := vectors.LoadGeth(path)
 	if err != nil {
 		t.Fatal(err)
-	}
-	var vs []vector
-	if err := json.Unmarshal(data, &vs); err != nil {
-		t.Fatalf("%s: %v", path, err)
-	}
-	if len(vs) == 0 {
-		t.Fatalf("%s: no vectors", path)
 	}
 	return vs
 }
@@ -51,66 +36,14 @@ func unhex(t testing.TB, s string) []byte {
 	return b
 }
 
-// vectorFile maps one vector file to the mainnet precompile that runs it.
-type vectorFile struct {
-	path string // under ../testdata/vectors
-	addr uint64
-	// gas: the file's Gas is the Osaka price (false for modexp files priced
-	// under older forks, whose outputs are still checked).
-	gas bool
-}
-
-var vectorFiles = []vectorFile{
-	{"go-ethereum-precompiles/ecRecover.json", evm.AddrEcrecover, true},
-	{"go-ethereum-precompiles/modexp.json", evm.AddrModexp, false},         // EIP-198 gas
-	{"go-ethereum-precompiles/modexp_eip2565.json", evm.AddrModexp, false}, // EIP-2565 gas
-	{"go-ethereum-precompiles/modexp_eip7883.json", evm.AddrModexp, true},
-	{"go-ethereum-precompiles/bn256Add.json", evm.AddrBN254Add, true},
-	{"go-ethereum-precompiles/bn256ScalarMul.json", evm.AddrBN254Mul, true},
-	{"go-ethereum-precompiles/bn256Pairing.json", evm.AddrBN254Pairing, true},
-	{"go-ethereum-precompiles/blake2F.json", evm.AddrBlake2F, true},
-	{"go-ethereum-precompiles/fail-blake2f.json", evm.AddrBlake2F, true},
-	{"go-ethereum-precompiles/pointEvaluation.json", evm.AddrPointEval, true},
-	{"go-ethereum-precompiles/p256Verify.json", evm.AddrP256Verify, true},
-	{"go-ethereum-precompiles/blsG1Add.json", evm.AddrBLS12G1Add, true},
-	{"go-ethereum-precompiles/fail-blsG1Add.json", evm.AddrBLS12G1Add, true},
-	{"go-ethereum-precompiles/blsG1Mul.json", evm.AddrBLS12G1MSM, true},
-	{"go-ethereum-precompiles/fail-blsG1Mul.json", evm.AddrBLS12G1MSM, true},
-	{"go-ethereum-precompiles/blsG1MultiExp.json", evm.AddrBLS12G1MSM, true},
-	{"go-ethereum-precompiles/fail-blsG1MultiExp.json", evm.AddrBLS12G1MSM, true},
-	{"go-ethereum-precompiles/blsG2Add.json", evm.AddrBLS12G2Add, true},
-	{"go-ethereum-precompiles/fail-blsG2Add.json", evm.AddrBLS12G2Add, true},
-	{"go-ethereum-precompiles/blsG2Mul.json", evm.AddrBLS12G2MSM, true},
-	{"go-ethereum-precompiles/fail-blsG2Mul.json", evm.AddrBLS12G2MSM, true},
-	{"go-ethereum-precompiles/blsG2MultiExp.json", evm.AddrBLS12G2MSM, true},
-	{"go-ethereum-precompiles/fail-blsG2MultiExp.json", evm.AddrBLS12G2MSM, true},
-	{"go-ethereum-precompiles/blsPairing.json", evm.AddrBLS12Pairing, true},
-	{"go-ethereum-precompiles/fail-blsPairing.json", evm.AddrBLS12Pairing, true},
-	{"go-ethereum-precompiles/blsMapG1.json", evm.AddrBLS12MapFpToG1, true},
-	{"go-ethereum-precompiles/fail-blsMapG1.json", evm.AddrBLS12MapFpToG1, true},
-	{"go-ethereum-precompiles/blsMapG2.json", evm.AddrBLS12MapFp2G2, true},
-	{"go-ethereum-precompiles/fail-blsMapG2.json", evm.AddrBLS12MapFp2G2, true},
-
-	{"eip-2537/add_G1_bls.json", evm.AddrBLS12G1Add, true},
-	{"eip-2537/fail-add_G1_bls.json", evm.AddrBLS12G1Add, true},
-	{"eip-2537/add_G2_bls.json", evm.AddrBLS12G2Add, true},
-	{"eip-2537/fail-add_G2_bls.json", evm.AddrBLS12G2Add, true},
-	{"eip-2537/mul_G1_bls.json", evm.AddrBLS12G1MSM, true}, // k = 1 MSM
-	{"eip-2537/fail-mul_G1_bls.json", evm.AddrBLS12G1MSM, true},
-	{"eip-2537/mul_G2_bls.json", evm.AddrBLS12G2MSM, true},
-	{"eip-2537/fail-mul_G2_bls.json", evm.AddrBLS12G2MSM, true},
-	{"eip-2537/msm_G1_bls.json", evm.AddrBLS12G1MSM, true},
-	{"eip-2537/fail-msm_G1_bls.json", evm.AddrBLS12G1MSM, true},
-	{"eip-2537/fail-msm_G2_bls.json", evm.AddrBLS12G2MSM, true},
-	{"eip-2537/pairing_check_bls.json", evm.AddrBLS12Pairing, true},
-	{"eip-2537/fail-pairing_check_bls.json", evm.AddrBLS12Pairing, true},
-	{"eip-2537/map_fp_to_G1_bls.json", evm.AddrBLS12MapFpToG1, true},
-	{"eip-2537/fail-map_fp_to_G1_bls.json", evm.AddrBLS12MapFpToG1, true},
-	{"eip-2537/map_fp2_to_G2_bls.json", evm.AddrBLS12MapFp2G2, true},
-	{"eip-2537/fail-map_fp2_to_G2_bls.json", evm.AddrBLS12MapFp2G2, true},
-
-	{"c-kzg-4844/derived/pointEvaluation_from_c-kzg.json", evm.AddrPointEval, true},
-	{"c-kzg-4844/derived/fail-pointEvaluation_from_c-kzg.json", evm.AddrPointEval, true},
+// addrOf is the precompile address of a vector file's evm:0xNN function.
+func addrOf(t testing.TB, vf vectors.GethFile) uint64 {
+	t.Helper()
+	a, err := strconv.ParseUint(strings.TrimPrefix(vf.EVM, "evm:0x"), 16, 64)
+	if err != nil || evm.FuncName(a) != vf.EVM {
+		t.Fatalf("%s: bad function name %q", vf.Path, vf.EVM)
+	}
+	return a
 }
 
 // TestVectors runs every vector file through its catalogue function
@@ -120,14 +53,15 @@ var vectorFiles = []vectorFile{
 // case must fail. A precompile whose named function is not linked in
 // (CodeUnsupported) fails the test: it never skips.
 func TestVectors(t *testing.T) {
-	for _, vf := range vectorFiles {
-		t.Run(filepath.Base(vf.path), func(t *testing.T) {
-			vs := loadVectors(t, vf.path)
-			f, ok := core.Default.Lookup(evm.FuncName(vf.addr))
+	for _, vf := range vectors.GethFiles {
+		addr := addrOf(t, vf)
+		t.Run(filepath.Base(vf.Path), func(t *testing.T) {
+			vs := loadVectors(t, vf.Path)
+			f, ok := core.Default.Lookup(evm.FuncName(addr))
 			if !ok {
-				t.Fatalf("%s not registered", evm.FuncName(vf.addr))
+				t.Fatalf("%s not registered", evm.FuncName(addr))
 			}
-			fail := filepath.Base(vf.path)[:5] == "fail-"
+			fail := vf.Fail()
 			relevant := map[string]bool{}
 			for _, b := range core.Default.Backends(f) {
 				relevant[b] = true
@@ -159,7 +93,7 @@ func TestVectors(t *testing.T) {
 						bad++
 						t.Errorf("%s: output\n got %x\nwant %x", v.Name, out, want)
 					}
-					if vf.gas && g != v.Gas {
+					if vf.Gas && g != v.Gas {
 						bad++
 						t.Errorf("%s: gas %d, want %d", v.Name, g, v.Gas)
 					}
@@ -176,25 +110,26 @@ func TestVectors(t *testing.T) {
 // agree on every vector input (gas and output), so the Go API carries the
 // tested semantics.
 func TestContractsMatchCatalogue(t *testing.T) {
-	for _, vf := range vectorFiles {
-		vs := loadVectors(t, vf.path)
-		c, ok := evm.Lookup(vf.addr)
+	for _, vf := range vectors.GethFiles {
+		addr := addrOf(t, vf)
+		vs := loadVectors(t, vf.Path)
+		c, ok := evm.Lookup(addr)
 		if !ok {
-			t.Fatalf("no contract at %#x", vf.addr)
+			t.Fatalf("no contract at %#x", addr)
 		}
 		for i, v := range vs {
 			if i >= 8 {
 				break
 			}
 			in := unhex(t, v.Input)
-			out1, g1, err1 := evm.Run(vf.addr, in)
+			out1, g1, err1 := evm.Run(addr, in)
 			out2, g2, err2 := core.Invoke(c.Func(), gas.Default, nil, nil, in)
 			if g1 != g2 || g1 != c.RequiredGas(in) || (err1 == nil) != (err2 == nil) || !bytes.Equal(out1, out2) {
-				t.Errorf("%s %s: Run (%x, %d, %v) != Invoke (%x, %d, %v)", vf.path, v.Name, out1, g1, err1, out2, g2, err2)
+				t.Errorf("%s %s: Run (%x, %d, %v) != Invoke (%x, %d, %v)", vf.Path, v.Name, out1, g1, err1, out2, g2, err2)
 			}
-			out3, g3, err3 := evm.RunAddress(evm.AddressOf(vf.addr), in)
+			out3, g3, err3 := evm.RunAddress(evm.AddressOf(addr), in)
 			if g3 != g1 || (err3 == nil) != (err1 == nil) || !bytes.Equal(out3, out1) {
-				t.Errorf("%s %s: RunAddress differs from Run", vf.path, v.Name)
+				t.Errorf("%s %s: RunAddress differs from Run", vf.Path, v.Name)
 			}
 		}
 	}

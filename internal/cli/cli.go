@@ -9,7 +9,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -361,6 +360,3 @@ func cmdList(env *Env, args []string) int {
 	fmt.Fprintf(w, "%d functions; schedule %q\n", len(entries), s.Name)
 	return 0
 }
-
-// Exit is os.Exit, replaceable in tests.
-var Exit = os.Exit

@@ -8,10 +8,5 @@ import (
 
 var start = time.Now()
 
-// threadCPU falls back to wall-clock time off Linux.
-func threadCPU() time.Duration { return time.Since(start) }
-
-func lockThread() func() { return func() {} }
-
 // processCPU falls back to wall-clock time off Linux.
 func processCPU() time.Duration { return time.Since(start) }
