@@ -6,10 +6,10 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
-	"github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/curves/bls12381"
 )
 
 // EIP-2537 sizes: a base-field element is 64 bytes (16 zero bytes, then the
@@ -22,38 +22,14 @@ const (
 	blsFrSize = 32
 )
 
-// blsFp decodes a 64-byte EIP-2537 field element: zero padding, value < p.
-func blsFp(z *fp.Element, b []byte) error {
-	for _, c := range b[:16] {
-		if c != 0 {
-			return core.Errorf(core.CodeNonCanonical, "zk: bls12-381 field element padding not zero")
-		}
-	}
-	if err := z.SetBytesCanonical(b[16:64]); err != nil {
-		return core.Errorf(core.CodeNonCanonical, "zk: bls12-381 coordinate >= p")
-	}
-	return nil
-}
-
-// decodeBlsG1 decodes an EIP-2537 G1 point: on y² = x³ + 4 and in the
-// order-r subgroup, or the all-zero encoding of infinity.
-func decodeBlsG1(p *bls.G1Affine, b []byte) error {
-	if err := blsFp(&p.X, b[0:64]); err != nil {
+// decodeBlsG1 decodes an EIP-2537 G1 point (curves/bls12381): on
+// y² = x³ + 4 and in the order-r subgroup, or the all-zero encoding of
+// infinity.
+func decodeBlsG1(p *bls.G1Affine, b []byte) (err error) {
+	if *p, err = bls12381.DecodeG1EIP2537(b[:128]); err != nil || p.IsInfinity() {
 		return err
 	}
-	if err := blsFp(&p.Y, b[64:128]); err != nil {
-		return err
-	}
-	if p.X.IsZero() && p.Y.IsZero() {
-		return nil
-	}
-	if !p.IsOnCurve() {
-		return core.Errorf(core.CodeInvalidPoint, "zk: bls12-381 G1 point not on curve")
-	}
-	if !p.IsInSubGroup() {
-		return core.Errorf(core.CodeNotInSubgroup, "zk: bls12-381 G1 point not in subgroup")
-	}
-	return nil
+	return bls12381.SubgroupCheckG1(p)
 }
 
 // decodeBlsG2 decodes an EIP-2537 G2 point (c0 first): on the twist and in
@@ -62,29 +38,11 @@ func decodeBlsG2(p *bls.G2Affine, b []byte) error {
 	return decodeBlsG2Checked(p, b, true)
 }
 
-func decodeBlsG2Checked(p *bls.G2Affine, b []byte, subgroup bool) error {
-	if err := blsFp(&p.X.A0, b[0:64]); err != nil {
+func decodeBlsG2Checked(p *bls.G2Affine, b []byte, subgroup bool) (err error) {
+	if *p, err = bls12381.DecodeG2EIP2537(b[:256]); err != nil || !subgroup || p.IsInfinity() {
 		return err
 	}
-	if err := blsFp(&p.X.A1, b[64:128]); err != nil {
-		return err
-	}
-	if err := blsFp(&p.Y.A0, b[128:192]); err != nil {
-		return err
-	}
-	if err := blsFp(&p.Y.A1, b[192:256]); err != nil {
-		return err
-	}
-	if p.X.IsZero() && p.Y.IsZero() {
-		return nil
-	}
-	if !p.IsOnCurve() {
-		return core.Errorf(core.CodeInvalidPoint, "zk: bls12-381 G2 point not on curve")
-	}
-	if !subgroup {
-		return nil
-	}
-	return checkSubgroupBlsG2(p)
+	return bls12381.SubgroupCheckG2(p)
 }
 
 // decodeBlsG2OnCurve is decodeBlsG2 without the subgroup check, for a proof
@@ -94,12 +52,7 @@ func decodeBlsG2OnCurve(p *bls.G2Affine, b []byte) error {
 }
 
 // checkSubgroupBlsG2 returns ErrNotInSubgroup unless p is in the order-r subgroup.
-func checkSubgroupBlsG2(p *bls.G2Affine) error {
-	if !p.IsInSubGroup() {
-		return core.Errorf(core.CodeNotInSubgroup, "zk: bls12-381 G2 point not in subgroup")
-	}
-	return nil
-}
+func checkSubgroupBlsG2(p *bls.G2Affine) error { return bls12381.SubgroupCheckG2(p) }
 
 // blsGroth16VK is a prepared BLS12-381 Groth16 verifying key (see bnGroth16VK).
 type blsGroth16VK struct {

@@ -6,10 +6,10 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	bn "github.com/consensys/gnark-crypto/ecc/bn254"
-	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/curves/bn254"
 )
 
 // EIP-197 sizes: a G1 point is x || y (32-byte big-endian each), a G2 point
@@ -21,14 +21,6 @@ const (
 	bnFrSize = 32
 )
 
-// bnFp decodes a canonical 32-byte big-endian base-field element.
-func bnFp(z *fp.Element, b []byte) error {
-	if err := z.SetBytesCanonical(b[:32]); err != nil {
-		return core.Errorf(core.CodeNonCanonical, "zk: bn254 coordinate >= p")
-	}
-	return nil
-}
-
 // bnFr decodes a canonical 32-byte big-endian scalar (< r).
 func bnFr(z *fr.Element, b []byte) error {
 	if err := z.SetBytesCanonical(b[:32]); err != nil {
@@ -37,23 +29,12 @@ func bnFr(z *fr.Element, b []byte) error {
 	return nil
 }
 
-// decodeBnG1 decodes an EIP-197 G1 point: coordinates < p, on the curve
-// y² = x³ + 3 (the cofactor is 1, so that is the whole subgroup check), or
-// the all-zero encoding of infinity.
-func decodeBnG1(p *bn.G1Affine, b []byte) error {
-	if err := bnFp(&p.X, b[0:32]); err != nil {
-		return err
-	}
-	if err := bnFp(&p.Y, b[32:64]); err != nil {
-		return err
-	}
-	if p.X.IsZero() && p.Y.IsZero() {
-		return nil // infinity, gnark-crypto's (0,0) convention
-	}
-	if !p.IsOnCurve() {
-		return core.Errorf(core.CodeInvalidPoint, "zk: bn254 G1 point not on curve")
-	}
-	return nil
+// decodeBnG1 decodes an EIP-197 G1 point (curves/bn254): coordinates < p,
+// on y² = x³ + 3 (the cofactor is 1, so that is the whole subgroup check),
+// or the all-zero encoding of infinity.
+func decodeBnG1(p *bn.G1Affine, b []byte) (err error) {
+	*p, err = bn254.DecodeG1(b[:bnG1Size])
+	return err
 }
 
 // decodeBnG2 decodes an EIP-197 G2 point (imaginary part first): on the
@@ -62,29 +43,11 @@ func decodeBnG2(p *bn.G2Affine, b []byte) error {
 	return decodeBnG2Checked(p, b, true)
 }
 
-func decodeBnG2Checked(p *bn.G2Affine, b []byte, subgroup bool) error {
-	if err := bnFp(&p.X.A1, b[0:32]); err != nil {
+func decodeBnG2Checked(p *bn.G2Affine, b []byte, subgroup bool) (err error) {
+	if *p, err = bn254.DecodeG2(b[:bnG2Size]); err != nil || !subgroup || p.IsInfinity() {
 		return err
 	}
-	if err := bnFp(&p.X.A0, b[32:64]); err != nil {
-		return err
-	}
-	if err := bnFp(&p.Y.A1, b[64:96]); err != nil {
-		return err
-	}
-	if err := bnFp(&p.Y.A0, b[96:128]); err != nil {
-		return err
-	}
-	if p.X.IsZero() && p.Y.IsZero() {
-		return nil
-	}
-	if !p.IsOnCurve() {
-		return core.Errorf(core.CodeInvalidPoint, "zk: bn254 G2 point not on curve")
-	}
-	if !subgroup {
-		return nil
-	}
-	return checkSubgroupBnG2(p)
+	return bn254.SubgroupCheckG2(p)
 }
 
 // decodeBnG2OnCurve is decodeBnG2 without the subgroup check, for a proof
@@ -94,12 +57,7 @@ func decodeBnG2OnCurve(p *bn.G2Affine, b []byte) error {
 }
 
 // checkSubgroupBnG2 returns ErrNotInSubgroup unless p is in the order-r subgroup.
-func checkSubgroupBnG2(p *bn.G2Affine) error {
-	if !p.IsInSubGroup() {
-		return core.Errorf(core.CodeNotInSubgroup, "zk: bn254 G2 point not in subgroup")
-	}
-	return nil
-}
+func checkSubgroupBnG2(p *bn.G2Affine) error { return bn254.SubgroupCheckG2(p) }
 
 // bnGroth16VK is a prepared BN254 Groth16 verifying key: the decoded points,
 // e(α, β) and the Miller-loop line evaluations of γ and δ, so that a
