@@ -2,7 +2,6 @@ package evm_test
 
 import (
 	"bytes"
-	"encoding/hex"
 	"errors"
 	"path/filepath"
 	"strconv"
@@ -17,24 +16,11 @@ import (
 	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
-// loadVectors reads a go-ethereum-format vector file under testdata/vectors.
-func loadVectors(t testing.TB, path string) []vectors.GethVector {
-	t.Helper()
-	vs, err := vectors.LoadGeth(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return vs
-}
-
-func unhex(t testing.TB, s string) []byte {
-	t.Helper()
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+// The package's test helpers (helpers_test.go, via export_test.go).
+var (
+	loadVectors = evm.LoadVectorsForTest
+	unhex       = evm.UnhexForTest
+)
 
 // addrOf is the precompile address of a vector file's evm:0xNN function.
 func addrOf(t testing.TB, vf vectors.GethFile) uint64 {
