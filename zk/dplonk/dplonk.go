@@ -19,6 +19,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/vkcache"
 )
 
 // PlonkVersion values (dusk-plonk's compiler::PlonkVersion).
@@ -114,7 +115,21 @@ func VerifyDusk(dst, in []byte, version byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := loadVerifier(vd)
+	// The verifier's public-input count is checked against its length and
+	// the public inputs given before any point is decoded.
+	nPI, err := verifierCounts(vd)
+	if err != nil {
+		return nil, err
+	}
+	if len(pisRaw)%scalarSize != 0 {
+		return nil, core.Errorf(core.CodeMalformed, "dplonk: public inputs not a multiple of 32 bytes")
+	}
+	if uint64(len(pisRaw)/scalarSize) != nPI {
+		return nil, core.Errorf(core.CodeMalformed, "dplonk: %d public inputs, verifier expects %d",
+			len(pisRaw)/scalarSize, nPI)
+	}
+	key := vkcache.KeyOf(cacheTag, vd)
+	p, hit, err := loadVerifier(key, vd)
 	if err != nil {
 		return nil, err
 	}
@@ -122,18 +137,15 @@ func VerifyDusk(dst, in []byte, version byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(pisRaw)%scalarSize != 0 {
-		return nil, core.Errorf(core.CodeMalformed, "dplonk: public inputs not a multiple of 32 bytes")
-	}
-	if len(pisRaw)/scalarSize != len(p.piIndexes) {
-		return nil, core.Errorf(core.CodeMalformed, "dplonk: %d public inputs, verifier expects %d",
-			len(pisRaw)/scalarSize, len(p.piIndexes))
-	}
 	pis := make([]fr.Element, len(p.piIndexes))
 	for i := range pis {
 		if pis[i], err = decodeScalar(pisRaw[i*scalarSize:]); err != nil {
 			return nil, err
 		}
 	}
-	return core.Verdict(dst, p.verify(pr, pis, pisRaw, version)), nil
+	ok := p.verify(pr, pis, pisRaw, version)
+	if ok && !hit {
+		vkcache.Put(key, p, p.memSize())
+	}
+	return core.Verdict(dst, ok), nil
 }
