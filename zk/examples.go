@@ -33,8 +33,12 @@ import (
 // (examples_vectors.go, generated).
 func Examples() map[string]func() []core.Example {
 	m := map[string]func() []core.Example{
-		"groth16_bn254_verify":    func() []core.Example { return groth16Examples(false) },
-		"groth16_bls12381_verify": func() []core.Example { return groth16Examples(true) },
+		"groth16_bn254_verify":          func() []core.Example { return groth16Examples(false) },
+		"groth16_bls12381_verify":       func() []core.Example { return groth16Examples(true) },
+		"groth16_bn254_verify_gnark":    bnGnarkG16Examples,
+		"groth16_bls12381_verify_gnark": blsGnarkG16Examples,
+		"plonk_bn254_snarkjs_verify":    snarkjsExamples,
+		"plonk_bls12381_dusk_verify":    duskExamples,
 	}
 	for _, v := range vectorExamples {
 		v := v
