@@ -39,6 +39,8 @@ func Examples() map[string]func() []core.Example {
 		"groth16_bls12381_verify_gnark": blsGnarkG16Examples,
 		"plonk_bn254_snarkjs_verify":    snarkjsExamples,
 		"plonk_bls12381_dusk_verify":    duskExamples,
+		"plonk_bn254_gnark_verify":      func() []core.Example { return gnarkPlonkExamples()["plonk_bn254_gnark_verify"] },
+		"plonk_bls12381_gnark_verify":   func() []core.Example { return gnarkPlonkExamples()["plonk_bls12381_gnark_verify"] },
 	}
 	for _, v := range vectorExamples {
 		v := v

@@ -7,6 +7,8 @@ import (
 	"github.com/consensys/gnark-crypto/ecc"
 	"github.com/consensys/gnark/backend/groth16"
 	"github.com/consensys/gnark/backend/witness"
+
+	"github.com/hostcrypto/hostcrypto/core"
 )
 
 // TestSynthGnarkGroth16: gnark's own Groth16 verifier (v0.16.1) accepts the
@@ -49,6 +51,32 @@ func TestSynthGnarkGroth16(t *testing.T) {
 				if err != nil || gnarkOK == bad || out[0] != map[bool]byte{false: 1, true: 0}[bad] {
 					t.Errorf("%s %+v bad=%v: gnark %v, ours %x %v", c.fn, sp, bad, gnarkOK, out, err)
 				}
+			}
+		}
+	}
+}
+
+// TestExamples: every example is accepted; the synthetic and generated
+// gnark inputs and the vectors' inputs verify (0x01); the grown snarkjs
+// inputs fail only at the final check (0x00).
+func TestExamples(t *testing.T) {
+	for fn, exf := range Examples() {
+		f, ok := core.Default.Lookup(fn)
+		if !ok {
+			continue // plonk_bls12381_dusk_verify: zk/dplonk tests it
+		}
+		exs := exf()
+		if len(exs) < 3 {
+			t.Errorf("%s: %d examples, want sizes of every growing section", fn, len(exs))
+		}
+		for _, ex := range exs {
+			want := byte(1)
+			if fn == "plonk_bn254_snarkjs_verify" && ex.Name != "multiplier1000" {
+				want = 0
+			}
+			out, err := f.Run(nil, ex.Input)
+			if err != nil || len(out) != 1 || out[0] != want {
+				t.Errorf("%s/%s: %x %v, want %02x", fn, ex.Name, out, err, want)
 			}
 		}
 	}
