@@ -66,12 +66,21 @@ func exScalar(label string, i int, r *big.Int) *big.Int {
 }
 
 func groth16Examples(bls bool) []core.Example {
+	var ex []core.Example
+	for _, nPub := range []int{1, 4, 16, 64} {
+		ex = append(ex, core.Example{Name: strconv.Itoa(nPub) + "inputs", Input: groth16Example(bls, nPub), Worst: true})
+	}
+	return ex
+}
+
+// groth16Example returns a valid groth16_*_verify input with nPub public
+// inputs (see Examples).
+func groth16Example(bls bool, nPub int) []byte {
 	r := bnfr.Modulus()
 	if bls {
 		r = blsfr.Modulus()
 	}
-	var ex []core.Example
-	for _, nPub := range []int{1, 4, 16, 64} {
+	{
 		sc := func(l string, i int) *big.Int { return exScalar(l, i, r) }
 		a, b, g, d, s, t := sc("a", 0), sc("b", 0), sc("g", 0), sc("d", 0), sc("s", nPub), sc("t", nPub)
 		ks := make([]*big.Int, nPub+1)
@@ -136,7 +145,6 @@ func groth16Examples(bls bool) []core.Example {
 			x.FillBytes(w[:])
 			in = append(in, w[:]...)
 		}
-		ex = append(ex, core.Example{Name: strconv.Itoa(nPub) + "inputs", Input: in, Worst: true})
+		return in
 	}
-	return ex
 }
