@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"encoding/hex"
+	"strconv"
 	"sync"
 
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
@@ -28,6 +29,23 @@ var gnarkPlonkExamples = sync.OnceValue(func() map[string][]core.Example {
 		s := sectionsOf(in)
 		vk := plonkLines(s[0], e.fn == "plonk_bls12381_gnark_verify")
 		m[e.fn] = append(m[e.fn], core.Example{Name: e.name, Input: threeSectionInput(vk, s[1], s[2]), Worst: true})
+	}
+	// Larger sections than a prover makes quickly: the smallest proof grown
+	// (plonkGrow) to thousands of public inputs or hundreds of commitments,
+	// counts consistent, so every section is decoded and the public-input
+	// and commitment work is done before gnark's algebraic check rejects
+	// it. They skip only the fixed tail (one MSM, the KZG fold and
+	// pairing), which the valid examples above carry.
+	for fn, s := range map[string]*pointSizes{"plonk_bn254_gnark_verify": &bnSizes, "plonk_bls12381_gnark_verify": &blsSizes} {
+		sec := sectionsOf(m[fn][0].Input)
+		for _, n := range []int{4096, 16384} {
+			m[fn] = append(m[fn], core.Example{Name: strconv.Itoa(1+n) + "pub-1cm-failslate", Worst: true,
+				Input: plonkGrow(sec[0], sec[1], sec[2], s, 0, n)})
+		}
+		for _, n := range []int{64, 256} {
+			m[fn] = append(m[fn], core.Example{Name: "1pub-" + strconv.Itoa(1+n) + "cm-failslate", Worst: true,
+				Input: plonkGrow(sec[0], sec[1], sec[2], s, n, 0)})
+		}
 	}
 	return m
 })

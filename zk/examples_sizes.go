@@ -77,7 +77,7 @@ var snarkjsSizes = []int{1, 64, 512, 4096}
 func snarkjsExamples() []core.Example {
 	var ex []core.Example
 	for _, n := range snarkjsSizes {
-		ex = append(ex, core.Example{Name: strconv.Itoa(n) + "public", Input: snarkjsPublic(n), Worst: true})
+		ex = append(ex, core.Example{Name: strconv.Itoa(n) + "public-failslate", Input: snarkjsPublic(n), Worst: true})
 	}
 	return ex
 }
@@ -160,11 +160,11 @@ func duskExamples() []core.Example {
 	version, vd, proof := duskSplit()
 	var ex []core.Example
 	for _, n := range duskSizes {
-		ex = append(ex, core.Example{Name: strconv.Itoa(n) + "public", Worst: true,
+		ex = append(ex, core.Example{Name: strconv.Itoa(n) + "public-failslate", Worst: true,
 			Input: duskInput(version, duskVerifier(vd, -1, n), proof, duskPublic(n))})
 	}
-	for _, l := range []int{4096, 65536} {
-		ex = append(ex, core.Example{Name: "label" + strconv.Itoa(l), Worst: true,
+	for _, l := range []int{65536, 524288} {
+		ex = append(ex, core.Example{Name: "label" + strconv.Itoa(l) + "-failslate", Worst: true,
 			Input: duskInput(version, duskVerifier(vd, l, 1), proof, duskPublic(1))})
 	}
 	return ex

@@ -4,35 +4,36 @@ import "encoding/binary"
 
 // Gas items of the gnark-format verifiers. Their work grows with several
 // sections of different cost per element, so Items is a weighted count in
-// cost units: one unit is about the work of one public input of a plain
-// Groth16 verification (a compressed G1 point decoded, one MSM term, one
-// scalar). The weights below are measured ratios on the reference
-// machine (docs/GAS.md, "Growing sections"); every count comes from a
-// header, bounded by the bytes that follow it, read by the same structure
-// scan the verifier runs before it decodes any point.
-const (
-	// Groth16 (gnark): a K point of the verifying key (decoded, MSM term,
-	// its witness scalar).
-	g16WeightK = 4
-	// a Pedersen key: two compressed G2 points decompressed and
+// cost units, per curve (a BLS12-381 point costs several times a BN254
+// one to decompress and subgroup-check). The weights are the measured
+// ratios of the sections' marginal CPU costs on the reference machine
+// (cold calls, docs/GAS.md "Growing sections"); the calibrated per_item
+// turns units into gas. Every count comes from a header, bounded by the
+// bytes that follow it, read by the same structure scan the verifier runs
+// before it decodes any point.
+type itemWeights struct {
+	// Groth16: a K point of the key (decoded, one MSM term, its witness
+	// scalar); a Pedersen key (two compressed G2 points decompressed and
 	// subgroup-checked, one pair of the Pedersen multi-pairing, one G1
-	// scalar multiplication.
-	g16WeightKey = 160
-	// a BSB22 commitment of the proof: a G1 point decoded, hashed to the
-	// field, added to the public-input combination.
-	g16WeightCommit = 8
-	// an index of a committed public input: 32 bytes hashed.
-	g16WeightIndex = 1
+	// scalar multiplication); a proof commitment (decoded, hashed to the
+	// field, added to the public-input combination); a committed index
+	// (32 bytes hashed).
+	k, key, commit, index uint64
+	// PLONK: a public input (witness scalar, transcript, Lagrange term);
+	// a BSB22 commitment (a Qcp point of the key and a commitment of the
+	// proof decoded and subgroup-checked, hashed, folded in the MSMs, a
+	// claimed value, a Lagrange evaluation at its constraint index).
+	plonkPub, plonkCommit uint64
+}
 
-	// PLONK (gnark): a public input (witness scalar, transcript, Lagrange
-	// term).
-	plonkWeightPub = 1
-	// a BSB22 commitment: a Qcp point of the key and a commitment of the
-	// proof decoded and subgroup-checked, folded in the KZG MSM, hashed, a
-	// claimed value.
-	plonkWeightCommit = 64
-	// a commitment constraint index of the key (an exponentiation of ω).
-	plonkWeightIndex = 1
+var (
+	// One unit is about 0.1 µs on BN254 Groth16 (measured: K point 12-29
+	// µs, commitment with its key and K entry 315-500 µs, index 0.3-0.5
+	// µs) and about 1 µs on PLONK (public input 1.1 µs, commitment 20 µs).
+	bnWeights = itemWeights{k: 200, key: 3600, commit: 200, index: 5, plonkPub: 1, plonkCommit: 24}
+	// BLS12-381: K point 85-95 µs, commitment 710 µs, index 0.3-0.6 µs;
+	// PLONK public input 1.5 µs, commitment 172 µs.
+	blsWeights = itemWeights{k: 900, key: 5300, commit: 900, index: 5, plonkPub: 1, plonkCommit: 128}
 )
 
 // sectionsOf splits a three-section input leniently for gas counting:
@@ -62,32 +63,29 @@ func witnessCount(w []byte) uint64 {
 }
 
 // gnarkGroth16Items is the gas item count of groth16_*_verify_gnark, in
-// cost units: g16WeightK × |K| + g16WeightKey × Pedersen keys +
-// g16WeightCommit × proof commitments + g16WeightIndex × committed indexes
-// + public inputs, all from the headers (scanGnarkGroth16; on malformed
-// input, what the scan read before it stopped).
-func gnarkGroth16Items(s *pointSizes) func(in []byte) uint64 {
+// cost units: k × |K| + key × Pedersen keys + commit × proof commitments +
+// index × committed indexes, all from the headers (g16Shape's scan; on
+// malformed input, what the scan read before it stopped).
+func gnarkGroth16Items(s *pointSizes, w *itemWeights) func(in []byte) uint64 {
 	return func(in []byte) uint64 {
 		sec := sectionsOf(in)
 		var sh g16Shape
 		sh.scanVK(sec[0], s)
 		sh.scanProof(sec[1], s)
-		return g16WeightK*uint64(sh.nK) + g16WeightKey*uint64(sh.nKeys) +
-			g16WeightCommit*uint64(sh.nCm) + g16WeightIndex*uint64(sh.nIdx) + witnessCount(sec[2])
+		return w.k*uint64(sh.nK) + w.key*uint64(sh.nKeys) + w.commit*uint64(sh.nCm) + w.index*uint64(sh.nIdx)
 	}
 }
 
 // gnarkPlonkItems is the gas item count of plonk_*_gnark_verify, in cost
-// units: plonkWeightPub × public inputs + plonkWeightCommit × the larger of
-// the key's Qcp count and the proof's commitment count + plonkWeightIndex ×
-// the key's commitment constraint indexes (from their headers).
-func gnarkPlonkItems(s *pointSizes) func(in []byte) uint64 {
+// units: plonkPub × public inputs (the witness header) + plonkCommit × the
+// larger of the key's Qcp count and the proof's commitment count (their
+// headers).
+func gnarkPlonkItems(s *pointSizes, w *itemWeights) func(in []byte) uint64 {
 	return func(in []byte) uint64 {
 		sec := sectionsOf(in)
 		var sh plonkShape
 		sh.scanVK(sec[0], s)
 		sh.scanProof(sec[1], s)
-		return plonkWeightPub*witnessCount(sec[2]) +
-			plonkWeightCommit*uint64(max(sh.nQcp, sh.nCm)) + plonkWeightIndex*uint64(sh.nIdx)
+		return w.plonkPub*witnessCount(sec[2]) + w.plonkCommit*uint64(max(sh.nQcp, sh.nCm))
 	}
 }
