@@ -38,11 +38,11 @@ var gnarkPlonkExamples = sync.OnceValue(func() map[string][]core.Example {
 	// pairing), which the valid examples above carry.
 	for fn, s := range map[string]*pointSizes{"plonk_bn254_gnark_verify": &bnSizes, "plonk_bls12381_gnark_verify": &blsSizes} {
 		sec := sectionsOf(m[fn][0].Input)
-		for _, n := range []int{4096, 16384} {
+		for _, n := range []int{16384, 28000} {
 			m[fn] = append(m[fn], core.Example{Name: strconv.Itoa(1+n) + "pub-1cm-failslate", Worst: true,
 				Input: plonkGrow(sec[0], sec[1], sec[2], s, 0, n)})
 		}
-		for _, n := range []int{64, 256} {
+		for _, n := range []int{256, 1024} {
 			m[fn] = append(m[fn], core.Example{Name: "1pub-" + strconv.Itoa(1+n) + "cm-failslate", Worst: true,
 				Input: plonkGrow(sec[0], sec[1], sec[2], s, n, 0)})
 		}

@@ -29,11 +29,11 @@ type itemWeights struct {
 var (
 	// One unit is about 0.1 µs on BN254 Groth16 (measured: K point 12-29
 	// µs, commitment with its key and K entry 315-500 µs, index 0.3-0.5
-	// µs) and about 1 µs on PLONK (public input 1.1 µs, commitment 20 µs).
-	bnWeights = itemWeights{k: 200, key: 3600, commit: 200, index: 5, plonkPub: 1, plonkCommit: 24}
+	// µs) and about 0.5 µs on PLONK (public input 0.4-1.1 µs, commitment 15-20 µs).
+	bnWeights = itemWeights{k: 200, key: 3600, commit: 200, index: 5, plonkPub: 1, plonkCommit: 40}
 	// BLS12-381: K point 85-95 µs, commitment 710 µs, index 0.3-0.6 µs;
-	// PLONK public input 1.5 µs, commitment 172 µs.
-	blsWeights = itemWeights{k: 900, key: 5300, commit: 900, index: 5, plonkPub: 1, plonkCommit: 128}
+	// PLONK public input 0.5-1.5 µs, commitment 140-172 µs.
+	blsWeights = itemWeights{k: 900, key: 5300, commit: 900, index: 5, plonkPub: 1, plonkCommit: 330}
 )
 
 // sectionsOf splits a three-section input leniently for gas counting:
