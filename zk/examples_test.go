@@ -10,6 +10,7 @@ import (
 	"github.com/consensys/gnark/backend/witness"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/vkcache"
 )
 
 // TestSynthGnarkGroth16: gnark's own Groth16 verifier (v0.16.1) accepts the
@@ -80,5 +81,52 @@ func TestExamples(t *testing.T) {
 				t.Errorf("%s/%s: %x %v, want %02x", fn, ex.Name, out, err, want)
 			}
 		}
+	}
+}
+
+// TestCacheBudget: many distinct valid keys keep the shared cache within
+// its byte budget, and only verifying calls add entries.
+func TestCacheBudget(t *testing.T) {
+	vkcache.Purge()
+	defer vkcache.Purge()
+	const budget = 256 << 10
+	old := vkcache.SetBudget(budget)
+	defer vkcache.SetBudget(old)
+	f := mustLookup(t, "groth16_bn254_verify_gnark")
+	for n := range 40 {
+		in := bnG16Curve.synth(g16Spec{nPub: n}).input() // a distinct key each
+		if out, err := f.Run(nil, in); err != nil || out[0] != 1 {
+			t.Fatalf("%d inputs: %x %v", n, out, err)
+		}
+		entries, bytes := vkcache.Used()
+		if bytes > budget || entries == 0 {
+			t.Fatalf("after %d keys: %d entries, %d bytes, budget %d", n+1, entries, bytes, budget)
+		}
+	}
+	if entries, _ := vkcache.Used(); entries >= 40 {
+		t.Fatalf("%d entries: nothing was evicted", entries)
+	}
+}
+
+// TestHostileCountsFirst: the shapes of issue 14's review (a key of
+// Pedersen keys or K points, a proof of commitments, indexes without
+// inputs), whose counts disagree, are malformed_input, found by the
+// structure scans before any point is decoded.
+func TestHostileCountsFirst(t *testing.T) {
+	n := 0
+	for fn, exs := range Hostile() {
+		for _, ex := range exs {
+			if !strings.HasPrefix(ex.Name, "vk-") && !strings.HasPrefix(ex.Name, "proof-") && !strings.HasPrefix(ex.Name, "indexes-") {
+				continue
+			}
+			n++
+			out, err := mustLookup(t, fn).Run(nil, ex.Input)
+			if core.CodeOf(err) != core.CodeMalformed {
+				t.Errorf("%s/%s: %x %v, want malformed_input", fn, ex.Name, out, err)
+			}
+		}
+	}
+	if n < 9 {
+		t.Fatalf("only %d early-failing hostile inputs", n)
 	}
 }

@@ -70,7 +70,7 @@ func gnarkGroth16Items(s *pointSizes, w *itemWeights) func(in []byte) uint64 {
 	return func(in []byte) uint64 {
 		sec := sectionsOf(in)
 		var sh g16Shape
-		sh.scanVK(sec[0], s)
+		sh.scanVK(sec[0], s, false)
 		sh.scanProof(sec[1], s)
 		return w.k*uint64(sh.nK) + w.key*uint64(sh.nKeys) + w.commit*uint64(sh.nCm) + w.index*uint64(sh.nIdx)
 	}

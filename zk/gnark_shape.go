@@ -30,7 +30,10 @@ type g16Shape struct {
 //
 //	[α]1 [β]1 [β]2 [γ]2 [δ]1 [δ]2 | u32 len(K) | K (G1) |
 //	u32 m | m × (u32 k | k × u64 index) | u32 c | c × ([G]2 [−σG]2)
-func (sh *g16Shape) scanVK(b []byte, s *pointSizes) error {
+//
+// With keepIndexes it keeps each index list for the range check (gas
+// counting does not, so that it allocates nothing).
+func (sh *g16Shape) scanVK(b []byte, s *pointSizes, keepIndexes bool) error {
 	r := &reader{b: b}
 	r.skipG1(s)
 	r.skipG1(s)
@@ -43,13 +46,15 @@ func (sh *g16Shape) scanVK(b []byte, s *pointSizes) error {
 		r.skipG1(s)
 	}
 	sh.nInfo = r.count(4)
-	sh.indexes = sh.indexes[:0]
 	for range sh.nInfo {
 		k := r.count(8)
 		if r.err != nil {
 			break
 		}
-		sh.indexes = append(sh.indexes, r.next(8*k))
+		idx := r.next(8 * k)
+		if keepIndexes {
+			sh.indexes = append(sh.indexes, idx)
+		}
 		sh.nIdx += k
 	}
 	sh.nKeys = r.count(2 * s.g2c)
@@ -101,7 +106,7 @@ func scanWitness(b []byte, frBytes int) (int, error) {
 // by one entry per earlier commitment).
 func scanGnarkGroth16(sec [][]byte, s *pointSizes, frBytes int) (*g16Shape, error) {
 	sh := new(g16Shape)
-	if err := sh.scanVK(sec[0], s); err != nil {
+	if err := sh.scanVK(sec[0], s, true); err != nil {
 		return nil, err
 	}
 	if err := sh.scanProof(sec[1], s); err != nil {

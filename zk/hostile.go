@@ -18,7 +18,7 @@ import (
 // the hostile-input benchmark (`BenchmarkHostile`, `hostcrypto bench
 // --hostile`), which reports ns per gas unit next to the median of the
 // worst-case examples; they are not calibration examples. Deterministic;
-// building them all takes about a second.
+// building them all takes a few seconds.
 func Hostile() map[string][]core.Example {
 	m := map[string][]core.Example{}
 	add := func(fn, name string, in []byte) {
