@@ -9,10 +9,13 @@
 // returns a core error instead. docs/zk.md describes every byte layout.
 //
 // Prepared verifying keys (e(α, β), G2 line evaluations, decoded points) are
-// kept in bounded LRU caches keyed by SHA-256 of the key's bytes. Gas never
-// depends on the cache: it is priced from the input length and count header
-// before any work, so a hit and a miss cost the same gas and return the same
-// bytes and error codes.
+// kept, after a proof verified with them, in one LRU store shared by every
+// zk verifier and bounded at 64 MiB in all (internal/vkcache), keyed by
+// SHA-256 of the key's bytes. Gas never depends on the cache: it is priced
+// from the input length and count headers before any work, as if every
+// call missed, so a hit and a miss cost the same gas and return the same
+// bytes and error codes. Every section count is checked against the
+// lengths and the other sections before any point is decoded.
 package zk
 
 import (
