@@ -41,8 +41,8 @@ func TestExamplesAreAccepted(t *testing.T) {
 			if err != nil {
 				t.Errorf("%s/%s: %v", f.Name, ex.Name, err)
 			}
-			if len(out) > f.OutSize(ex.Input) {
-				t.Errorf("%s/%s: %d output bytes, OutLen says %d", f.Name, ex.Name, len(out), f.OutSize(ex.Input))
+			if len(out) > f.OutputSize(ex.Input) {
+				t.Errorf("%s/%s: %d output bytes, OutLen says %d", f.Name, ex.Name, len(out), f.OutputSize(ex.Input))
 			}
 		}
 	}

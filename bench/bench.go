@@ -155,7 +155,7 @@ func Run(o Options) (*File, error) {
 			if err := dispatch.Force(spec); err != nil {
 				return nil, err
 			}
-			dst := make([]byte, 0, j.f.OutSize(j.ex.Input))
+			dst := make([]byte, 0, j.f.OutputSize(j.ex.Input))
 			f, in := j.f, j.ex.Input
 			fn = func() error {
 				_, _, err := core.Invoke(f, gas.Default, core.Unlimited{}, dst, in)

@@ -67,7 +67,7 @@ func alias(rusk, target, note string, items func([]byte, uint64) uint64) *core.F
 		Output:     "as " + target + "; unsupported while " + target + " is not in the catalogue",
 		OutLen: func(in []byte) int {
 			if f, ok := lookup(); ok {
-				return f.OutSize(in)
+				return f.OutputSize(in)
 			}
 			return 0
 		},

@@ -91,8 +91,8 @@ func TestAliasesForwardToTargets(t *testing.T) {
 			if q.items != nil {
 				wantItems = q.items(in, wantItems)
 			}
-			if a.OutSize(in) != target.OutSize(in) || a.ItemCount(in) != wantItems {
-				t.Errorf("%s: OutLen %d / Items %d, want %d / %d", a.Name, a.OutSize(in), a.ItemCount(in), target.OutSize(in), wantItems)
+			if a.OutputSize(in) != target.OutputSize(in) || a.ItemCount(in) != wantItems {
+				t.Errorf("%s: OutLen %d / Items %d, want %d / %d", a.Name, a.OutputSize(in), a.ItemCount(in), target.OutputSize(in), wantItems)
 			}
 		}
 	}

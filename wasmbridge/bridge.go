@@ -204,7 +204,7 @@ func (h *hostFunc) Call(ctx context.Context, mod api.Module, stack []uint64) {
 	if !ok {
 		panic(&MemoryError{Function: h.f.Name, What: "output", Ptr: outPtr, Len: outCap})
 	}
-	if h.f.OutSize(in) > int(outCap) {
+	if h.f.OutputSize(in) > int(outCap) {
 		stack[0] = api.EncodeI32(int32(core.CodeOutputTooSmall))
 		return
 	}

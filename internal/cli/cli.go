@@ -317,7 +317,7 @@ func cmdList(env *Env, args []string) int {
 	}
 	var entries []ListEntry
 	for _, f := range hostcrypto.Functions() {
-		e := ListEntry{Name: f.Name, Family: f.Family, Input: f.Input, Output: f.Output, MaxInput: f.MaxIn()}
+		e := ListEntry{Name: f.Name, Family: f.Family, Input: f.Input, Output: f.Output, MaxInput: f.InputLimit()}
 		switch r, ok := s.Rules[f.Name]; {
 		case f.Gas != nil:
 			e.Gas = "profile-defined (see docs)"
