@@ -99,8 +99,9 @@ func verifyKZGProof(in []byte) (bool, error) {
 	return ok, nil
 }
 
-func init() {
-	core.Register(&core.Func{
+// KZGVerifyProofDusk is c-kzg-4844's verify_kzg_proof, as rusk calls it.
+var (
+	KZGVerifyProofDusk = &core.Func{
 		Name:   "kzg_verify_proof_dusk",
 		Family: "dusk",
 		Input: "commitment (48, G1 compressed) || z (32, big-endian scalar < r) || y (32) || proof (48): " +
@@ -118,5 +119,5 @@ func init() {
 			}
 			return core.Verdict(dst, ok), nil
 		},
-	})
-}
+	}
+)
