@@ -95,7 +95,7 @@ func Run(o Options) (*File, error) {
 		o.BenchTime = 200 * time.Millisecond
 	}
 	if o.Catalogue == nil {
-		o.Catalogue = core.Default
+		return nil, fmt.Errorf("bench: no catalogue to measure")
 	}
 	rep := dispatch.MachineReport()
 	m := Machine{ID: MachineID(rep), Report: rep, When: time.Now().UTC().Format(time.RFC3339)}

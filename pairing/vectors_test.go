@@ -102,7 +102,7 @@ func mustHex(t testing.TB, s string) []byte {
 
 func call(t testing.TB, fn string, in []byte) ([]byte, uint64, error) {
 	t.Helper()
-	f, ok := core.Default.Lookup(fn)
+	f, ok := testCatalogue.Lookup(fn)
 	if !ok {
 		t.Fatalf("%s is not registered", fn)
 	}
