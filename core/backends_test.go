@@ -16,7 +16,7 @@ func TestBackendsFollowsReferences(t *testing.T) {
 	alias := &core.Func{Name: "profile:named", Targets: []*core.Func{named}, Run: run}
 	loop := &core.Func{Name: "loop", Targets: []*core.Func{alias}, Run: run}
 	loop.Targets = append(loop.Targets, loop) // a cycle terminates
-	c := core.MustCatalogue(loop) // Backends follows targets outside the catalogue
+	c := core.MustCatalogue(loop)             // Backends follows targets outside the catalogue
 	for _, f := range []*core.Func{named, alias, loop} {
 		got := c.Backends(f)
 		if len(got) != 2 || got[0] != "bk-a" || got[1] != "bk-b" {

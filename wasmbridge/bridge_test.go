@@ -12,8 +12,8 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
-	"github.com/hostcrypto/hostcrypto/internal/wasmtest"
 	"github.com/hostcrypto/hostcrypto/hash"
+	"github.com/hostcrypto/hostcrypto/internal/wasmtest"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
 )
 

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hostcrypto/hostcrypto/bench"
 	"github.com/hostcrypto/hostcrypto"
+	"github.com/hostcrypto/hostcrypto/bench"
 	"github.com/hostcrypto/hostcrypto/gas"
 )
 

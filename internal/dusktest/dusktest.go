@@ -274,7 +274,7 @@ func duskVerdict(cs Case, verdict string) Case {
 // schnorrCases: dusk/jubjub-schnorr.json, pk || sig || msg.
 func schnorrCases(dir string) ([]Case, error) {
 	var v struct {
-		Signatures []struct{ PK, Msg, Sig, Verdict string } `json:"signatures"`
+		Signatures []struct{ PK, Msg, Sig, Verdict string }       `json:"signatures"`
 		Tampered   []struct{ Case, PK, Msg, Sig, Verdict string } `json:"tampered"`
 	}
 	if err := readJSON(filepath.Join(dir, "dusk", "jubjub-schnorr.json"), &v); err != nil {
