@@ -5,6 +5,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/hash"
 	"github.com/hostcrypto/hostcrypto/pairing"
+	"github.com/hostcrypto/hostcrypto/sig/p256"
 )
 
 // countOf returns an Items rule: floor(len/unit).
@@ -42,6 +43,7 @@ var (
 		Items:    words,
 		Gas:      wordGas(gasSha256Base, gasSha256Word),
 		Targets:  []*core.Func{hash.SHA256},
+		Examples: hash.SHA256.Examples,
 		Run:      exactOut(hash.SHA256, 32),
 	})
 	RIPEMD160 = precompile(AddrRipemd160, &core.Func{
@@ -51,6 +53,7 @@ var (
 		Items:    words,
 		Gas:      wordGas(gasRipemdBase, gasRipemdWord),
 		Targets:  []*core.Func{hash.RIPEMD160},
+		Examples: hash.RIPEMD160.Examples,
 		Run:      leftPadded(hash.RIPEMD160, 20),
 	})
 	Identity = precompile(AddrIdentity, &core.Func{
@@ -78,6 +81,7 @@ var (
 		Items:    one,
 		Gas:      fixedGas(gasBN254Add),
 		Targets:  []*core.Func{pairing.BN254G1Add},
+		Examples: pairing.BN254G1Add.Examples,
 		Run:      fixedNamed(pairing.BN254G1Add, 128, 64),
 	})
 	BN254Mul = precompile(AddrBN254Mul, &core.Func{
@@ -87,6 +91,7 @@ var (
 		Items:    one,
 		Gas:      fixedGas(gasBN254Mul),
 		Targets:  []*core.Func{pairing.BN254G1Mul},
+		Examples: pairing.BN254G1Mul.Examples,
 		Run:      fixedNamed(pairing.BN254G1Mul, 96, 64),
 	})
 	BN254Pairing = precompile(AddrBN254Pairing, &core.Func{
@@ -96,6 +101,7 @@ var (
 		Items:    countOf(bn254PairSize),
 		Gas:      func(in []byte) uint64 { return gasBN254PairBase + uint64(len(in)/bn254PairSize)*gasBN254PairPer },
 		Targets:  []*core.Func{pairing.BN254PairingCheck},
+		Examples: pairing.BN254PairingCheck.Examples,
 		Run:      verdictWord(pairing.BN254PairingCheck, bn254PairSize, true),
 	})
 	BLAKE2F = precompile(AddrBlake2F, &core.Func{
@@ -105,6 +111,7 @@ var (
 		Items:    func(in []byte) uint64 { return blake2fRounds(in) },
 		Gas:      blake2fRounds,
 		Targets:  []*core.Func{hash.BLAKE2F},
+		Examples: hash.BLAKE2F.Examples,
 		Run:      blake2fRun(hash.BLAKE2F),
 	})
 	PointEvaluation = precompile(AddrPointEval, &core.Func{
@@ -124,6 +131,7 @@ var (
 		Items:    one,
 		Gas:      fixedGas(gasBLSG1Add),
 		Targets:  []*core.Func{pairing.BLS12381G1Add},
+		Examples: pairing.BLS12381G1Add.Examples,
 		Run:      exactNamed(pairing.BLS12381G1Add, 256, 128),
 	})
 	BLS12G1MSM = precompile(AddrBLS12G1MSM, &core.Func{
@@ -133,6 +141,7 @@ var (
 		Items:    countOf(blsG1MSMPairSize),
 		Gas:      msmGas(blsG1MSMPairSize, gasBLSG1Mul, &g1MSMDiscount),
 		Targets:  []*core.Func{pairing.BLS12381G1MSM},
+		Examples: pairing.BLS12381G1MSM.Examples,
 		Run:      multipleNamed(pairing.BLS12381G1MSM, blsG1MSMPairSize, 128),
 	})
 	BLS12G2Add = precompile(AddrBLS12G2Add, &core.Func{
@@ -142,6 +151,7 @@ var (
 		Items:    one,
 		Gas:      fixedGas(gasBLSG2Add),
 		Targets:  []*core.Func{pairing.BLS12381G2Add},
+		Examples: pairing.BLS12381G2Add.Examples,
 		Run:      exactNamed(pairing.BLS12381G2Add, 512, 256),
 	})
 	BLS12G2MSM = precompile(AddrBLS12G2MSM, &core.Func{
@@ -151,6 +161,7 @@ var (
 		Items:    countOf(blsG2MSMPairSize),
 		Gas:      msmGas(blsG2MSMPairSize, gasBLSG2Mul, &g2MSMDiscount),
 		Targets:  []*core.Func{pairing.BLS12381G2MSM},
+		Examples: pairing.BLS12381G2MSM.Examples,
 		Run:      multipleNamed(pairing.BLS12381G2MSM, blsG2MSMPairSize, 256),
 	})
 	BLS12PairingCheck = precompile(AddrBLS12Pairing, &core.Func{
@@ -160,6 +171,7 @@ var (
 		Items:    countOf(blsPairingPairLen),
 		Gas:      func(in []byte) uint64 { return gasBLSPairBase + uint64(len(in)/blsPairingPairLen)*gasBLSPairPer },
 		Targets:  []*core.Func{pairing.BLS12381PairingCheck},
+		Examples: pairing.BLS12381PairingCheck.Examples,
 		Run:      verdictWord(pairing.BLS12381PairingCheck, blsPairingPairLen, false),
 	})
 	BLS12MapFpToG1 = precompile(AddrBLS12MapFpToG1, &core.Func{
@@ -169,6 +181,7 @@ var (
 		Items:    one,
 		Gas:      fixedGas(gasBLSMapG1),
 		Targets:  []*core.Func{pairing.BLS12381MapFpToG1},
+		Examples: pairing.BLS12381MapFpToG1.Examples,
 		Run:      exactNamed(pairing.BLS12381MapFpToG1, 64, 128),
 	})
 	BLS12MapFp2ToG2 = precompile(AddrBLS12MapFp2G2, &core.Func{
@@ -178,6 +191,7 @@ var (
 		Items:    one,
 		Gas:      fixedGas(gasBLSMapG2),
 		Targets:  []*core.Func{pairing.BLS12381MapFp2ToG2},
+		Examples: pairing.BLS12381MapFp2ToG2.Examples,
 		Run:      exactNamed(pairing.BLS12381MapFp2ToG2, 128, 256),
 	})
 	P256Verify = precompile(AddrP256Verify, &core.Func{
@@ -187,6 +201,7 @@ var (
 		Items:      one,
 		Gas:        fixedGas(gasP256Verify),
 		Primitives: []string{"evm.p256verify"},
+		Examples:   p256.P256Verify.Examples, // the same EIP-7951 input
 		Run:        p256Run,
 	})
 )
