@@ -328,7 +328,7 @@ func cmdList(env *Env, args []string) int {
 		default:
 			e.Gas = "not priced by schedule " + s.Name
 		}
-		for _, pn := range f.Primitives {
+		for _, pn := range f.AllPrimitives() { // its own and its targets'
 			if p, ok := dispatch.Lookup(pn); ok {
 				if e.Implementations == nil {
 					e.Implementations = map[string]dispatch.Primitive{}
