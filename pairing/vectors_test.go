@@ -13,7 +13,6 @@ import (
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/gas"
-	_ "github.com/hostcrypto/hostcrypto/pairing"
 )
 
 // vector is one case of the go-ethereum / EIP-2537 JSON files.

@@ -1,4 +1,4 @@
-// Package bls registers BLS12-381 signature verification host functions
+// Package bls declares BLS12-381 signature verification host functions
 // (family "signature"), following draft-irtf-cfrg-bls-signature-05 in its
 // minimal-pubkey-size variant: public keys are compressed G1 points (48
 // bytes), signatures compressed G2 points (96 bytes), messages are hashed to

@@ -1,4 +1,4 @@
-// Package eddsa registers Ed25519 signature verification host functions
+// Package eddsa declares Ed25519 signature verification host functions
 // (family "signature") under two rule sets:
 //
 //   - ed25519_verify: RFC 8032 as implemented by Go's crypto/ed25519: S must

@@ -1,4 +1,4 @@
-// Package p256 registers p256_verify (family "signature"): ECDSA
+// Package p256 declares p256_verify (family "signature"): ECDSA
 // verification over NIST P-256 (secp256r1) in the EIP-7951 input layout,
 //
 //	hash (32) || r (32) || s (32) || qx (32) || qy (32),

@@ -1,4 +1,4 @@
-// Package secp256k1 registers signature host functions over the secp256k1
+// Package secp256k1 declares signature host functions over the secp256k1
 // curve y^2 = x^3 + 7 over F_p, p = 2^256 - 2^32 - 977, group order n
 // (family "signature"):
 //
