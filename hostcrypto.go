@@ -31,9 +31,9 @@ import (
 	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
-// Funcs lists every function of the library: each family's, then the EVM
+// all lists every function of the library: each family's, then the EVM
 // and Dusk (current) profiles'.
-func Funcs() []*core.Func {
+func all() []*core.Func {
 	var fs []*core.Func
 	for _, l := range [][]*core.Func{hash.Funcs(), pairing.Funcs(), sig.Funcs(), zk.Funcs(), dplonk.Funcs(),
 		evm.Funcs(), dusk.Funcs()} {
@@ -42,7 +42,7 @@ func Funcs() []*core.Func {
 	return fs
 }
 
-var full = core.MustCatalogue(Funcs()...)
+var full = core.MustCatalogue(all()...)
 
 // Catalogue returns the full catalogue (immutable, shared).
 func Catalogue() *core.Catalogue { return full }
