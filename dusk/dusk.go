@@ -29,27 +29,25 @@ func init() {
 }
 
 // Groth16BN254VerifyArkworks is ark-groth16 0.4's verify_proof_with_prepared_inputs over BN254.
-var (
-	Groth16BN254VerifyArkworks = &core.Func{
-		Name:   "groth16_bn254_verify_arkworks",
-		Family: "dusk",
-		Input: "three sections, each a 4-byte big-endian length then the bytes: " +
-			"PreparedVerifyingKey<Bn254> serialized uncompressed by arkworks 0.4 " +
-			"(vk, alpha_g1_beta_g2 Fq12, gamma_g2_neg_pc and delta_g2_neg_pc line coefficients with their infinity flags); " +
-			"Proof<Bn254> compressed (A 32 || B 64 || C 32); the prepared input point, compressed G1 (32). " +
-			"Trailing bytes inside a section are ignored, as arkworks ignores them",
-		Output: "0x01 if ark-groth16 0.4's verify_proof_with_prepared_inputs accepts, else 0x00 " +
-			"(also where arkworks would panic on missing line coefficients)",
-		FixedOut:   1,
-		Items:      groth16Items,
-		Primitives: []string{"groth16.bn254_arkworks"},
-		Examples:   groth16Examples,
-		Run: func(dst, in []byte) ([]byte, error) {
-			ok, err := verifyGroth16Arkworks(in)
-			if err != nil {
-				return dst, err
-			}
-			return core.Verdict(dst, ok), nil
-		},
-	}
-)
+var Groth16BN254VerifyArkworks = &core.Func{
+	Name:   "groth16_bn254_verify_arkworks",
+	Family: "dusk",
+	Input: "three sections, each a 4-byte big-endian length then the bytes: " +
+		"PreparedVerifyingKey<Bn254> serialized uncompressed by arkworks 0.4 " +
+		"(vk, alpha_g1_beta_g2 Fq12, gamma_g2_neg_pc and delta_g2_neg_pc line coefficients with their infinity flags); " +
+		"Proof<Bn254> compressed (A 32 || B 64 || C 32); the prepared input point, compressed G1 (32). " +
+		"Trailing bytes inside a section are ignored, as arkworks ignores them",
+	Output: "0x01 if ark-groth16 0.4's verify_proof_with_prepared_inputs accepts, else 0x00 " +
+		"(also where arkworks would panic on missing line coefficients)",
+	FixedOut:   1,
+	Items:      groth16Items,
+	Primitives: []string{"groth16.bn254_arkworks"},
+	Examples:   groth16Examples,
+	Run: func(dst, in []byte) ([]byte, error) {
+		ok, err := verifyGroth16Arkworks(in)
+		if err != nil {
+			return dst, err
+		}
+		return core.Verdict(dst, ok), nil
+	},
+}

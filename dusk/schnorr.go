@@ -113,24 +113,22 @@ func init() {
 }
 
 // SchnorrJubJubVerifyDusk is jubjub-schnorr's PublicKey::verify.
-var (
-	SchnorrJubJubVerifyDusk = &core.Func{
-		Name:   "schnorr_jubjub_verify_dusk",
-		Family: "dusk",
-		Input: "pk (32) || sig (64: u 32 LE || R 32) || msg (32, BLS12-381 scalar LE); JubJub points as v LE " +
-			"with the parity of u in bit 255 (ZIP 216), torsion-free; Dusk's generator (dusk-network/jubjub-schnorr 0.7)",
-		Output: "0x01 if u*G + c*PK == R with c = Poseidon digest_truncated(Domain::Other, [R.u, R.v, PK.u, PK.v, msg]), " +
-			"else 0x00; an identity pk or R is point_at_infinity",
-		MaxInput:   128,
-		FixedOut:   1,
-		Primitives: []string{"jubjub.dusk", "poseidon.bls12381_dusk"},
-		Examples:   schnorrExamples,
-		Run: func(dst, in []byte) ([]byte, error) {
-			ok, err := verifySchnorrDusk(in)
-			if err != nil {
-				return dst, err
-			}
-			return core.Verdict(dst, ok), nil
-		},
-	}
-)
+var SchnorrJubJubVerifyDusk = &core.Func{
+	Name:   "schnorr_jubjub_verify_dusk",
+	Family: "dusk",
+	Input: "pk (32) || sig (64: u 32 LE || R 32) || msg (32, BLS12-381 scalar LE); JubJub points as v LE " +
+		"with the parity of u in bit 255 (ZIP 216), torsion-free; Dusk's generator (dusk-network/jubjub-schnorr 0.7)",
+	Output: "0x01 if u*G + c*PK == R with c = Poseidon digest_truncated(Domain::Other, [R.u, R.v, PK.u, PK.v, msg]), " +
+		"else 0x00; an identity pk or R is point_at_infinity",
+	MaxInput:   128,
+	FixedOut:   1,
+	Primitives: []string{"jubjub.dusk", "poseidon.bls12381_dusk"},
+	Examples:   schnorrExamples,
+	Run: func(dst, in []byte) ([]byte, error) {
+		ok, err := verifySchnorrDusk(in)
+		if err != nil {
+			return dst, err
+		}
+		return core.Verdict(dst, ok), nil
+	},
+}
