@@ -3,9 +3,10 @@
 // tests can serve every query the way an embedder does: through a
 // catalogue, through the wasm bridge. Each case says what the answer must
 // be; the answers come from Dusk's (and arkworks', c-kzg's) own outputs in
-// the vector files, or, where no such output exists (the multisignature,
-// sha256, secp256k1_recover), from signing and hashing libraries
-// independent of the code under test.
+// the vector files, or, where no such output exists, from other libraries:
+// crypto/sha256 for sha256, decred's signer for secp256k1_recover (rusk's
+// own test), and for the multisignature a signature made with gnark-crypto
+// from the vectors' secret keys and Dusk's H1 coefficients.
 package dusktest
 
 import (
