@@ -1,5 +1,9 @@
-// Package wasmbridge exports the hostcrypto catalogue to WebAssembly guests
-// running under wazero, as the host module "hostcrypto".
+// Package wasmbridge exports a hostcrypto catalogue to WebAssembly guests
+// running under wazero, as the host module "hostcrypto": the full catalogue
+// (hostcrypto.Catalogue()) unless WithCatalogue gives another, every
+// function under its own name unless WithExports picks names (a profile's,
+// e.g. the Dusk profile's module "dusk"). Instantiation fails when an
+// export is not in the catalogue or not priced by the schedule.
 //
 // Every function has one signature:
 //
