@@ -96,7 +96,7 @@ func Run(o Options) (*File, error) {
 		o.BenchTime = 200 * time.Millisecond
 	}
 	if o.Catalogue == nil {
-		o.Catalogue = core.Default
+		return nil, fmt.Errorf("bench: no catalogue to measure")
 	}
 	rep := dispatch.MachineReport()
 	m := Machine{ID: MachineID(rep), Report: rep, When: time.Now().UTC().Format(time.RFC3339)}
@@ -159,7 +159,7 @@ func Run(o Options) (*File, error) {
 			if err := dispatch.Force(spec); err != nil {
 				return nil, err
 			}
-			dst := make([]byte, 0, j.f.OutSize(j.ex.Input))
+			dst := make([]byte, 0, j.f.OutputSize(j.ex.Input))
 			f, in := j.f, j.ex.Input
 			fn = func() error {
 				_, _, err := core.Invoke(f, gas.Default, core.Unlimited{}, dst, in)

@@ -17,8 +17,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/curves/bn254"
 )
 
-// Examples returns the zk functions' examples by function name, for the
-// root package to attach (benchmarks, gas calibration, fuzz seeds).
+// Examples of the zk verifiers (benchmarks, gas calibration, fuzz seeds).
 //
 // The two EIP-encoded Groth16 verifiers get synthetic valid proofs with 1
 // to 64 public inputs: choose the verifying key's discrete logs a, b, g, d,
@@ -31,33 +30,30 @@ import (
 // tell), and the public-input count scales the MSM as real circuits do.
 // Formats that need a real prover take one valid public vector's input
 // (examples_vectors.go, generated).
-func Examples() map[string]func() []core.Example {
-	m := map[string]func() []core.Example{
-		"groth16_bn254_verify":          func() []core.Example { return groth16Examples(false) },
-		"groth16_bls12381_verify":       func() []core.Example { return groth16Examples(true) },
-		"groth16_bn254_verify_gnark":    bnGnarkG16Examples,
-		"groth16_bls12381_verify_gnark": blsGnarkG16Examples,
-		"plonk_bn254_snarkjs_verify":    snarkjsExamples,
-		"plonk_bls12381_dusk_verify":    duskExamples,
-		"plonk_bn254_gnark_verify":      func() []core.Example { return gnarkPlonkExamples()["plonk_bn254_gnark_verify"] },
-		"plonk_bls12381_gnark_verify":   func() []core.Example { return gnarkPlonkExamples()["plonk_bls12381_gnark_verify"] },
-	}
-	for _, v := range vectorExamples {
-		v := v
-		prev := m[v.fn]
-		m[v.fn] = func() []core.Example {
+
+// vectorExamplesOf returns the examples of function fn taken from
+// vectorExamples.
+func vectorExamplesOf(fn string) func() []core.Example {
+	return func() []core.Example {
+		var ex []core.Example
+		for _, v := range vectorExamples {
+			if v.fn != fn {
+				continue
+			}
 			in, err := hex.DecodeString(v.input)
 			if err != nil {
 				panic("zk: internal error: " + err.Error())
 			}
-			var ex []core.Example
-			if prev != nil {
-				ex = prev()
-			}
-			return append(ex, core.Example{Name: v.name, Input: in, Worst: true})
+			ex = append(ex, core.Example{Name: v.name, Input: in, Worst: true})
 		}
+		return ex
 	}
-	return m
+}
+
+// withVectors returns sized's examples followed by fn's vector examples.
+func withVectors(sized func() []core.Example, fn string) func() []core.Example {
+	vec := vectorExamplesOf(fn)
+	return func() []core.Example { return append(sized(), vec()...) }
 }
 
 func exScalar(label string, i int, r *big.Int) *big.Int {

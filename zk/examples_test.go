@@ -2,6 +2,7 @@ package zk
 
 import (
 	"bytes"
+	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 	"strings"
 	"testing"
 
@@ -62,12 +63,9 @@ func TestSynthGnarkGroth16(t *testing.T) {
 // gnark inputs and the vectors' inputs verify (0x01); the grown ones
 // (named -failslate) are rejected (0x00) by the verifier's last check.
 func TestExamples(t *testing.T) {
-	for fn, exf := range Examples() {
-		f, ok := core.Default.Lookup(fn)
-		if !ok {
-			t.Fatalf("%s not registered", fn)
-		}
-		exs := exf()
+	for _, f := range append(Funcs(), dplonk.Funcs()...) {
+		fn := f.Name
+		exs := f.Examples()
 		if len(exs) < 3 {
 			t.Errorf("%s: %d examples, want sizes of every growing section", fn, len(exs))
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // Hostile returns, by function, inputs built to cost as much CPU per gas
@@ -110,16 +111,7 @@ func Hostile() map[string][]core.Example {
 
 	add("plonk_bn254_snarkjs_verify", "nPublic-"+strconv.Itoa(sjMaxPublic), snarkjsPublic(sjMaxPublic))
 
-	version, vd, proof := duskSplit()
-	base := len(duskInput(version, duskVerifier(vd, -1, 0), proof, nil))
-	n := (limit - base) / 40
-	add("plonk_bls12381_dusk_verify", "public-"+strconv.Itoa(n),
-		duskInput(version, duskVerifier(vd, -1, n), proof, duskPublic(n)))
-	n = (limit - base) / 8
-	add("plonk_bls12381_dusk_verify", "indexes-"+strconv.Itoa(n)+"-no-inputs",
-		duskInput(version, duskVerifier(vd, -1, n), proof, nil))
-	add("plonk_bls12381_dusk_verify", "label-"+strconv.Itoa(limit-base-64),
-		duskInput(version, duskVerifier(vd, limit-base-64, 1), proof, duskPublic(1)))
+	m[dplonk.Name] = append(m[dplonk.Name], dplonk.Hostile()...)
 
 	add("groth16_bn254_verify", "inputs-"+strconv.Itoa(bnMaxInputs-1), groth16Example(false, bnMaxInputs-1))
 	add("groth16_bls12381_verify", "inputs-"+strconv.Itoa(bnMaxInputs-1), groth16Example(true, bnMaxInputs-1))

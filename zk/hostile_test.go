@@ -9,7 +9,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/internal/vkcache"
-	_ "github.com/hostcrypto/hostcrypto/zk/dplonk" // plonk_bls12381_dusk_verify
+	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // nsPerGas measures the process CPU time of one call of f on in (median of
@@ -43,7 +43,10 @@ func nsPerGas(b *testing.B, f *core.Func, in []byte, d time.Duration) (ns float6
 //	go test ./zk -run '^$' -bench Hostile -benchtime 1x
 func BenchmarkHostile(b *testing.B) {
 	hostile := Hostile()
-	examples := Examples()
+	byName := map[string]*core.Func{}
+	for _, f := range append(Funcs(), dplonk.Funcs()...) {
+		byName[f.Name] = f
+	}
 	fns := make([]string, 0, len(hostile))
 	for fn := range hostile {
 		fns = append(fns, fn)
@@ -51,11 +54,11 @@ func BenchmarkHostile(b *testing.B) {
 	sort.Strings(fns)
 	var worst []float64
 	for _, fn := range fns {
-		f, ok := core.Default.Lookup(fn)
+		f, ok := byName[fn]
 		if !ok {
-			b.Fatalf("%s not registered", fn)
+			b.Fatalf("%s not in the zk catalogue", fn)
 		}
-		for _, ex := range examples[fn]() {
+		for _, ex := range f.Examples() {
 			if !ex.Worst {
 				continue
 			}
@@ -75,7 +78,7 @@ func BenchmarkHostile(b *testing.B) {
 		med = worst[len(worst)/2]
 	}
 	for _, fn := range fns {
-		f, _ := core.Default.Lookup(fn)
+		f := byName[fn]
 		for _, ex := range hostile[fn] {
 			b.Run("hostile/"+fn+"/"+ex.Name, func(b *testing.B) {
 				var ns float64

@@ -7,8 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/bench"
-	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
 )
 
@@ -72,7 +72,7 @@ func cmdBench(env *Env, args []string) int {
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return 2
 	}
-	o := bench.Options{BenchTime: *bt, Backends: *backends, Progress: env.Stderr}
+	o := bench.Options{BenchTime: *bt, Backends: *backends, Progress: env.Stderr, Catalogue: hostcrypto.Catalogue()}
 	if *filter != "" {
 		re, err := regexp.Compile(*filter)
 		if err != nil {
@@ -119,7 +119,7 @@ func cmdCalibrate(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 2
 	}
-	s, err := bench.Calibrate(core.Default, *perNs, files...)
+	s, err := bench.Calibrate(hostcrypto.Catalogue(), *perNs, files...)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 1
@@ -135,8 +135,8 @@ func cmdCalibrate(env *Env, args []string) int {
 		return 1
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s: %d rules\n", *out, len(s.Rules))
-	bench.MeasureSpread(core.Default, s, files...).Report(env.Stdout, 5)
+	bench.MeasureSpread(hostcrypto.Catalogue(), s, files...).Report(env.Stdout, 5)
 	fmt.Fprintln(env.Stdout, "the shipped default schedule, on the same data:")
-	bench.MeasureSpread(core.Default, gas.Default, files...).Report(env.Stdout, 5)
+	bench.MeasureSpread(hostcrypto.Catalogue(), gas.Default, files...).Report(env.Stdout, 5)
 	return 0
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 	"github.com/tetratelabs/wazero/sys"
 
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
 )
@@ -34,7 +35,15 @@ func NewSandbox(ctx context.Context, s *core.Schedule, gasLimit uint64, observe 
 		r.Close(ctx)
 		return nil, err
 	}
-	opts := []wasmbridge.Option{wasmbridge.WithSchedule(s)}
+	// Export what s prices (a partial schedule such as "dusk" leaves the
+	// functions it does not price unexported).
+	exports := map[string]string{}
+	for _, f := range hostcrypto.Functions() {
+		if _, err := s.Pricer(f); err == nil {
+			exports[f.Name] = f.Name
+		}
+	}
+	opts := []wasmbridge.Option{wasmbridge.WithSchedule(s), wasmbridge.WithExports(exports)}
 	if observe != nil {
 		opts = append(opts, wasmbridge.WithObserver(observe))
 	}

@@ -31,7 +31,7 @@ func validCase(t testing.TB) (vd, proof []byte, pis [][]byte) {
 }
 
 func run(in []byte) ([]byte, error) {
-	f, _ := core.Default.Lookup(Name)
+	f, _ := testCatalogue.Lookup(Name)
 	return core.Execute(f, nil, in)
 }
 
