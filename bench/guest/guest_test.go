@@ -101,4 +101,3 @@ func BenchmarkPremise(b *testing.B) {
 		}
 	}
 }
-
