@@ -23,10 +23,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"html"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/tetratelabs/wazero"
@@ -263,4 +266,68 @@ func human(ns float64) string {
 		return fmt.Sprintf("%.3g µs", ns/1e3)
 	}
 	return fmt.Sprintf("%.3g ns", ns)
+}
+
+// Plot writes an SVG of the results to path: per operation, a bar per mode
+// on a log scale of CPU time, with the in-contract / host call ratio.
+func Plot(f *bench.File, path string) error {
+	type row struct {
+		label string
+		ns    [3]float64
+	}
+	modes := [3]string{Native, HostCall, InContract}
+	colors := [3]string{"#8aa", "#3a6ea5", "#c0504d"}
+	var rows []*row
+	idx := map[string]*row{}
+	lo, hi := math.Inf(1), 0.0
+	for _, r := range f.Results {
+		k := r.Function + " " + r.Example
+		if idx[k] == nil {
+			idx[k] = &row{label: k}
+			rows = append(rows, idx[k])
+		}
+		for i, m := range modes {
+			if r.Impl == m {
+				idx[k].ns[i] = r.Cost()
+				lo, hi = math.Min(lo, r.Cost()), math.Max(hi, r.Cost())
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return errors.New("guestbench: nothing to plot")
+	}
+	lo = math.Pow(10, math.Floor(math.Log10(math.Max(lo, 1))))
+	hi = math.Pow(10, math.Ceil(math.Log10(math.Max(hi, lo*10))))
+	const left, width, bar, gap = 250, 560, 11, 10
+	h := 80 + len(rows)*(3*bar+gap)
+	x := func(v float64) float64 {
+		return left + width*(math.Log10(v)-math.Log10(lo))/(math.Log10(hi)-math.Log10(lo))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="monospace" font-size="11">`+"\n", left+width+150, h)
+	fmt.Fprintf(&b, `<text x="10" y="18" font-size="14">The same work three ways: CPU time per operation (log scale)</text>`+"\n")
+	for i, m := range modes {
+		fmt.Fprintf(&b, `<rect x="%d" y="28" width="10" height="10" fill="%s"/><text x="%d" y="37">%s</text>`+"\n", 10+190*i, colors[i], 24+190*i, m)
+	}
+	fmt.Fprintf(&b, `<text x="580" y="37">(ratio: in contract / host call)</text>`+"\n")
+	for d := lo; d <= hi; d *= 10 {
+		fmt.Fprintf(&b, `<line x1="%.1f" y1="48" x2="%.1f" y2="%d" stroke="#ddd"/><text x="%.1f" y="%d">%s</text>`+"\n", x(d), x(d), h-22, x(d)-12, h-8, html.EscapeString(human(d)))
+	}
+	for i, r := range rows {
+		y := 52 + i*(3*bar+gap)
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end">%s</text>`+"\n", left-6, y+2*bar-2, html.EscapeString(r.label))
+		for j, v := range r.ns {
+			if v <= 0 {
+				continue
+			}
+			yy := y + j*bar
+			fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="%d" fill="%s"/><text x="%.1f" y="%d" font-size="9">%s</text>`+"\n",
+				left, yy, math.Max(1, x(v)-left), bar-2, colors[j], x(v)+3, yy+8, html.EscapeString(human(v)))
+		}
+		if r.ns[1] > 0 && r.ns[2] > 0 {
+			fmt.Fprintf(&b, `<text x="%d" y="%d" font-weight="bold">%.1fx</text>`+"\n", left+width+80, y+2*bar-2, r.ns[2]/r.ns[1])
+		}
+	}
+	b.WriteString("</svg>\n")
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }

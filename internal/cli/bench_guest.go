@@ -60,14 +60,12 @@ func cmdBenchGuest(env *Env, args []string) int {
 			fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 			return 1
 		}
-		written, err := bench.Plot(f, *plot)
-		if err != nil {
+		path := filepath.Join(*plot, "bench-guest.svg")
+		if err := guestbench.Plot(f, path); err != nil {
 			fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 			return 1
 		}
-		for _, w := range written {
-			fmt.Fprintln(env.Stdout, "wrote", filepath.Clean(w))
-		}
+		fmt.Fprintln(env.Stdout, "wrote", path)
 	}
 	return 0
 }
