@@ -57,4 +57,7 @@ for c in c rust as; do
 	fi
 done
 
+# The premise benchmark's contract (built and checked by go test ./bench/guest/).
+GOOS=wasip1 GOARCH=wasm go vet ./bench/guest/...
+
 HOSTCRYPTO_REQUIRE=sdk HOSTCRYPTO_RUSTC="$RUSTC" go test -count=1 -run 'Example|UpToDate|SDK' ./guest/ ./internal/guestgen/
