@@ -24,6 +24,9 @@ const gasLimit = "100000000"
 
 func need(t *testing.T, what, hint string, ok bool) {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("builds a contract")
+	}
 	if !dispatchtest.Require(t, "sdk", ok) {
 		t.Skipf("%s not found (%s); .ci/steps/sdk.sh installs it", what, hint)
 	}
