@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	Register(&Command{Name: "bench", Usage: "bench [--json FILE] [--filter REGEXP] [--benchtime D] [--backends] | bench plot --from FILE[,FILE...] --out DIR",
+	Register(&Command{Name: "bench", Usage: "bench [--json FILE] [--filter REGEXP] [--benchtime D] [--backends] | bench plot --from FILE[,FILE...] --out DIR | bench guest [--benchtime D] [--json FILE] [--plot DIR]",
 		Summary: "measure every function (per backend) next to peer libraries; plot results", Run: cmdBench})
 	Register(&Command{Name: "calibrate", Usage: "calibrate --from BENCH.json[,BENCH2.json...] [--gas-per-ns R] --out SCHEDULE.json",
 		Summary: "fit a gas schedule to worst-case benchmark results", Run: cmdCalibrate})
@@ -38,6 +38,9 @@ func loadAll(list string) ([]*bench.File, error) {
 }
 
 func cmdBench(env *Env, args []string) int {
+	if len(args) > 0 && args[0] == "guest" {
+		return cmdBenchGuest(env, args[1:])
+	}
 	if len(args) > 0 && args[0] == "plot" {
 		fs := newFlags(env, "bench plot")
 		from := fs.String("from", "", "result files, comma-separated")

@@ -16,11 +16,13 @@ import (
 
 	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dusk"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
 )
 
-// Sandbox is a wazero runtime with WASI and the hostcrypto module, ready
-// for contracts.
+// Sandbox is a wazero runtime with WASI and the import modules "hostcrypto"
+// (the catalogue under its own names) and "dusk" (rusk's host queries,
+// dusk.Exports), ready for contracts.
 type Sandbox struct {
 	Ctx     context.Context
 	Runtime wazero.Runtime
@@ -48,6 +50,11 @@ func NewSandbox(ctx context.Context, s *core.Schedule, gasLimit uint64, observe 
 		opts = append(opts, wasmbridge.WithObserver(observe))
 	}
 	if _, err := wasmbridge.Instantiate(ctx, r, opts...); err != nil {
+		r.Close(ctx)
+		return nil, err
+	}
+	duskOpts := append(opts[:len(opts):len(opts)], wasmbridge.WithModuleName("dusk"), wasmbridge.WithExports(dusk.Exports()))
+	if _, err := wasmbridge.Instantiate(ctx, r, duskOpts...); err != nil {
 		r.Close(ctx)
 		return nil, err
 	}
