@@ -140,12 +140,12 @@ func sdkModel() (*sdkData, error) {
 		if !ok {
 			return nil, fmt.Errorf("guestgen: dusk export %q: no catalogue function %q", r, exports[r])
 		}
-		// An alias names its target as its one primitive (dusk/aliases.go).
-		if len(f.Primitives) != 1 || byName[f.Primitives[0]] == nil {
+		// An alias holds its target as its one Target (dusk/aliases.go).
+		if len(f.Targets) != 1 || f.Targets[0] == nil {
 			return nil, fmt.Errorf("guestgen: %s: cannot find the function it aliases", f.Name)
 		}
-		target := byName[f.Primitives[0]]
-		if f.OutSize(nil) != target.OutSize(nil) {
+		target := f.Targets[0]
+		if f.OutputSize(nil) != target.OutputSize(nil) {
 			return nil, fmt.Errorf("guestgen: %s and %s disagree on the output size", f.Name, target.Name)
 		}
 		s, err := describe("dusk", r, f, target)
