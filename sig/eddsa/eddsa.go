@@ -230,15 +230,23 @@ func runBatchZIP215(dst, in []byte) ([]byte, error) {
 	if len(rest) != 0 {
 		return dst, core.Errorf(core.CodeMalformed, "eddsa: %d trailing bytes", len(rest))
 	}
-	switch n {
-	case 0:
+	if n == 0 {
 		return core.Verdict(dst, false), nil
-	case 1:
-		return core.Verdict(dst, verifyZIP215(&items[0])), nil
 	}
+	return core.Verdict(dst, batchEquation(items, batchDomain, in)), nil
+}
 
+// batchEquation checks that every item satisfies its ZIP-215 equation:
+// with one item directly, else with one multi-scalar multiplication
+// (coefficients z_i hashed from domain and the whole input in, as
+// runBatchZIP215 describes). items must not be empty.
+func batchEquation(items []item, domain string, in []byte) bool {
+	n := len(items)
+	if n == 1 {
+		return verifyZIP215(&items[0])
+	}
 	seed := sha256.New()
-	seed.Write([]byte(batchDomain))
+	seed.Write([]byte(domain))
 	seed.Write(in)
 	var buf [32 + 4]byte
 	seed.Sum(buf[:0])
@@ -270,5 +278,5 @@ func runBatchZIP215(dst, in []byte) ([]byte, error) {
 	var p edwards25519.Point
 	p.VarTimeMultiScalarMult(scalars, points)
 	p.MultByCofactor(&p)
-	return core.Verdict(dst, p.Equal(identity) == 1), nil
+	return p.Equal(identity) == 1
 }
