@@ -199,9 +199,9 @@ func runRecover(dst, in []byte) ([]byte, error) {
 	}
 	switch ecdsaImpl {
 	case implGnark:
-		return recoverGnark(dst, in[:32], in[32:64], in[64:96], v == 1)
+		return recoverGnark(dst, in[:32], in[32:64], in[64:96], v)
 	case implLibsecp:
-		return recoverLibsecp(dst, in[:32], in[32:96], v == 1)
+		return recoverLibsecp(dst, in[:32], in[32:96], v)
 	}
 	// decred's compact format: 27 + recovery id || r || s (uncompressed key).
 	var compact [65]byte
