@@ -91,7 +91,7 @@ func recoverGnark(dst, hash, rb, sb []byte, rid byte) ([]byte, error) {
 // p - n big-endian: x(R) = r + n exists iff r < p - n.
 var (
 	orderInFp = func() (e fp.Element) { e.SetBytes(fr.Modulus().Bytes()); return }()
-	pMinusNBE   = func() (b [32]byte) {
+	pMinusNBE = func() (b [32]byte) {
 		new(big.Int).Sub(fp.Modulus(), fr.Modulus()).FillBytes(b[:])
 		return
 	}()
