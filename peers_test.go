@@ -2,8 +2,11 @@ package hostcrypto_test
 
 import (
 	"bufio"
+	"crypto/elliptic"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +16,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/sig/eddsa"
 )
 
 // The held-out peer vectors (../shared/vectors/peers, README there): test
@@ -179,4 +183,134 @@ func TestPeerFuture(t *testing.T) {
 			})
 		}
 	}
+}
+
+// TestPeerCasesThroughVariants runs cases.jsonl's signature cases again
+// through the chain variants that take the same data in another layout:
+//
+//   - p256_verify (hash || r || s || qx || qy) through p256_verify_sec1
+//     with the key uncompressed and, when it is a curve point, compressed;
+//     through p256_verify_sec1_lows, valid only when s <= n/2;
+//   - secp256k1_recover (v in 0, 1, 27, 28) through
+//     secp256k1_recover_rid with rid = v mod 27 (same key), its compressed
+//     and x || y forms, and the low-s forms (non_canonical for high s);
+//   - ed25519_verify_zip215 and ed25519_batch_verify_zip215 (n > 0)
+//     through ed25519_batch_verify_zip215_lists in the (n, n, n) shape.
+func TestPeerCasesThroughVariants(t *testing.T) {
+	cs := loadPeerCases(t, "cases.jsonl")
+	p256N, _ := new(big.Int).SetString("ffffffff00000000ffffffffffffffffbce6faada7179e84f3b9cac2fc632551", 16)
+	k1N, _ := new(big.Int).SetString("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16)
+	high := func(s []byte, n *big.Int) bool {
+		return new(big.Int).SetBytes(s).Cmp(new(big.Int).Rsh(n, 1)) > 0
+	}
+	ran := map[string]int{}
+	fails := 0
+	check := func(c peerCase, fn string, in []byte, expect string) {
+		d := peerCase{Family: c.Family, Fn: fn, Input: hex.EncodeToString(in), Expect: expect, ID: c.ID}
+		ran[fn]++
+		if msg := judgePeer(d); msg != "" {
+			fails++
+			if fails <= 40 {
+				t.Errorf("%s %s via %s: %s (expect %.80s)", c.Family, c.ID, fn, msg, expect)
+			}
+		}
+	}
+	for _, c := range cs {
+		in, err := hex.DecodeString(c.Input)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch c.Fn {
+		case "p256_verify":
+			if len(in) != 160 {
+				continue
+			}
+			body, qx, qy := in[:96], in[96:128], in[128:]
+			keys := [][]byte{append(append([]byte{4}, qx...), qy...)}
+			if elliptic.P256().IsOnCurve(new(big.Int).SetBytes(qx), new(big.Int).SetBytes(qy)) {
+				keys = append(keys, append([]byte{2 | qy[31]&1}, qx...))
+			}
+			for _, k := range keys {
+				sec1 := append(append([]byte(nil), body...), k...)
+				check(c, "p256_verify_sec1", sec1, c.Expect)
+				lows := c.Expect
+				if lows == "01" && high(in[64:96], p256N) {
+					lows = "00"
+				}
+				check(c, "p256_verify_sec1_lows", sec1, lows)
+			}
+		case "secp256k1_recover":
+			if len(in) != 97 {
+				continue
+			}
+			rid := append([]byte(nil), in...)
+			if rid[96] >= 27 {
+				rid[96] -= 27
+			}
+			check(c, "secp256k1_recover_rid", rid, c.Expect)
+			want, err := hex.DecodeString(c.Expect)
+			isKey := err == nil && len(want) == 65
+			comp, xy, lows := c.Expect, c.Expect, c.Expect
+			if isKey {
+				comp = hex.EncodeToString(append([]byte{2 | want[64]&1}, want[1:33]...))
+				xy = hex.EncodeToString(want[1:])
+			}
+			if high(in[64:96], k1N) {
+				lows = "error"
+			}
+			check(c, "secp256k1_recover_rid_compressed", rid, comp)
+			check(c, "secp256k1_recover_rid_xy", rid, xy)
+			if lows == "error" {
+				check(c, "secp256k1_recover_rid_lows", rid, "error")
+				check(c, "secp256k1_recover_rid_xy_lows", rid, "error")
+			} else {
+				check(c, "secp256k1_recover_rid_lows", rid, c.Expect)
+				check(c, "secp256k1_recover_rid_xy_lows", rid, xy)
+			}
+		case "ed25519_verify_zip215":
+			if len(in) < 96 {
+				continue
+			}
+			check(c, "ed25519_batch_verify_zip215_lists", eddsa.AppendBatchLists(nil, [][]byte{in[96:]}, [][]byte{in[32:96]}, [][]byte{in[:32]}), c.Expect)
+		case "ed25519_batch_verify_zip215":
+			msgs, sigs, pks, ok := splitBatch(in)
+			if !ok || len(sigs) == 0 {
+				continue
+			}
+			check(c, "ed25519_batch_verify_zip215_lists", eddsa.AppendBatchLists(nil, msgs, sigs, pks), c.Expect)
+		}
+	}
+	for _, fn := range []string{"p256_verify_sec1", "p256_verify_sec1_lows", "secp256k1_recover_rid",
+		"secp256k1_recover_rid_compressed", "secp256k1_recover_rid_xy", "secp256k1_recover_rid_lows",
+		"secp256k1_recover_rid_xy_lows", "ed25519_batch_verify_zip215_lists"} {
+		if ran[fn] < 100 {
+			t.Errorf("only %d cases through %s", ran[fn], fn)
+		}
+	}
+	if fails > 0 {
+		t.Errorf("%d derived cases fail", fails)
+	}
+	t.Logf("derived cases: %v", ran)
+}
+
+// splitBatch decodes an ed25519_batch_verify_zip215 input.
+func splitBatch(in []byte) (msgs, sigs, pks [][]byte, ok bool) {
+	if len(in) < 4 {
+		return nil, nil, nil, false
+	}
+	n := int(binary.BigEndian.Uint32(in))
+	rest := in[4:]
+	for i := 0; i < n; i++ {
+		if len(rest) < 100 {
+			return nil, nil, nil, false
+		}
+		pks, sigs = append(pks, rest[:32]), append(sigs, rest[32:96])
+		l := int(binary.BigEndian.Uint32(rest[96:]))
+		rest = rest[100:]
+		if l > len(rest) {
+			return nil, nil, nil, false
+		}
+		msgs, rest = append(msgs, rest[:l]), rest[l:]
+	}
+	return msgs, sigs, pks, len(rest) == 0
 }
