@@ -103,12 +103,27 @@ func runVerifySEC1(dst, in []byte, lowS bool) ([]byte, error) {
 	}
 	if lowS && bytes.Compare(in[64:96], halfN[:]) > 0 {
 		// The key is still checked, so that the code does not depend on s.
-		if _, err := run(nil, eip[:]); err != nil {
+		if err := checkKey(eip[96:128], eip[128:]); err != nil {
 			return dst, err
 		}
 		return core.Verdict(dst, false), nil
 	}
 	return run(dst, eip[:])
+}
+
+// checkKey applies run's key checks, in its order and with its codes:
+// coordinates < p, not (0, 0), on the curve.
+func checkKey(qx, qy []byte) error {
+	if bytes.Compare(qx, fieldP) >= 0 || bytes.Compare(qy, fieldP) >= 0 {
+		return core.Errorf(core.CodeNonCanonical, "p256: coordinate >= p")
+	}
+	if isZero(qx) && isZero(qy) {
+		return core.Errorf(core.CodeInfinity, "p256: public key is the point at infinity")
+	}
+	if !elliptic.P256().IsOnCurve(new(big.Int).SetBytes(qx), new(big.Int).SetBytes(qy)) {
+		return core.Errorf(core.CodeInvalidPoint, "p256: public key not on the curve")
+	}
+	return nil
 }
 
 // pMinusN is p - n big-endian: x(R) = r + n exists iff r < p - n.

@@ -120,6 +120,8 @@ func TestVariantErrors(t *testing.T) {
 		{VerifySEC1.Name, "(0, 0)", bytes.Join([][]byte{z, one, one, {4}, z, z}, nil), core.CodeInfinity},
 		{VerifySEC1.Name, "uncompressed off the curve", bytes.Join([][]byte{z, one, one, {4}, one, one}, nil), core.CodeInvalidPoint},
 		{VerifySEC1LowS.Name, "off the curve, high s", bytes.Join([][]byte{z, one, append([]byte{0x80}, z[1:]...), {4}, one, one}, nil), core.CodeInvalidPoint},
+		{VerifySEC1LowS.Name, "(0, 0), high s", bytes.Join([][]byte{z, one, append([]byte{0x80}, z[1:]...), {4}, z, z}, nil), core.CodeInfinity},
+		{VerifySEC1LowS.Name, "y >= p, high s", bytes.Join([][]byte{z, one, append([]byte{0x80}, z[1:]...), {4}, one, ff}, nil), core.CodeNonCanonical},
 		{RecoverRid.Name, "empty", nil, core.CodeMalformed},
 		{RecoverRid.Name, "96 bytes", rec[:96], core.CodeMalformed},
 		{RecoverRid.Name, "rid 4", append(bytes.Clone(rec[:96]), 4), core.CodeMalformed},
