@@ -1,7 +1,10 @@
 // Package hash registers the hashing host functions:
 //
 //   - byte hashes (raw bytes in, fixed-size digest out): sha256, sha3_256,
-//     keccak256, blake2b_256, blake2b_512, blake3_256, ripemd160;
+//     keccak256, blake2b_256, blake2b_512, blake3_256, ripemd160, and the
+//     chain variants in variants.go: sha512, sha3_384, sha3_512, keccak512,
+//     blake2b_128, blake2b_224, blake2b_outlen (digest length in the first
+//     byte), twox_64, twox_128, twox_256 (Substrate's XXH64, twox.go);
 //   - blake2f, the EIP-152 BLAKE2b compression function;
 //   - hash_to_scalar_bls12381, Dusk's BlsScalar::hash;
 //   - poseidon_bn254 (circomlib) and poseidon_bls12381_dusk (Dusk Hades,

@@ -14,6 +14,10 @@
 //     given. The cofactored equation is what makes batch and single
 //     verification agree on every input.
 //
+//   - ed25519_verify_strict (strict.go): ed25519-dalek's verify_strict;
+//   - ed25519_batch_verify_zip215_lists (batchlists.go): ZIP-215 batches in
+//     CosmWasm's three list shapes.
+//
 // A failed verification returns 0x00. An A (or, for ZIP-215, R) that does
 // not decode to a curve point returns CodeInvalidPoint; S >= l returns
 // CodeNonCanonical; a wrong length returns CodeMalformed.

@@ -10,7 +10,10 @@
 //   - secp256k1_recover: public-key recovery (SEC 1 section 4.1.6) from
 //     hash || r || s || v, v in {0, 1, 27, 28} giving the parity of R.y.
 //   - schnorr_bip340_verify: BIP-340 Schnorr with x-only keys and messages
-//     of any length (the 2022 amendment).
+//     of any length (the 2022 amendment);
+//   - variants.go: recovery with recovery ids 0..3 in the output forms the
+//     chains use (secp256k1_recover_rid, _lows, _compressed, _xy,
+//     _xy_lows) and secp256k1_decompress.
 //
 // Three implementations compute the same answers (all variable time: these
 // verify public data): gnark-crypto (default), decred's secp256k1/v4, and
