@@ -13,7 +13,6 @@
 //     [8][S]B = [8]R + [8][k]A, where k hashes the encodings of R and A as
 //     given. The cofactored equation is what makes batch and single
 //     verification agree on every input.
-//
 //   - ed25519_verify_strict (strict.go): ed25519-dalek's verify_strict;
 //   - ed25519_batch_verify_zip215_lists (batchlists.go): ZIP-215 batches in
 //     CosmWasm's three list shapes.
