@@ -4,9 +4,15 @@ package fuzz
 
 import "testing"
 
+func FuzzBlake2b128(f *testing.F) { fuzzFunction(f, "blake2b_128") }
+
+func FuzzBlake2b224(f *testing.F) { fuzzFunction(f, "blake2b_224") }
+
 func FuzzBlake2b256(f *testing.F) { fuzzFunction(f, "blake2b_256") }
 
 func FuzzBlake2b512(f *testing.F) { fuzzFunction(f, "blake2b_512") }
+
+func FuzzBlake2bOutlen(f *testing.F) { fuzzFunction(f, "blake2b_outlen") }
 
 func FuzzBlake2f(f *testing.F) { fuzzFunction(f, "blake2f") }
 
@@ -78,7 +84,13 @@ func FuzzDuskVerifySchnorr(f *testing.F) { fuzzFunction(f, "dusk:verify_schnorr"
 
 func FuzzEd25519BatchVerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_batch_verify_zip215") }
 
+func FuzzEd25519BatchVerifyZip215Lists(f *testing.F) {
+	fuzzFunction(f, "ed25519_batch_verify_zip215_lists")
+}
+
 func FuzzEd25519Verify(f *testing.F) { fuzzFunction(f, "ed25519_verify") }
+
+func FuzzEd25519VerifyStrict(f *testing.F) { fuzzFunction(f, "ed25519_verify_strict") }
 
 func FuzzEd25519VerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_verify_zip215") }
 
@@ -132,11 +144,19 @@ func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bl
 
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
 
+func FuzzKeccak512(f *testing.F) { fuzzFunction(f, "keccak512") }
+
 func FuzzKzgPointEvaluation(f *testing.F) { fuzzFunction(f, "kzg_point_evaluation") }
 
 func FuzzKzgVerifyProofDusk(f *testing.F) { fuzzFunction(f, "kzg_verify_proof_dusk") }
 
+func FuzzP256RecoverRid(f *testing.F) { fuzzFunction(f, "p256_recover_rid") }
+
 func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }
+
+func FuzzP256VerifySec1(f *testing.F) { fuzzFunction(f, "p256_verify_sec1") }
+
+func FuzzP256VerifySec1Lows(f *testing.F) { fuzzFunction(f, "p256_verify_sec1_lows") }
 
 func FuzzPlonkBls12381DuskVerify(f *testing.F) { fuzzFunction(f, "plonk_bls12381_dusk_verify") }
 
@@ -156,12 +176,38 @@ func FuzzSchnorrBip340Verify(f *testing.F) { fuzzFunction(f, "schnorr_bip340_ver
 
 func FuzzSchnorrJubjubVerifyDusk(f *testing.F) { fuzzFunction(f, "schnorr_jubjub_verify_dusk") }
 
+func FuzzSecp256k1Decompress(f *testing.F) { fuzzFunction(f, "secp256k1_decompress") }
+
 func FuzzSecp256k1EcdsaVerify(f *testing.F) { fuzzFunction(f, "secp256k1_ecdsa_verify") }
 
 func FuzzSecp256k1EcdsaVerifyLows(f *testing.F) { fuzzFunction(f, "secp256k1_ecdsa_verify_lows") }
 
 func FuzzSecp256k1Recover(f *testing.F) { fuzzFunction(f, "secp256k1_recover") }
 
+func FuzzSecp256k1RecoverRid(f *testing.F) { fuzzFunction(f, "secp256k1_recover_rid") }
+
+func FuzzSecp256k1RecoverRidCompressed(f *testing.F) {
+	fuzzFunction(f, "secp256k1_recover_rid_compressed")
+}
+
+func FuzzSecp256k1RecoverRidLows(f *testing.F) { fuzzFunction(f, "secp256k1_recover_rid_lows") }
+
+func FuzzSecp256k1RecoverRidXy(f *testing.F) { fuzzFunction(f, "secp256k1_recover_rid_xy") }
+
+func FuzzSecp256k1RecoverRidXyLows(f *testing.F) { fuzzFunction(f, "secp256k1_recover_rid_xy_lows") }
+
 func FuzzSha256(f *testing.F) { fuzzFunction(f, "sha256") }
 
 func FuzzSha3256(f *testing.F) { fuzzFunction(f, "sha3_256") }
+
+func FuzzSha3384(f *testing.F) { fuzzFunction(f, "sha3_384") }
+
+func FuzzSha3512(f *testing.F) { fuzzFunction(f, "sha3_512") }
+
+func FuzzSha512(f *testing.F) { fuzzFunction(f, "sha512") }
+
+func FuzzTwox128(f *testing.F) { fuzzFunction(f, "twox_128") }
+
+func FuzzTwox256(f *testing.F) { fuzzFunction(f, "twox_256") }
+
+func FuzzTwox64(f *testing.F) { fuzzFunction(f, "twox_64") }

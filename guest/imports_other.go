@@ -4,6 +4,14 @@
 
 package guest
 
+// Blake2b128 calls the host function blake2b_128; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Blake2b128(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Blake2b224 calls the host function blake2b_224; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Blake2b224(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Blake2b256 calls the host function blake2b_256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Blake2b256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -11,6 +19,10 @@ func Blake2b256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) 
 // Blake2b512 calls the host function blake2b_512; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Blake2b512(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Blake2bOutlen calls the host function blake2b_outlen; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Blake2bOutlen(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Blake2f calls the host function blake2f; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -108,9 +120,17 @@ func Bn254PairingCheck(in, out []byte) (int, error) { return 0, Error(CodeUnsupp
 // returns CodeUnsupported.
 func Ed25519BatchVerifyZip215(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Ed25519BatchVerifyZip215Lists calls the host function ed25519_batch_verify_zip215_lists; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Ed25519BatchVerifyZip215Lists(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Ed25519Verify calls the host function ed25519_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Ed25519Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Ed25519VerifyStrict calls the host function ed25519_verify_strict; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Ed25519VerifyStrict(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Ed25519VerifyZip215 calls the host function ed25519_verify_zip215; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -144,6 +164,10 @@ func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUns
 // returns CodeUnsupported.
 func Keccak256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Keccak512 calls the host function keccak512; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Keccak512(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // KzgPointEvaluation calls the host function kzg_point_evaluation; outside a wasip1 guest it
 // returns CodeUnsupported.
 func KzgPointEvaluation(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -152,9 +176,21 @@ func KzgPointEvaluation(in, out []byte) (int, error) { return 0, Error(CodeUnsup
 // returns CodeUnsupported.
 func KzgVerifyProofDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// P256RecoverRid calls the host function p256_recover_rid; outside a wasip1 guest it
+// returns CodeUnsupported.
+func P256RecoverRid(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // P256Verify calls the host function p256_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
 func P256Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// P256VerifySec1 calls the host function p256_verify_sec1; outside a wasip1 guest it
+// returns CodeUnsupported.
+func P256VerifySec1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// P256VerifySec1Lows calls the host function p256_verify_sec1_lows; outside a wasip1 guest it
+// returns CodeUnsupported.
+func P256VerifySec1Lows(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // PlonkBls12381DuskVerify calls the host function plonk_bls12381_dusk_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -192,6 +228,10 @@ func SchnorrBip340Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsu
 // returns CodeUnsupported.
 func SchnorrJubjubVerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Secp256k1Decompress calls the host function secp256k1_decompress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Secp256k1EcdsaVerify calls the host function secp256k1_ecdsa_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Secp256k1EcdsaVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -204,6 +244,26 @@ func Secp256k1EcdsaVerifyLows(in, out []byte) (int, error) { return 0, Error(Cod
 // returns CodeUnsupported.
 func Secp256k1Recover(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Secp256k1RecoverRid calls the host function secp256k1_recover_rid; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRid(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1RecoverRidCompressed calls the host function secp256k1_recover_rid_compressed; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRidCompressed(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1RecoverRidLows calls the host function secp256k1_recover_rid_lows; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRidLows(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1RecoverRidXy calls the host function secp256k1_recover_rid_xy; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRidXy(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1RecoverRidXyLows calls the host function secp256k1_recover_rid_xy_lows; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRidXyLows(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Sha256 calls the host function sha256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Sha256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -211,3 +271,27 @@ func Sha256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 // Sha3256 calls the host function sha3_256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Sha3256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Sha3384 calls the host function sha3_384; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Sha3384(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Sha3512 calls the host function sha3_512; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Sha3512(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Sha512 calls the host function sha512; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Sha512(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Twox128 calls the host function twox_128; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Twox128(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Twox256 calls the host function twox_256; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Twox256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Twox64 calls the host function twox_64; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Twox64(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }

@@ -6,11 +6,20 @@ package guest
 
 import "unsafe"
 
+//go:wasmimport hostcrypto blake2b_128
+func importBlake2b128(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto blake2b_224
+func importBlake2b224(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto blake2b_256
 func importBlake2b256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto blake2b_512
 func importBlake2b512(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto blake2b_outlen
+func importBlake2bOutlen(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto blake2f
 func importBlake2f(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -84,8 +93,14 @@ func importBn254PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.P
 //go:wasmimport hostcrypto ed25519_batch_verify_zip215
 func importEd25519BatchVerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto ed25519_batch_verify_zip215_lists
+func importEd25519BatchVerifyZip215Lists(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto ed25519_verify
 func importEd25519Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto ed25519_verify_strict
+func importEd25519VerifyStrict(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto ed25519_verify_zip215
 func importEd25519VerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -111,14 +126,26 @@ func importHashToScalarBls12381(inPtr unsafe.Pointer, inLen uint32, outPtr unsaf
 //go:wasmimport hostcrypto keccak256
 func importKeccak256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto keccak512
+func importKeccak512(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto kzg_point_evaluation
 func importKzgPointEvaluation(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto kzg_verify_proof_dusk
 func importKzgVerifyProofDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto p256_recover_rid
+func importP256RecoverRid(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto p256_verify
 func importP256Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto p256_verify_sec1
+func importP256VerifySec1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto p256_verify_sec1_lows
+func importP256VerifySec1Lows(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto plonk_bls12381_dusk_verify
 func importPlonkBls12381DuskVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -147,6 +174,9 @@ func importSchnorrBip340Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe
 //go:wasmimport hostcrypto schnorr_jubjub_verify_dusk
 func importSchnorrJubjubVerifyDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto secp256k1_decompress
+func importSecp256k1Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto secp256k1_ecdsa_verify
 func importSecp256k1EcdsaVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -156,11 +186,58 @@ func importSecp256k1EcdsaVerifyLows(inPtr unsafe.Pointer, inLen uint32, outPtr u
 //go:wasmimport hostcrypto secp256k1_recover
 func importSecp256k1Recover(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto secp256k1_recover_rid
+func importSecp256k1RecoverRid(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover_rid_compressed
+func importSecp256k1RecoverRidCompressed(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover_rid_lows
+func importSecp256k1RecoverRidLows(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover_rid_xy
+func importSecp256k1RecoverRidXy(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover_rid_xy_lows
+func importSecp256k1RecoverRidXyLows(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto sha256
 func importSha256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto sha3_256
 func importSha3256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto sha3_384
+func importSha3384(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto sha3_512
+func importSha3512(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto sha512
+func importSha512(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto twox_128
+func importTwox128(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto twox_256
+func importTwox256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto twox_64
+func importTwox64(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+// Blake2b128 calls the host function blake2b_128.
+// Input: raw bytes (any length up to the limit)
+// Output: 16-byte unkeyed BLAKE2b-128 digest (RFC 7693, nn = 16 in the parameter block)
+func Blake2b128(in, out []byte) (int, error) {
+	return result(importBlake2b128(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Blake2b224 calls the host function blake2b_224.
+// Input: raw bytes (any length up to the limit)
+// Output: 28-byte unkeyed BLAKE2b-224 digest (RFC 7693, nn = 28 in the parameter block)
+func Blake2b224(in, out []byte) (int, error) {
+	return result(importBlake2b224(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
 
 // Blake2b256 calls the host function blake2b_256.
 // Input: raw bytes (any length up to the limit)
@@ -174,6 +251,13 @@ func Blake2b256(in, out []byte) (int, error) {
 // Output: 64-byte unkeyed BLAKE2b-512 digest (RFC 7693)
 func Blake2b512(in, out []byte) (int, error) {
 	return result(importBlake2b512(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Blake2bOutlen calls the host function blake2b_outlen.
+// Input: nn (1 byte, digest length 1..64) || message
+// Output: nn-byte unkeyed BLAKE2b digest (RFC 7693, nn in the parameter block); malformed_input if the input is empty or nn is 0 or > 64
+func Blake2bOutlen(in, out []byte) (int, error) {
+	return result(importBlake2bOutlen(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Blake2f calls the host function blake2f.
@@ -344,11 +428,25 @@ func Ed25519BatchVerifyZip215(in, out []byte) (int, error) {
 	return result(importEd25519BatchVerifyZip215(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Ed25519BatchVerifyZip215Lists calls the host function ed25519_batch_verify_zip215_lists.
+// Input: n_msg (4 BE) || n_sig (4 BE) || n_pk (4 BE) || n_sig x sig (64) || n_pk x pk (32) || n_msg x (len (4 BE) || msg); shapes (n,n,n), (1,n,n), (n,n,1) (CosmWasm ed25519_batch_verify)
+// Output: 0x01 if every signature verifies under ZIP-215 (empty batch: 0x01), else 0x00
+func Ed25519BatchVerifyZip215Lists(in, out []byte) (int, error) {
+	return result(importEd25519BatchVerifyZip215Lists(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Ed25519Verify calls the host function ed25519_verify.
 // Input: pk (32) || sig (R 32 || S 32) || msg
 // Output: 0x01 valid, 0x00 invalid (RFC 8032 / Go crypto/ed25519 rules)
 func Ed25519Verify(in, out []byte) (int, error) {
 	return result(importEd25519Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Ed25519VerifyStrict calls the host function ed25519_verify_strict.
+// Input: pk (32) || sig (R 32 || S 32) || msg
+// Output: 0x01 valid, 0x00 invalid (ed25519-dalek verify_strict: small-order A or R rejected, cofactorless, R compared byte for byte)
+func Ed25519VerifyStrict(in, out []byte) (int, error) {
+	return result(importEd25519VerifyStrict(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Ed25519VerifyZip215 calls the host function ed25519_verify_zip215.
@@ -407,6 +505,13 @@ func Keccak256(in, out []byte) (int, error) {
 	return result(importKeccak256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Keccak512 calls the host function keccak512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte Keccak-512 digest (original Keccak padding)
+func Keccak512(in, out []byte) (int, error) {
+	return result(importKeccak512(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // KzgPointEvaluation calls the host function kzg_point_evaluation.
 // Input: 192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || commitment (48, compressed G1) || proof (48, compressed G1)
 // Output: 0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds under the Ethereum mainnet trusted setup, else 0x00
@@ -421,11 +526,32 @@ func KzgVerifyProofDusk(in, out []byte) (int, error) {
 	return result(importKzgVerifyProofDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// P256RecoverRid calls the host function p256_recover_rid.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 65-byte uncompressed key 0x04 || x || y; no_result when no key recovers
+func P256RecoverRid(in, out []byte) (int, error) {
+	return result(importP256RecoverRid(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // P256Verify calls the host function p256_verify.
 // Input: hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)
 // Output: 0x01 valid, 0x00 invalid (EIP-7951 rules)
 func P256Verify(in, out []byte) (int, error) {
 	return result(importP256Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// P256VerifySec1 calls the host function p256_verify_sec1.
+// Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, high s accepted)
+func P256VerifySec1(in, out []byte) (int, error) {
+	return result(importP256VerifySec1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// P256VerifySec1Lows calls the host function p256_verify_sec1_lows.
+// Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, s > n/2 is invalid)
+func P256VerifySec1Lows(in, out []byte) (int, error) {
+	return result(importP256VerifySec1Lows(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // PlonkBls12381DuskVerify calls the host function plonk_bls12381_dusk_verify.
@@ -491,6 +617,13 @@ func SchnorrJubjubVerifyDusk(in, out []byte) (int, error) {
 	return result(importSchnorrJubjubVerifyDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Secp256k1Decompress calls the host function secp256k1_decompress.
+// Input: public key: 33 bytes (0x02/0x03 || x) or 65 bytes (0x04 || x || y)
+// Output: 65-byte uncompressed key 0x04 || x || y, checked on the curve
+func Secp256k1Decompress(in, out []byte) (int, error) {
+	return result(importSecp256k1Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Secp256k1EcdsaVerify calls the host function secp256k1_ecdsa_verify.
 // Input: pk (33 compressed or 65 uncompressed) || r (32) || s (32) || hash (32)
 // Output: 0x01 valid, 0x00 invalid (high s accepted)
@@ -512,6 +645,41 @@ func Secp256k1Recover(in, out []byte) (int, error) {
 	return result(importSecp256k1Recover(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Secp256k1RecoverRid calls the host function secp256k1_recover_rid.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 65-byte uncompressed key 0x04 || x || y; high s accepted; no_result when no key recovers
+func Secp256k1RecoverRid(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRid(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1RecoverRidCompressed calls the host function secp256k1_recover_rid_compressed.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 33-byte compressed key 0x02/0x03 || x; high s accepted; no_result when no key recovers
+func Secp256k1RecoverRidCompressed(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRidCompressed(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1RecoverRidLows calls the host function secp256k1_recover_rid_lows.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 65-byte uncompressed key 0x04 || x || y; s > n/2 is non_canonical; no_result when no key recovers
+func Secp256k1RecoverRidLows(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRidLows(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1RecoverRidXy calls the host function secp256k1_recover_rid_xy.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 64 bytes x || y (no prefix); high s accepted; no_result when no key recovers
+func Secp256k1RecoverRidXy(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRidXy(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1RecoverRidXyLows calls the host function secp256k1_recover_rid_xy_lows.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 64 bytes x || y (no prefix); s > n/2 is non_canonical; no_result when no key recovers
+func Secp256k1RecoverRidXyLows(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRidXyLows(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Sha256 calls the host function sha256.
 // Input: raw bytes (any length up to the limit)
 // Output: 32-byte SHA-256 digest (FIPS 180-4)
@@ -524,4 +692,46 @@ func Sha256(in, out []byte) (int, error) {
 // Output: 32-byte SHA3-256 digest (FIPS 202)
 func Sha3256(in, out []byte) (int, error) {
 	return result(importSha3256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Sha3384 calls the host function sha3_384.
+// Input: raw bytes (any length up to the limit)
+// Output: 48-byte SHA3-384 digest (FIPS 202)
+func Sha3384(in, out []byte) (int, error) {
+	return result(importSha3384(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Sha3512 calls the host function sha3_512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte SHA3-512 digest (FIPS 202)
+func Sha3512(in, out []byte) (int, error) {
+	return result(importSha3512(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Sha512 calls the host function sha512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte SHA-512 digest (FIPS 180-4)
+func Sha512(in, out []byte) (int, error) {
+	return result(importSha512(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Twox128 calls the host function twox_128.
+// Input: raw bytes (any length up to the limit)
+// Output: Substrate twox_128: XXH64(input, seed i) little-endian for i = 0..1, concatenated
+func Twox128(in, out []byte) (int, error) {
+	return result(importTwox128(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Twox256 calls the host function twox_256.
+// Input: raw bytes (any length up to the limit)
+// Output: Substrate twox_256: XXH64(input, seed i) little-endian for i = 0..3, concatenated
+func Twox256(in, out []byte) (int, error) {
+	return result(importTwox256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Twox64 calls the host function twox_64.
+// Input: raw bytes (any length up to the limit)
+// Output: Substrate twox_64: XXH64(input, seed i) little-endian for i = 0..0, concatenated
+func Twox64(in, out []byte) (int, error) {
+	return result(importTwox64(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }

@@ -22,3 +22,4 @@ fuzz eddsa FuzzBatchAgreesWithSingle
 fuzz secp256k1 FuzzImplsAgree -tags=libsecp256k1
 fuzz secp256k1 FuzzRecoverVerifies -tags=libsecp256k1
 fuzz p256 FuzzImplsAgree
+fuzz p256 FuzzRecoverImplsAgree

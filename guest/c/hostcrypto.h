@@ -43,6 +43,8 @@ extern "C" {
 #define HOSTCRYPTO_ERR_INTERNAL_ERROR (-12) /* internal_error */
 
 /* Output sizes in bytes. */
+#define HOSTCRYPTO_BLAKE2B_128_OUT 16
+#define HOSTCRYPTO_BLAKE2B_224_OUT 28
 #define HOSTCRYPTO_BLAKE2B_256_OUT 32
 #define HOSTCRYPTO_BLAKE2B_512_OUT 64
 #define HOSTCRYPTO_BLAKE2F_OUT 64
@@ -69,7 +71,9 @@ extern "C" {
 #define HOSTCRYPTO_BN254_G1_MUL_OUT 64
 #define HOSTCRYPTO_BN254_PAIRING_CHECK_OUT 1
 #define HOSTCRYPTO_ED25519_BATCH_VERIFY_ZIP215_OUT 1
+#define HOSTCRYPTO_ED25519_BATCH_VERIFY_ZIP215_LISTS_OUT 1
 #define HOSTCRYPTO_ED25519_VERIFY_OUT 1
+#define HOSTCRYPTO_ED25519_VERIFY_STRICT_OUT 1
 #define HOSTCRYPTO_ED25519_VERIFY_ZIP215_OUT 1
 #define HOSTCRYPTO_GROTH16_BLS12381_VERIFY_OUT 1
 #define HOSTCRYPTO_GROTH16_BLS12381_VERIFY_GNARK_OUT 1
@@ -78,9 +82,13 @@ extern "C" {
 #define HOSTCRYPTO_GROTH16_BN254_VERIFY_GNARK_OUT 1
 #define HOSTCRYPTO_HASH_TO_SCALAR_BLS12381_OUT 32
 #define HOSTCRYPTO_KECCAK256_OUT 32
+#define HOSTCRYPTO_KECCAK512_OUT 64
 #define HOSTCRYPTO_KZG_POINT_EVALUATION_OUT 1
 #define HOSTCRYPTO_KZG_VERIFY_PROOF_DUSK_OUT 1
+#define HOSTCRYPTO_P256_RECOVER_RID_OUT 65
 #define HOSTCRYPTO_P256_VERIFY_OUT 1
+#define HOSTCRYPTO_P256_VERIFY_SEC1_OUT 1
+#define HOSTCRYPTO_P256_VERIFY_SEC1_LOWS_OUT 1
 #define HOSTCRYPTO_PLONK_BLS12381_DUSK_VERIFY_OUT 1
 #define HOSTCRYPTO_PLONK_BLS12381_GNARK_VERIFY_OUT 1
 #define HOSTCRYPTO_PLONK_BN254_GNARK_VERIFY_OUT 1
@@ -90,11 +98,23 @@ extern "C" {
 #define HOSTCRYPTO_RIPEMD160_OUT 20
 #define HOSTCRYPTO_SCHNORR_BIP340_VERIFY_OUT 1
 #define HOSTCRYPTO_SCHNORR_JUBJUB_VERIFY_DUSK_OUT 1
+#define HOSTCRYPTO_SECP256K1_DECOMPRESS_OUT 65
 #define HOSTCRYPTO_SECP256K1_ECDSA_VERIFY_OUT 1
 #define HOSTCRYPTO_SECP256K1_ECDSA_VERIFY_LOWS_OUT 1
 #define HOSTCRYPTO_SECP256K1_RECOVER_OUT 65
+#define HOSTCRYPTO_SECP256K1_RECOVER_RID_OUT 65
+#define HOSTCRYPTO_SECP256K1_RECOVER_RID_COMPRESSED_OUT 33
+#define HOSTCRYPTO_SECP256K1_RECOVER_RID_LOWS_OUT 65
+#define HOSTCRYPTO_SECP256K1_RECOVER_RID_XY_OUT 64
+#define HOSTCRYPTO_SECP256K1_RECOVER_RID_XY_LOWS_OUT 64
 #define HOSTCRYPTO_SHA256_OUT 32
 #define HOSTCRYPTO_SHA3_256_OUT 32
+#define HOSTCRYPTO_SHA3_384_OUT 48
+#define HOSTCRYPTO_SHA3_512_OUT 64
+#define HOSTCRYPTO_SHA512_OUT 64
+#define HOSTCRYPTO_TWOX_128_OUT 16
+#define HOSTCRYPTO_TWOX_256_OUT 32
+#define HOSTCRYPTO_TWOX_64_OUT 8
 #define DUSK_HASH_OUT 32
 #define DUSK_KECCAK256_OUT 32
 #define DUSK_POSEIDON_HASH_OUT 32
@@ -109,6 +129,18 @@ extern "C" {
 
 /* Module "hostcrypto". */
 
+/* blake2b_128
+ * Input: raw bytes (any length up to the limit)
+ * Output: 16-byte unkeyed BLAKE2b-128 digest (RFC 7693, nn = 16 in the parameter block) */
+__attribute__((import_module("hostcrypto"), import_name("blake2b_128")))
+int32_t hostcrypto_blake2b_128(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* blake2b_224
+ * Input: raw bytes (any length up to the limit)
+ * Output: 28-byte unkeyed BLAKE2b-224 digest (RFC 7693, nn = 28 in the parameter block) */
+__attribute__((import_module("hostcrypto"), import_name("blake2b_224")))
+int32_t hostcrypto_blake2b_224(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* blake2b_256
  * Input: raw bytes (any length up to the limit)
  * Output: 32-byte unkeyed BLAKE2b-256 digest (RFC 7693) */
@@ -120,6 +152,12 @@ int32_t hostcrypto_blake2b_256(const uint8_t *in, uint32_t in_len, uint8_t *out,
  * Output: 64-byte unkeyed BLAKE2b-512 digest (RFC 7693) */
 __attribute__((import_module("hostcrypto"), import_name("blake2b_512")))
 int32_t hostcrypto_blake2b_512(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* blake2b_outlen
+ * Input: nn (1 byte, digest length 1..64) || message
+ * Output: nn-byte unkeyed BLAKE2b digest (RFC 7693, nn in the parameter block); malformed_input if the input is empty or nn is 0 or > 64 */
+__attribute__((import_module("hostcrypto"), import_name("blake2b_outlen")))
+int32_t hostcrypto_blake2b_outlen(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* blake2f
  * Input: 213 bytes (EIP-152): rounds (4-byte big-endian) || h (8 x 8-byte LE words) || m (16 x 8-byte LE words) || t (2 x 8-byte LE words) || f (1 byte, 0 or 1)
@@ -265,11 +303,23 @@ int32_t hostcrypto_bn254_pairing_check(const uint8_t *in, uint32_t in_len, uint8
 __attribute__((import_module("hostcrypto"), import_name("ed25519_batch_verify_zip215")))
 int32_t hostcrypto_ed25519_batch_verify_zip215(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* ed25519_batch_verify_zip215_lists
+ * Input: n_msg (4 BE) || n_sig (4 BE) || n_pk (4 BE) || n_sig x sig (64) || n_pk x pk (32) || n_msg x (len (4 BE) || msg); shapes (n,n,n), (1,n,n), (n,n,1) (CosmWasm ed25519_batch_verify)
+ * Output: 0x01 if every signature verifies under ZIP-215 (empty batch: 0x01), else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("ed25519_batch_verify_zip215_lists")))
+int32_t hostcrypto_ed25519_batch_verify_zip215_lists(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* ed25519_verify
  * Input: pk (32) || sig (R 32 || S 32) || msg
  * Output: 0x01 valid, 0x00 invalid (RFC 8032 / Go crypto/ed25519 rules) */
 __attribute__((import_module("hostcrypto"), import_name("ed25519_verify")))
 int32_t hostcrypto_ed25519_verify(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* ed25519_verify_strict
+ * Input: pk (32) || sig (R 32 || S 32) || msg
+ * Output: 0x01 valid, 0x00 invalid (ed25519-dalek verify_strict: small-order A or R rejected, cofactorless, R compared byte for byte) */
+__attribute__((import_module("hostcrypto"), import_name("ed25519_verify_strict")))
+int32_t hostcrypto_ed25519_verify_strict(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* ed25519_verify_zip215
  * Input: pk (32) || sig (R 32 || S 32) || msg
@@ -319,6 +369,12 @@ int32_t hostcrypto_hash_to_scalar_bls12381(const uint8_t *in, uint32_t in_len, u
 __attribute__((import_module("hostcrypto"), import_name("keccak256")))
 int32_t hostcrypto_keccak256(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* keccak512
+ * Input: raw bytes (any length up to the limit)
+ * Output: 64-byte Keccak-512 digest (original Keccak padding) */
+__attribute__((import_module("hostcrypto"), import_name("keccak512")))
+int32_t hostcrypto_keccak512(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* kzg_point_evaluation
  * Input: 192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || commitment (48, compressed G1) || proof (48, compressed G1)
  * Output: 0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds under the Ethereum mainnet trusted setup, else 0x00 */
@@ -331,11 +387,29 @@ int32_t hostcrypto_kzg_point_evaluation(const uint8_t *in, uint32_t in_len, uint
 __attribute__((import_module("hostcrypto"), import_name("kzg_verify_proof_dusk")))
 int32_t hostcrypto_kzg_verify_proof_dusk(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* p256_recover_rid
+ * Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+ * Output: 65-byte uncompressed key 0x04 || x || y; no_result when no key recovers */
+__attribute__((import_module("hostcrypto"), import_name("p256_recover_rid")))
+int32_t hostcrypto_p256_recover_rid(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* p256_verify
  * Input: hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)
  * Output: 0x01 valid, 0x00 invalid (EIP-7951 rules) */
 __attribute__((import_module("hostcrypto"), import_name("p256_verify")))
 int32_t hostcrypto_p256_verify(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* p256_verify_sec1
+ * Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+ * Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, high s accepted) */
+__attribute__((import_module("hostcrypto"), import_name("p256_verify_sec1")))
+int32_t hostcrypto_p256_verify_sec1(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* p256_verify_sec1_lows
+ * Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+ * Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, s > n/2 is invalid) */
+__attribute__((import_module("hostcrypto"), import_name("p256_verify_sec1_lows")))
+int32_t hostcrypto_p256_verify_sec1_lows(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* plonk_bls12381_dusk_verify
  * Input: version (1 byte: 1, 2, 3 = dusk-plonk PlonkVersion V1..V3) || u32be len || verifier data (dusk-plonk 0.22 Verifier::to_bytes) || u32be len || proof (1008 bytes, Proof::to_bytes) || public inputs (n x 32-byte little-endian canonical BLS12-381 scalars, n = the verifier's count)
@@ -391,6 +465,12 @@ int32_t hostcrypto_schnorr_bip340_verify(const uint8_t *in, uint32_t in_len, uin
 __attribute__((import_module("hostcrypto"), import_name("schnorr_jubjub_verify_dusk")))
 int32_t hostcrypto_schnorr_jubjub_verify_dusk(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* secp256k1_decompress
+ * Input: public key: 33 bytes (0x02/0x03 || x) or 65 bytes (0x04 || x || y)
+ * Output: 65-byte uncompressed key 0x04 || x || y, checked on the curve */
+__attribute__((import_module("hostcrypto"), import_name("secp256k1_decompress")))
+int32_t hostcrypto_secp256k1_decompress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* secp256k1_ecdsa_verify
  * Input: pk (33 compressed or 65 uncompressed) || r (32) || s (32) || hash (32)
  * Output: 0x01 valid, 0x00 invalid (high s accepted) */
@@ -409,6 +489,36 @@ int32_t hostcrypto_secp256k1_ecdsa_verify_lows(const uint8_t *in, uint32_t in_le
 __attribute__((import_module("hostcrypto"), import_name("secp256k1_recover")))
 int32_t hostcrypto_secp256k1_recover(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* secp256k1_recover_rid
+ * Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+ * Output: 65-byte uncompressed key 0x04 || x || y; high s accepted; no_result when no key recovers */
+__attribute__((import_module("hostcrypto"), import_name("secp256k1_recover_rid")))
+int32_t hostcrypto_secp256k1_recover_rid(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* secp256k1_recover_rid_compressed
+ * Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+ * Output: 33-byte compressed key 0x02/0x03 || x; high s accepted; no_result when no key recovers */
+__attribute__((import_module("hostcrypto"), import_name("secp256k1_recover_rid_compressed")))
+int32_t hostcrypto_secp256k1_recover_rid_compressed(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* secp256k1_recover_rid_lows
+ * Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+ * Output: 65-byte uncompressed key 0x04 || x || y; s > n/2 is non_canonical; no_result when no key recovers */
+__attribute__((import_module("hostcrypto"), import_name("secp256k1_recover_rid_lows")))
+int32_t hostcrypto_secp256k1_recover_rid_lows(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* secp256k1_recover_rid_xy
+ * Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+ * Output: 64 bytes x || y (no prefix); high s accepted; no_result when no key recovers */
+__attribute__((import_module("hostcrypto"), import_name("secp256k1_recover_rid_xy")))
+int32_t hostcrypto_secp256k1_recover_rid_xy(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* secp256k1_recover_rid_xy_lows
+ * Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+ * Output: 64 bytes x || y (no prefix); s > n/2 is non_canonical; no_result when no key recovers */
+__attribute__((import_module("hostcrypto"), import_name("secp256k1_recover_rid_xy_lows")))
+int32_t hostcrypto_secp256k1_recover_rid_xy_lows(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* sha256
  * Input: raw bytes (any length up to the limit)
  * Output: 32-byte SHA-256 digest (FIPS 180-4) */
@@ -420,6 +530,42 @@ int32_t hostcrypto_sha256(const uint8_t *in, uint32_t in_len, uint8_t *out, uint
  * Output: 32-byte SHA3-256 digest (FIPS 202) */
 __attribute__((import_module("hostcrypto"), import_name("sha3_256")))
 int32_t hostcrypto_sha3_256(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* sha3_384
+ * Input: raw bytes (any length up to the limit)
+ * Output: 48-byte SHA3-384 digest (FIPS 202) */
+__attribute__((import_module("hostcrypto"), import_name("sha3_384")))
+int32_t hostcrypto_sha3_384(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* sha3_512
+ * Input: raw bytes (any length up to the limit)
+ * Output: 64-byte SHA3-512 digest (FIPS 202) */
+__attribute__((import_module("hostcrypto"), import_name("sha3_512")))
+int32_t hostcrypto_sha3_512(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* sha512
+ * Input: raw bytes (any length up to the limit)
+ * Output: 64-byte SHA-512 digest (FIPS 180-4) */
+__attribute__((import_module("hostcrypto"), import_name("sha512")))
+int32_t hostcrypto_sha512(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* twox_128
+ * Input: raw bytes (any length up to the limit)
+ * Output: Substrate twox_128: XXH64(input, seed i) little-endian for i = 0..1, concatenated */
+__attribute__((import_module("hostcrypto"), import_name("twox_128")))
+int32_t hostcrypto_twox_128(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* twox_256
+ * Input: raw bytes (any length up to the limit)
+ * Output: Substrate twox_256: XXH64(input, seed i) little-endian for i = 0..3, concatenated */
+__attribute__((import_module("hostcrypto"), import_name("twox_256")))
+int32_t hostcrypto_twox_256(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* twox_64
+ * Input: raw bytes (any length up to the limit)
+ * Output: Substrate twox_64: XXH64(input, seed i) little-endian for i = 0..0, concatenated */
+__attribute__((import_module("hostcrypto"), import_name("twox_64")))
+int32_t hostcrypto_twox_64(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* Module "dusk": rusk's host queries, each as the catalogue function named. */
 

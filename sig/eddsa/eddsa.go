@@ -13,6 +13,9 @@
 //     [8][S]B = [8]R + [8][k]A, where k hashes the encodings of R and A as
 //     given. The cofactored equation is what makes batch and single
 //     verification agree on every input.
+//   - ed25519_verify_strict (strict.go): ed25519-dalek's verify_strict;
+//   - ed25519_batch_verify_zip215_lists (batchlists.go): ZIP-215 batches in
+//     CosmWasm's three list shapes.
 //
 // A failed verification returns 0x00. An A (or, for ZIP-215, R) that does
 // not decode to a curve point returns CodeInvalidPoint; S >= l returns
@@ -89,7 +92,8 @@ var (
 
 // Funcs lists the package's host functions.
 func Funcs() []*core.Func {
-	return []*core.Func{Ed25519Verify, Ed25519VerifyZIP215, Ed25519BatchVerifyZIP215}
+	return []*core.Func{Ed25519Verify, Ed25519VerifyZIP215, Ed25519BatchVerifyZIP215,
+		Ed25519VerifyStrict, Ed25519BatchVerifyZIP215Lists}
 }
 
 func one([]byte) uint64 { return 1 }
@@ -241,15 +245,23 @@ func runBatchZIP215(dst, in []byte) ([]byte, error) {
 	if len(rest) != 0 {
 		return dst, core.Errorf(core.CodeMalformed, "eddsa: %d trailing bytes", len(rest))
 	}
-	switch n {
-	case 0:
+	if n == 0 {
 		return core.Verdict(dst, false), nil
-	case 1:
-		return core.Verdict(dst, verifyZIP215(&items[0])), nil
 	}
+	return core.Verdict(dst, batchEquation(items, batchDomain, in)), nil
+}
 
+// batchEquation checks that every item satisfies its ZIP-215 equation:
+// with one item directly, else with one multi-scalar multiplication
+// (coefficients z_i hashed from domain and the whole input in, as
+// runBatchZIP215 describes). items must not be empty.
+func batchEquation(items []item, domain string, in []byte) bool {
+	n := len(items)
+	if n == 1 {
+		return verifyZIP215(&items[0])
+	}
 	seed := sha256.New()
-	seed.Write([]byte(batchDomain))
+	seed.Write([]byte(domain))
 	seed.Write(in)
 	var buf [32 + 4]byte
 	seed.Sum(buf[:0])
@@ -281,5 +293,5 @@ func runBatchZIP215(dst, in []byte) ([]byte, error) {
 	var p edwards25519.Point
 	p.VarTimeMultiScalarMult(scalars, points)
 	p.MultByCofactor(&p)
-	return core.Verdict(dst, p.Equal(identity) == 1), nil
+	return p.Equal(identity) == 1
 }

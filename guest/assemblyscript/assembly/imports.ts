@@ -4,6 +4,14 @@
 // written at out_ptr or a negative status code (index.ts has the codes and
 // the wrappers).
 
+// blake2b_128
+@external("hostcrypto", "blake2b_128")
+export declare function blake2b_128(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// blake2b_224
+@external("hostcrypto", "blake2b_224")
+export declare function blake2b_224(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // blake2b_256
 @external("hostcrypto", "blake2b_256")
 export declare function blake2b_256(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
@@ -11,6 +19,10 @@ export declare function blake2b_256(in_ptr: usize, in_len: u32, out_ptr: usize, 
 // blake2b_512
 @external("hostcrypto", "blake2b_512")
 export declare function blake2b_512(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// blake2b_outlen
+@external("hostcrypto", "blake2b_outlen")
+export declare function blake2b_outlen(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // blake2f
 @external("hostcrypto", "blake2f")
@@ -108,9 +120,17 @@ export declare function bn254_pairing_check(in_ptr: usize, in_len: u32, out_ptr:
 @external("hostcrypto", "ed25519_batch_verify_zip215")
 export declare function ed25519_batch_verify_zip215(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// ed25519_batch_verify_zip215_lists
+@external("hostcrypto", "ed25519_batch_verify_zip215_lists")
+export declare function ed25519_batch_verify_zip215_lists(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // ed25519_verify
 @external("hostcrypto", "ed25519_verify")
 export declare function ed25519_verify(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// ed25519_verify_strict
+@external("hostcrypto", "ed25519_verify_strict")
+export declare function ed25519_verify_strict(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // ed25519_verify_zip215
 @external("hostcrypto", "ed25519_verify_zip215")
@@ -144,6 +164,10 @@ export declare function hash_to_scalar_bls12381(in_ptr: usize, in_len: u32, out_
 @external("hostcrypto", "keccak256")
 export declare function keccak256(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// keccak512
+@external("hostcrypto", "keccak512")
+export declare function keccak512(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // kzg_point_evaluation
 @external("hostcrypto", "kzg_point_evaluation")
 export declare function kzg_point_evaluation(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
@@ -152,9 +176,21 @@ export declare function kzg_point_evaluation(in_ptr: usize, in_len: u32, out_ptr
 @external("hostcrypto", "kzg_verify_proof_dusk")
 export declare function kzg_verify_proof_dusk(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// p256_recover_rid
+@external("hostcrypto", "p256_recover_rid")
+export declare function p256_recover_rid(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // p256_verify
 @external("hostcrypto", "p256_verify")
 export declare function p256_verify(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// p256_verify_sec1
+@external("hostcrypto", "p256_verify_sec1")
+export declare function p256_verify_sec1(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// p256_verify_sec1_lows
+@external("hostcrypto", "p256_verify_sec1_lows")
+export declare function p256_verify_sec1_lows(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // plonk_bls12381_dusk_verify
 @external("hostcrypto", "plonk_bls12381_dusk_verify")
@@ -192,6 +228,10 @@ export declare function schnorr_bip340_verify(in_ptr: usize, in_len: u32, out_pt
 @external("hostcrypto", "schnorr_jubjub_verify_dusk")
 export declare function schnorr_jubjub_verify_dusk(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// secp256k1_decompress
+@external("hostcrypto", "secp256k1_decompress")
+export declare function secp256k1_decompress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // secp256k1_ecdsa_verify
 @external("hostcrypto", "secp256k1_ecdsa_verify")
 export declare function secp256k1_ecdsa_verify(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
@@ -204,6 +244,26 @@ export declare function secp256k1_ecdsa_verify_lows(in_ptr: usize, in_len: u32, 
 @external("hostcrypto", "secp256k1_recover")
 export declare function secp256k1_recover(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// secp256k1_recover_rid
+@external("hostcrypto", "secp256k1_recover_rid")
+export declare function secp256k1_recover_rid(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// secp256k1_recover_rid_compressed
+@external("hostcrypto", "secp256k1_recover_rid_compressed")
+export declare function secp256k1_recover_rid_compressed(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// secp256k1_recover_rid_lows
+@external("hostcrypto", "secp256k1_recover_rid_lows")
+export declare function secp256k1_recover_rid_lows(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// secp256k1_recover_rid_xy
+@external("hostcrypto", "secp256k1_recover_rid_xy")
+export declare function secp256k1_recover_rid_xy(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// secp256k1_recover_rid_xy_lows
+@external("hostcrypto", "secp256k1_recover_rid_xy_lows")
+export declare function secp256k1_recover_rid_xy_lows(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // sha256
 @external("hostcrypto", "sha256")
 export declare function sha256(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
@@ -211,6 +271,30 @@ export declare function sha256(in_ptr: usize, in_len: u32, out_ptr: usize, out_c
 // sha3_256
 @external("hostcrypto", "sha3_256")
 export declare function sha3_256(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// sha3_384
+@external("hostcrypto", "sha3_384")
+export declare function sha3_384(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// sha3_512
+@external("hostcrypto", "sha3_512")
+export declare function sha3_512(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// sha512
+@external("hostcrypto", "sha512")
+export declare function sha512(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// twox_128
+@external("hostcrypto", "twox_128")
+export declare function twox_128(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// twox_256
+@external("hostcrypto", "twox_256")
+export declare function twox_256(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// twox_64
+@external("hostcrypto", "twox_64")
+export declare function twox_64(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // Module "dusk": rusk's host queries.
 

@@ -30,6 +30,8 @@ export const ERR_NO_RESULT: i32 = -11; // no_result
 export const ERR_INTERNAL_ERROR: i32 = -12; // internal_error
 
 // Output sizes in bytes.
+export const BLAKE2B_128_OUT: i32 = 16;
+export const BLAKE2B_224_OUT: i32 = 28;
 export const BLAKE2B_256_OUT: i32 = 32;
 export const BLAKE2B_512_OUT: i32 = 64;
 export const BLAKE2F_OUT: i32 = 64;
@@ -56,7 +58,9 @@ export const BN254_G1_MSM_OUT: i32 = 64;
 export const BN254_G1_MUL_OUT: i32 = 64;
 export const BN254_PAIRING_CHECK_OUT: i32 = 1;
 export const ED25519_BATCH_VERIFY_ZIP215_OUT: i32 = 1;
+export const ED25519_BATCH_VERIFY_ZIP215_LISTS_OUT: i32 = 1;
 export const ED25519_VERIFY_OUT: i32 = 1;
+export const ED25519_VERIFY_STRICT_OUT: i32 = 1;
 export const ED25519_VERIFY_ZIP215_OUT: i32 = 1;
 export const GROTH16_BLS12381_VERIFY_OUT: i32 = 1;
 export const GROTH16_BLS12381_VERIFY_GNARK_OUT: i32 = 1;
@@ -65,9 +69,13 @@ export const GROTH16_BN254_VERIFY_ARKWORKS_OUT: i32 = 1;
 export const GROTH16_BN254_VERIFY_GNARK_OUT: i32 = 1;
 export const HASH_TO_SCALAR_BLS12381_OUT: i32 = 32;
 export const KECCAK256_OUT: i32 = 32;
+export const KECCAK512_OUT: i32 = 64;
 export const KZG_POINT_EVALUATION_OUT: i32 = 1;
 export const KZG_VERIFY_PROOF_DUSK_OUT: i32 = 1;
+export const P256_RECOVER_RID_OUT: i32 = 65;
 export const P256_VERIFY_OUT: i32 = 1;
+export const P256_VERIFY_SEC1_OUT: i32 = 1;
+export const P256_VERIFY_SEC1_LOWS_OUT: i32 = 1;
 export const PLONK_BLS12381_DUSK_VERIFY_OUT: i32 = 1;
 export const PLONK_BLS12381_GNARK_VERIFY_OUT: i32 = 1;
 export const PLONK_BN254_GNARK_VERIFY_OUT: i32 = 1;
@@ -77,11 +85,23 @@ export const POSEIDON_BN254_OUT: i32 = 32;
 export const RIPEMD160_OUT: i32 = 20;
 export const SCHNORR_BIP340_VERIFY_OUT: i32 = 1;
 export const SCHNORR_JUBJUB_VERIFY_DUSK_OUT: i32 = 1;
+export const SECP256K1_DECOMPRESS_OUT: i32 = 65;
 export const SECP256K1_ECDSA_VERIFY_OUT: i32 = 1;
 export const SECP256K1_ECDSA_VERIFY_LOWS_OUT: i32 = 1;
 export const SECP256K1_RECOVER_OUT: i32 = 65;
+export const SECP256K1_RECOVER_RID_OUT: i32 = 65;
+export const SECP256K1_RECOVER_RID_COMPRESSED_OUT: i32 = 33;
+export const SECP256K1_RECOVER_RID_LOWS_OUT: i32 = 65;
+export const SECP256K1_RECOVER_RID_XY_OUT: i32 = 64;
+export const SECP256K1_RECOVER_RID_XY_LOWS_OUT: i32 = 64;
 export const SHA256_OUT: i32 = 32;
 export const SHA3_256_OUT: i32 = 32;
+export const SHA3_384_OUT: i32 = 48;
+export const SHA3_512_OUT: i32 = 64;
+export const SHA512_OUT: i32 = 64;
+export const TWOX_128_OUT: i32 = 16;
+export const TWOX_256_OUT: i32 = 32;
+export const TWOX_64_OUT: i32 = 8;
 export const DUSK_HASH_OUT: i32 = 32;
 export const DUSK_KECCAK256_OUT: i32 = 32;
 export const DUSK_POSEIDON_HASH_OUT: i32 = 32;
@@ -151,6 +171,22 @@ function written(r: i32): i32 {
   return r;
 }
 
+// blake2b128: blake2b_128.
+// Input: raw bytes (any length up to the limit)
+// Output: 16-byte unkeyed BLAKE2b-128 digest (RFC 7693, nn = 16 in the parameter block)
+export function blake2b128(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(16);
+  return fixed(raw.blake2b_128(input.dataStart, <u32>input.length, out.dataStart, 16), out);
+}
+
+// blake2b224: blake2b_224.
+// Input: raw bytes (any length up to the limit)
+// Output: 28-byte unkeyed BLAKE2b-224 digest (RFC 7693, nn = 28 in the parameter block)
+export function blake2b224(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(28);
+  return fixed(raw.blake2b_224(input.dataStart, <u32>input.length, out.dataStart, 28), out);
+}
+
 // blake2b256: blake2b_256.
 // Input: raw bytes (any length up to the limit)
 // Output: 32-byte unkeyed BLAKE2b-256 digest (RFC 7693)
@@ -165,6 +201,13 @@ export function blake2b256(input: Uint8Array): Uint8Array | null {
 export function blake2b512(input: Uint8Array): Uint8Array | null {
   const out = new Uint8Array(64);
   return fixed(raw.blake2b_512(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
+// blake2bOutlen: blake2b_outlen.
+// Input: nn (1 byte, digest length 1..64) || message
+// Output: nn-byte unkeyed BLAKE2b digest (RFC 7693, nn in the parameter block); malformed_input if the input is empty or nn is 0 or > 64
+export function blake2bOutlen(input: Uint8Array, out: Uint8Array): i32 {
+  return written(raw.blake2b_outlen(input.dataStart, <u32>input.length, out.dataStart, <u32>out.length));
 }
 
 // blake2f: blake2f.
@@ -359,12 +402,28 @@ export function ed25519BatchVerifyZip215(input: Uint8Array): bool {
   return verdict(raw.ed25519_batch_verify_zip215(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
+// ed25519BatchVerifyZip215Lists: ed25519_batch_verify_zip215_lists.
+// Input: n_msg (4 BE) || n_sig (4 BE) || n_pk (4 BE) || n_sig x sig (64) || n_pk x pk (32) || n_msg x (len (4 BE) || msg); shapes (n,n,n), (1,n,n), (n,n,1) (CosmWasm ed25519_batch_verify)
+// Output: 0x01 if every signature verifies under ZIP-215 (empty batch: 0x01), else 0x00
+export function ed25519BatchVerifyZip215Lists(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.ed25519_batch_verify_zip215_lists(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
 // ed25519Verify: ed25519_verify.
 // Input: pk (32) || sig (R 32 || S 32) || msg
 // Output: 0x01 valid, 0x00 invalid (RFC 8032 / Go crypto/ed25519 rules)
 export function ed25519Verify(input: Uint8Array): bool {
   const out = new Uint8Array(1);
   return verdict(raw.ed25519_verify(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// ed25519VerifyStrict: ed25519_verify_strict.
+// Input: pk (32) || sig (R 32 || S 32) || msg
+// Output: 0x01 valid, 0x00 invalid (ed25519-dalek verify_strict: small-order A or R rejected, cofactorless, R compared byte for byte)
+export function ed25519VerifyStrict(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.ed25519_verify_strict(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
 // ed25519VerifyZip215: ed25519_verify_zip215.
@@ -431,6 +490,14 @@ export function keccak256(input: Uint8Array): Uint8Array | null {
   return fixed(raw.keccak256(input.dataStart, <u32>input.length, out.dataStart, 32), out);
 }
 
+// keccak512: keccak512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte Keccak-512 digest (original Keccak padding)
+export function keccak512(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(64);
+  return fixed(raw.keccak512(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
 // kzgPointEvaluation: kzg_point_evaluation.
 // Input: 192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || commitment (48, compressed G1) || proof (48, compressed G1)
 // Output: 0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds under the Ethereum mainnet trusted setup, else 0x00
@@ -447,12 +514,36 @@ export function kzgVerifyProofDusk(input: Uint8Array): bool {
   return verdict(raw.kzg_verify_proof_dusk(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
+// p256RecoverRid: p256_recover_rid.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 65-byte uncompressed key 0x04 || x || y; no_result when no key recovers
+export function p256RecoverRid(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(65);
+  return fixed(raw.p256_recover_rid(input.dataStart, <u32>input.length, out.dataStart, 65), out);
+}
+
 // p256Verify: p256_verify.
 // Input: hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)
 // Output: 0x01 valid, 0x00 invalid (EIP-7951 rules)
 export function p256Verify(input: Uint8Array): bool {
   const out = new Uint8Array(1);
   return verdict(raw.p256_verify(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// p256VerifySec1: p256_verify_sec1.
+// Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, high s accepted)
+export function p256VerifySec1(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.p256_verify_sec1(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// p256VerifySec1Lows: p256_verify_sec1_lows.
+// Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, s > n/2 is invalid)
+export function p256VerifySec1Lows(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.p256_verify_sec1_lows(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
 // plonkBls12381DuskVerify: plonk_bls12381_dusk_verify.
@@ -527,6 +618,14 @@ export function schnorrJubjubVerifyDusk(input: Uint8Array): bool {
   return verdict(raw.schnorr_jubjub_verify_dusk(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
+// secp256k1Decompress: secp256k1_decompress.
+// Input: public key: 33 bytes (0x02/0x03 || x) or 65 bytes (0x04 || x || y)
+// Output: 65-byte uncompressed key 0x04 || x || y, checked on the curve
+export function secp256k1Decompress(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(65);
+  return fixed(raw.secp256k1_decompress(input.dataStart, <u32>input.length, out.dataStart, 65), out);
+}
+
 // secp256k1EcdsaVerify: secp256k1_ecdsa_verify.
 // Input: pk (33 compressed or 65 uncompressed) || r (32) || s (32) || hash (32)
 // Output: 0x01 valid, 0x00 invalid (high s accepted)
@@ -551,6 +650,46 @@ export function secp256k1Recover(input: Uint8Array): Uint8Array | null {
   return fixed(raw.secp256k1_recover(input.dataStart, <u32>input.length, out.dataStart, 65), out);
 }
 
+// secp256k1RecoverRid: secp256k1_recover_rid.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 65-byte uncompressed key 0x04 || x || y; high s accepted; no_result when no key recovers
+export function secp256k1RecoverRid(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(65);
+  return fixed(raw.secp256k1_recover_rid(input.dataStart, <u32>input.length, out.dataStart, 65), out);
+}
+
+// secp256k1RecoverRidCompressed: secp256k1_recover_rid_compressed.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 33-byte compressed key 0x02/0x03 || x; high s accepted; no_result when no key recovers
+export function secp256k1RecoverRidCompressed(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(33);
+  return fixed(raw.secp256k1_recover_rid_compressed(input.dataStart, <u32>input.length, out.dataStart, 33), out);
+}
+
+// secp256k1RecoverRidLows: secp256k1_recover_rid_lows.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 65-byte uncompressed key 0x04 || x || y; s > n/2 is non_canonical; no_result when no key recovers
+export function secp256k1RecoverRidLows(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(65);
+  return fixed(raw.secp256k1_recover_rid_lows(input.dataStart, <u32>input.length, out.dataStart, 65), out);
+}
+
+// secp256k1RecoverRidXy: secp256k1_recover_rid_xy.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 64 bytes x || y (no prefix); high s accepted; no_result when no key recovers
+export function secp256k1RecoverRidXy(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(64);
+  return fixed(raw.secp256k1_recover_rid_xy(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
+// secp256k1RecoverRidXyLows: secp256k1_recover_rid_xy_lows.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 64 bytes x || y (no prefix); s > n/2 is non_canonical; no_result when no key recovers
+export function secp256k1RecoverRidXyLows(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(64);
+  return fixed(raw.secp256k1_recover_rid_xy_lows(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
 // sha256: sha256.
 // Input: raw bytes (any length up to the limit)
 // Output: 32-byte SHA-256 digest (FIPS 180-4)
@@ -565,6 +704,54 @@ export function sha256(input: Uint8Array): Uint8Array | null {
 export function sha3256(input: Uint8Array): Uint8Array | null {
   const out = new Uint8Array(32);
   return fixed(raw.sha3_256(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// sha3384: sha3_384.
+// Input: raw bytes (any length up to the limit)
+// Output: 48-byte SHA3-384 digest (FIPS 202)
+export function sha3384(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(48);
+  return fixed(raw.sha3_384(input.dataStart, <u32>input.length, out.dataStart, 48), out);
+}
+
+// sha3512: sha3_512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte SHA3-512 digest (FIPS 202)
+export function sha3512(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(64);
+  return fixed(raw.sha3_512(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
+// sha512: sha512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte SHA-512 digest (FIPS 180-4)
+export function sha512(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(64);
+  return fixed(raw.sha512(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
+// twox128: twox_128.
+// Input: raw bytes (any length up to the limit)
+// Output: Substrate twox_128: XXH64(input, seed i) little-endian for i = 0..1, concatenated
+export function twox128(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(16);
+  return fixed(raw.twox_128(input.dataStart, <u32>input.length, out.dataStart, 16), out);
+}
+
+// twox256: twox_256.
+// Input: raw bytes (any length up to the limit)
+// Output: Substrate twox_256: XXH64(input, seed i) little-endian for i = 0..3, concatenated
+export function twox256(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.twox_256(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// twox64: twox_64.
+// Input: raw bytes (any length up to the limit)
+// Output: Substrate twox_64: XXH64(input, seed i) little-endian for i = 0..0, concatenated
+export function twox64(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(8);
+  return fixed(raw.twox_64(input.dataStart, <u32>input.length, out.dataStart, 8), out);
 }
 
 // duskHash: module dusk, hash (as hash_to_scalar_bls12381).

@@ -106,6 +106,8 @@ impl core::fmt::Display for Error {
 
 /// Output sizes in bytes of the functions whose output size is fixed.
 pub mod sizes {
+    pub const BLAKE2B_128: usize = 16;
+    pub const BLAKE2B_224: usize = 28;
     pub const BLAKE2B_256: usize = 32;
     pub const BLAKE2B_512: usize = 64;
     pub const BLAKE2F: usize = 64;
@@ -132,7 +134,9 @@ pub mod sizes {
     pub const BN254_G1_MUL: usize = 64;
     pub const BN254_PAIRING_CHECK: usize = 1;
     pub const ED25519_BATCH_VERIFY_ZIP215: usize = 1;
+    pub const ED25519_BATCH_VERIFY_ZIP215_LISTS: usize = 1;
     pub const ED25519_VERIFY: usize = 1;
+    pub const ED25519_VERIFY_STRICT: usize = 1;
     pub const ED25519_VERIFY_ZIP215: usize = 1;
     pub const GROTH16_BLS12381_VERIFY: usize = 1;
     pub const GROTH16_BLS12381_VERIFY_GNARK: usize = 1;
@@ -141,9 +145,13 @@ pub mod sizes {
     pub const GROTH16_BN254_VERIFY_GNARK: usize = 1;
     pub const HASH_TO_SCALAR_BLS12381: usize = 32;
     pub const KECCAK256: usize = 32;
+    pub const KECCAK512: usize = 64;
     pub const KZG_POINT_EVALUATION: usize = 1;
     pub const KZG_VERIFY_PROOF_DUSK: usize = 1;
+    pub const P256_RECOVER_RID: usize = 65;
     pub const P256_VERIFY: usize = 1;
+    pub const P256_VERIFY_SEC1: usize = 1;
+    pub const P256_VERIFY_SEC1_LOWS: usize = 1;
     pub const PLONK_BLS12381_DUSK_VERIFY: usize = 1;
     pub const PLONK_BLS12381_GNARK_VERIFY: usize = 1;
     pub const PLONK_BN254_GNARK_VERIFY: usize = 1;
@@ -153,11 +161,23 @@ pub mod sizes {
     pub const RIPEMD160: usize = 20;
     pub const SCHNORR_BIP340_VERIFY: usize = 1;
     pub const SCHNORR_JUBJUB_VERIFY_DUSK: usize = 1;
+    pub const SECP256K1_DECOMPRESS: usize = 65;
     pub const SECP256K1_ECDSA_VERIFY: usize = 1;
     pub const SECP256K1_ECDSA_VERIFY_LOWS: usize = 1;
     pub const SECP256K1_RECOVER: usize = 65;
+    pub const SECP256K1_RECOVER_RID: usize = 65;
+    pub const SECP256K1_RECOVER_RID_COMPRESSED: usize = 33;
+    pub const SECP256K1_RECOVER_RID_LOWS: usize = 65;
+    pub const SECP256K1_RECOVER_RID_XY: usize = 64;
+    pub const SECP256K1_RECOVER_RID_XY_LOWS: usize = 64;
     pub const SHA256: usize = 32;
     pub const SHA3_256: usize = 32;
+    pub const SHA3_384: usize = 48;
+    pub const SHA3_512: usize = 64;
+    pub const SHA512: usize = 64;
+    pub const TWOX_128: usize = 16;
+    pub const TWOX_256: usize = 32;
+    pub const TWOX_64: usize = 8;
     pub const DUSK_HASH: usize = 32;
     pub const DUSK_KECCAK256: usize = 32;
     pub const DUSK_POSEIDON_HASH: usize = 32;
@@ -207,12 +227,21 @@ fn verdict(r: i32, b: u8) -> Result<bool, Error> {
 pub mod raw {
     #[link(wasm_import_module = "hostcrypto")]
     extern "C" {
+        /// `blake2b_128`: see [`crate::blake2b_128`].
+        #[link_name = "blake2b_128"]
+        pub fn blake2b_128(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `blake2b_224`: see [`crate::blake2b_224`].
+        #[link_name = "blake2b_224"]
+        pub fn blake2b_224(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `blake2b_256`: see [`crate::blake2b_256`].
         #[link_name = "blake2b_256"]
         pub fn blake2b_256(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `blake2b_512`: see [`crate::blake2b_512`].
         #[link_name = "blake2b_512"]
         pub fn blake2b_512(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `blake2b_outlen`: see [`crate::blake2b_outlen`].
+        #[link_name = "blake2b_outlen"]
+        pub fn blake2b_outlen(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `blake2f`: see [`crate::blake2f`].
         #[link_name = "blake2f"]
         pub fn blake2f(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -285,9 +314,15 @@ pub mod raw {
         /// `ed25519_batch_verify_zip215`: see [`crate::ed25519_batch_verify_zip215`].
         #[link_name = "ed25519_batch_verify_zip215"]
         pub fn ed25519_batch_verify_zip215(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `ed25519_batch_verify_zip215_lists`: see [`crate::ed25519_batch_verify_zip215_lists`].
+        #[link_name = "ed25519_batch_verify_zip215_lists"]
+        pub fn ed25519_batch_verify_zip215_lists(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `ed25519_verify`: see [`crate::ed25519_verify`].
         #[link_name = "ed25519_verify"]
         pub fn ed25519_verify(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `ed25519_verify_strict`: see [`crate::ed25519_verify_strict`].
+        #[link_name = "ed25519_verify_strict"]
+        pub fn ed25519_verify_strict(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `ed25519_verify_zip215`: see [`crate::ed25519_verify_zip215`].
         #[link_name = "ed25519_verify_zip215"]
         pub fn ed25519_verify_zip215(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -312,15 +347,27 @@ pub mod raw {
         /// `keccak256`: see [`crate::keccak256`].
         #[link_name = "keccak256"]
         pub fn keccak256(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `keccak512`: see [`crate::keccak512`].
+        #[link_name = "keccak512"]
+        pub fn keccak512(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `kzg_point_evaluation`: see [`crate::kzg_point_evaluation`].
         #[link_name = "kzg_point_evaluation"]
         pub fn kzg_point_evaluation(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `kzg_verify_proof_dusk`: see [`crate::kzg_verify_proof_dusk`].
         #[link_name = "kzg_verify_proof_dusk"]
         pub fn kzg_verify_proof_dusk(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `p256_recover_rid`: see [`crate::p256_recover_rid`].
+        #[link_name = "p256_recover_rid"]
+        pub fn p256_recover_rid(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `p256_verify`: see [`crate::p256_verify`].
         #[link_name = "p256_verify"]
         pub fn p256_verify(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `p256_verify_sec1`: see [`crate::p256_verify_sec1`].
+        #[link_name = "p256_verify_sec1"]
+        pub fn p256_verify_sec1(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `p256_verify_sec1_lows`: see [`crate::p256_verify_sec1_lows`].
+        #[link_name = "p256_verify_sec1_lows"]
+        pub fn p256_verify_sec1_lows(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `plonk_bls12381_dusk_verify`: see [`crate::plonk_bls12381_dusk_verify`].
         #[link_name = "plonk_bls12381_dusk_verify"]
         pub fn plonk_bls12381_dusk_verify(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -348,6 +395,9 @@ pub mod raw {
         /// `schnorr_jubjub_verify_dusk`: see [`crate::schnorr_jubjub_verify_dusk`].
         #[link_name = "schnorr_jubjub_verify_dusk"]
         pub fn schnorr_jubjub_verify_dusk(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `secp256k1_decompress`: see [`crate::secp256k1_decompress`].
+        #[link_name = "secp256k1_decompress"]
+        pub fn secp256k1_decompress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `secp256k1_ecdsa_verify`: see [`crate::secp256k1_ecdsa_verify`].
         #[link_name = "secp256k1_ecdsa_verify"]
         pub fn secp256k1_ecdsa_verify(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -357,12 +407,45 @@ pub mod raw {
         /// `secp256k1_recover`: see [`crate::secp256k1_recover`].
         #[link_name = "secp256k1_recover"]
         pub fn secp256k1_recover(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `secp256k1_recover_rid`: see [`crate::secp256k1_recover_rid`].
+        #[link_name = "secp256k1_recover_rid"]
+        pub fn secp256k1_recover_rid(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `secp256k1_recover_rid_compressed`: see [`crate::secp256k1_recover_rid_compressed`].
+        #[link_name = "secp256k1_recover_rid_compressed"]
+        pub fn secp256k1_recover_rid_compressed(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `secp256k1_recover_rid_lows`: see [`crate::secp256k1_recover_rid_lows`].
+        #[link_name = "secp256k1_recover_rid_lows"]
+        pub fn secp256k1_recover_rid_lows(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `secp256k1_recover_rid_xy`: see [`crate::secp256k1_recover_rid_xy`].
+        #[link_name = "secp256k1_recover_rid_xy"]
+        pub fn secp256k1_recover_rid_xy(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `secp256k1_recover_rid_xy_lows`: see [`crate::secp256k1_recover_rid_xy_lows`].
+        #[link_name = "secp256k1_recover_rid_xy_lows"]
+        pub fn secp256k1_recover_rid_xy_lows(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `sha256`: see [`crate::sha256`].
         #[link_name = "sha256"]
         pub fn sha256(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `sha3_256`: see [`crate::sha3_256`].
         #[link_name = "sha3_256"]
         pub fn sha3_256(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `sha3_384`: see [`crate::sha3_384`].
+        #[link_name = "sha3_384"]
+        pub fn sha3_384(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `sha3_512`: see [`crate::sha3_512`].
+        #[link_name = "sha3_512"]
+        pub fn sha3_512(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `sha512`: see [`crate::sha512`].
+        #[link_name = "sha512"]
+        pub fn sha512(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `twox_128`: see [`crate::twox_128`].
+        #[link_name = "twox_128"]
+        pub fn twox_128(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `twox_256`: see [`crate::twox_256`].
+        #[link_name = "twox_256"]
+        pub fn twox_256(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `twox_64`: see [`crate::twox_64`].
+        #[link_name = "twox_64"]
+        pub fn twox_64(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
     }
 
     /// Module "dusk": rusk's host queries.
@@ -406,6 +489,30 @@ pub mod raw {
     }
 }
 
+/// `blake2b_128`.
+///
+/// Input: raw bytes (any length up to the limit)
+///
+/// Output: 16-byte unkeyed BLAKE2b-128 digest (RFC 7693, nn = 16 in the parameter block)
+pub fn blake2b_128(input: &[u8]) -> Result<[u8; 16], Error> {
+    let mut out = [0u8; 16];
+    let r = unsafe { raw::blake2b_128(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 16) };
+    exact(r, 16)?;
+    Ok(out)
+}
+
+/// `blake2b_224`.
+///
+/// Input: raw bytes (any length up to the limit)
+///
+/// Output: 28-byte unkeyed BLAKE2b-224 digest (RFC 7693, nn = 28 in the parameter block)
+pub fn blake2b_224(input: &[u8]) -> Result<[u8; 28], Error> {
+    let mut out = [0u8; 28];
+    let r = unsafe { raw::blake2b_224(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 28) };
+    exact(r, 28)?;
+    Ok(out)
+}
+
 /// `blake2b_256`.
 ///
 /// Input: raw bytes (any length up to the limit)
@@ -428,6 +535,16 @@ pub fn blake2b_512(input: &[u8]) -> Result<[u8; 64], Error> {
     let r = unsafe { raw::blake2b_512(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
     exact(r, 64)?;
     Ok(out)
+}
+
+/// `blake2b_outlen`.
+///
+/// Input: nn (1 byte, digest length 1..64) || message
+///
+/// Output: nn-byte unkeyed BLAKE2b digest (RFC 7693, nn in the parameter block); malformed_input if the input is empty or nn is 0 or > 64
+pub fn blake2b_outlen(input: &[u8], out: &mut [u8]) -> Result<usize, Error> {
+    let r = unsafe { raw::blake2b_outlen(input.as_ptr(), len32(input)?, out.as_mut_ptr(), len32(out)?) };
+    written(r)
 }
 
 /// `blake2f`.
@@ -707,6 +824,17 @@ pub fn ed25519_batch_verify_zip215(input: &[u8]) -> Result<bool, Error> {
     verdict(r, out[0])
 }
 
+/// `ed25519_batch_verify_zip215_lists`.
+///
+/// Input: n_msg (4 BE) || n_sig (4 BE) || n_pk (4 BE) || n_sig x sig (64) || n_pk x pk (32) || n_msg x (len (4 BE) || msg); shapes (n,n,n), (1,n,n), (n,n,1) (CosmWasm ed25519_batch_verify)
+///
+/// Output: 0x01 if every signature verifies under ZIP-215 (empty batch: 0x01), else 0x00
+pub fn ed25519_batch_verify_zip215_lists(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::ed25519_batch_verify_zip215_lists(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
 /// `ed25519_verify`.
 ///
 /// Input: pk (32) || sig (R 32 || S 32) || msg
@@ -715,6 +843,17 @@ pub fn ed25519_batch_verify_zip215(input: &[u8]) -> Result<bool, Error> {
 pub fn ed25519_verify(input: &[u8]) -> Result<bool, Error> {
     let mut out = [0u8; 1];
     let r = unsafe { raw::ed25519_verify(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `ed25519_verify_strict`.
+///
+/// Input: pk (32) || sig (R 32 || S 32) || msg
+///
+/// Output: 0x01 valid, 0x00 invalid (ed25519-dalek verify_strict: small-order A or R rejected, cofactorless, R compared byte for byte)
+pub fn ed25519_verify_strict(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::ed25519_verify_strict(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
     verdict(r, out[0])
 }
 
@@ -808,6 +947,18 @@ pub fn keccak256(input: &[u8]) -> Result<[u8; 32], Error> {
     Ok(out)
 }
 
+/// `keccak512`.
+///
+/// Input: raw bytes (any length up to the limit)
+///
+/// Output: 64-byte Keccak-512 digest (original Keccak padding)
+pub fn keccak512(input: &[u8]) -> Result<[u8; 64], Error> {
+    let mut out = [0u8; 64];
+    let r = unsafe { raw::keccak512(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
+    exact(r, 64)?;
+    Ok(out)
+}
+
 /// `kzg_point_evaluation`.
 ///
 /// Input: 192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || commitment (48, compressed G1) || proof (48, compressed G1)
@@ -830,6 +981,18 @@ pub fn kzg_verify_proof_dusk(input: &[u8]) -> Result<bool, Error> {
     verdict(r, out[0])
 }
 
+/// `p256_recover_rid`.
+///
+/// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+///
+/// Output: 65-byte uncompressed key 0x04 || x || y; no_result when no key recovers
+pub fn p256_recover_rid(input: &[u8]) -> Result<[u8; 65], Error> {
+    let mut out = [0u8; 65];
+    let r = unsafe { raw::p256_recover_rid(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 65) };
+    exact(r, 65)?;
+    Ok(out)
+}
+
 /// `p256_verify`.
 ///
 /// Input: hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)
@@ -838,6 +1001,28 @@ pub fn kzg_verify_proof_dusk(input: &[u8]) -> Result<bool, Error> {
 pub fn p256_verify(input: &[u8]) -> Result<bool, Error> {
     let mut out = [0u8; 1];
     let r = unsafe { raw::p256_verify(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `p256_verify_sec1`.
+///
+/// Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+///
+/// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, high s accepted)
+pub fn p256_verify_sec1(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::p256_verify_sec1(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `p256_verify_sec1_lows`.
+///
+/// Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+///
+/// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, s > n/2 is invalid)
+pub fn p256_verify_sec1_lows(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::p256_verify_sec1_lows(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
     verdict(r, out[0])
 }
 
@@ -943,6 +1128,18 @@ pub fn schnorr_jubjub_verify_dusk(input: &[u8]) -> Result<bool, Error> {
     verdict(r, out[0])
 }
 
+/// `secp256k1_decompress`.
+///
+/// Input: public key: 33 bytes (0x02/0x03 || x) or 65 bytes (0x04 || x || y)
+///
+/// Output: 65-byte uncompressed key 0x04 || x || y, checked on the curve
+pub fn secp256k1_decompress(input: &[u8]) -> Result<[u8; 65], Error> {
+    let mut out = [0u8; 65];
+    let r = unsafe { raw::secp256k1_decompress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 65) };
+    exact(r, 65)?;
+    Ok(out)
+}
+
 /// `secp256k1_ecdsa_verify`.
 ///
 /// Input: pk (33 compressed or 65 uncompressed) || r (32) || s (32) || hash (32)
@@ -977,6 +1174,66 @@ pub fn secp256k1_recover(input: &[u8]) -> Result<[u8; 65], Error> {
     Ok(out)
 }
 
+/// `secp256k1_recover_rid`.
+///
+/// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+///
+/// Output: 65-byte uncompressed key 0x04 || x || y; high s accepted; no_result when no key recovers
+pub fn secp256k1_recover_rid(input: &[u8]) -> Result<[u8; 65], Error> {
+    let mut out = [0u8; 65];
+    let r = unsafe { raw::secp256k1_recover_rid(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 65) };
+    exact(r, 65)?;
+    Ok(out)
+}
+
+/// `secp256k1_recover_rid_compressed`.
+///
+/// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+///
+/// Output: 33-byte compressed key 0x02/0x03 || x; high s accepted; no_result when no key recovers
+pub fn secp256k1_recover_rid_compressed(input: &[u8]) -> Result<[u8; 33], Error> {
+    let mut out = [0u8; 33];
+    let r = unsafe { raw::secp256k1_recover_rid_compressed(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 33) };
+    exact(r, 33)?;
+    Ok(out)
+}
+
+/// `secp256k1_recover_rid_lows`.
+///
+/// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+///
+/// Output: 65-byte uncompressed key 0x04 || x || y; s > n/2 is non_canonical; no_result when no key recovers
+pub fn secp256k1_recover_rid_lows(input: &[u8]) -> Result<[u8; 65], Error> {
+    let mut out = [0u8; 65];
+    let r = unsafe { raw::secp256k1_recover_rid_lows(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 65) };
+    exact(r, 65)?;
+    Ok(out)
+}
+
+/// `secp256k1_recover_rid_xy`.
+///
+/// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+///
+/// Output: 64 bytes x || y (no prefix); high s accepted; no_result when no key recovers
+pub fn secp256k1_recover_rid_xy(input: &[u8]) -> Result<[u8; 64], Error> {
+    let mut out = [0u8; 64];
+    let r = unsafe { raw::secp256k1_recover_rid_xy(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
+    exact(r, 64)?;
+    Ok(out)
+}
+
+/// `secp256k1_recover_rid_xy_lows`.
+///
+/// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+///
+/// Output: 64 bytes x || y (no prefix); s > n/2 is non_canonical; no_result when no key recovers
+pub fn secp256k1_recover_rid_xy_lows(input: &[u8]) -> Result<[u8; 64], Error> {
+    let mut out = [0u8; 64];
+    let r = unsafe { raw::secp256k1_recover_rid_xy_lows(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
+    exact(r, 64)?;
+    Ok(out)
+}
+
 /// `sha256`.
 ///
 /// Input: raw bytes (any length up to the limit)
@@ -998,6 +1255,78 @@ pub fn sha3_256(input: &[u8]) -> Result<[u8; 32], Error> {
     let mut out = [0u8; 32];
     let r = unsafe { raw::sha3_256(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
     exact(r, 32)?;
+    Ok(out)
+}
+
+/// `sha3_384`.
+///
+/// Input: raw bytes (any length up to the limit)
+///
+/// Output: 48-byte SHA3-384 digest (FIPS 202)
+pub fn sha3_384(input: &[u8]) -> Result<[u8; 48], Error> {
+    let mut out = [0u8; 48];
+    let r = unsafe { raw::sha3_384(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 48) };
+    exact(r, 48)?;
+    Ok(out)
+}
+
+/// `sha3_512`.
+///
+/// Input: raw bytes (any length up to the limit)
+///
+/// Output: 64-byte SHA3-512 digest (FIPS 202)
+pub fn sha3_512(input: &[u8]) -> Result<[u8; 64], Error> {
+    let mut out = [0u8; 64];
+    let r = unsafe { raw::sha3_512(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
+    exact(r, 64)?;
+    Ok(out)
+}
+
+/// `sha512`.
+///
+/// Input: raw bytes (any length up to the limit)
+///
+/// Output: 64-byte SHA-512 digest (FIPS 180-4)
+pub fn sha512(input: &[u8]) -> Result<[u8; 64], Error> {
+    let mut out = [0u8; 64];
+    let r = unsafe { raw::sha512(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
+    exact(r, 64)?;
+    Ok(out)
+}
+
+/// `twox_128`.
+///
+/// Input: raw bytes (any length up to the limit)
+///
+/// Output: Substrate twox_128: XXH64(input, seed i) little-endian for i = 0..1, concatenated
+pub fn twox_128(input: &[u8]) -> Result<[u8; 16], Error> {
+    let mut out = [0u8; 16];
+    let r = unsafe { raw::twox_128(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 16) };
+    exact(r, 16)?;
+    Ok(out)
+}
+
+/// `twox_256`.
+///
+/// Input: raw bytes (any length up to the limit)
+///
+/// Output: Substrate twox_256: XXH64(input, seed i) little-endian for i = 0..3, concatenated
+pub fn twox_256(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::twox_256(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `twox_64`.
+///
+/// Input: raw bytes (any length up to the limit)
+///
+/// Output: Substrate twox_64: XXH64(input, seed i) little-endian for i = 0..0, concatenated
+pub fn twox_64(input: &[u8]) -> Result<[u8; 8], Error> {
+    let mut out = [0u8; 8];
+    let r = unsafe { raw::twox_64(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 8) };
+    exact(r, 8)?;
     Ok(out)
 }
 
