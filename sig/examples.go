@@ -40,7 +40,16 @@ func init() {
 	c.SetExamples("p256_verify", p256Examples)
 }
 
-var msgSizes = []int{32, 1 << 10, 16 << 10}
+// msgSizes are the message lengths of the single-signature examples. The
+// large ones (256 KiB and its double) give calibration a per-byte slope
+// that does not drown in the fixed cost (a message is hashed at least once,
+// ~0.5 ns/byte, next to a fixed cost of 50 µs to 1 ms); the growth test
+// (growth_test.go in the root package) compares each pair n, 2n.
+var msgSizes = []int{32, 1 << 10, 16 << 10, 256 << 10, 512 << 10}
+
+// longMsgSizes are the message lengths of the one-item examples of the
+// multi-item functions, whose messages are hashed too.
+var longMsgSizes = []int{256 << 10, 512 << 10}
 
 func msg(n, seed int) []byte {
 	m := make([]byte, n)
@@ -100,6 +109,17 @@ func blsVerifyExamples(customDST bool) func() []core.Example {
 			}
 			ex = append(ex, core.Example{Name: sizeName(n), Input: in, Worst: true})
 		}
+		if customDST {
+			// The longest DST: expand_message_xmd hashes it in every block.
+			long := make([]byte, 255)
+			for i := range long {
+				long[i] = 'A' + byte(i%26)
+			}
+			sk, pk := blsKey(1)
+			m := msg(32, 1)
+			in := withDST(long, append(append(append([]byte(nil), pk...), blsSign([]*big.Int{sk}, [][]byte{m}, long)...), m...))
+			ex = append(ex, core.Example{Name: "dst255-32B", Input: in, Worst: true})
+		}
 		return ex
 	}
 }
@@ -108,8 +128,9 @@ var keyCounts = []int{1, 8, 64}
 
 func blsFastAggExamples() []core.Example {
 	var ex []core.Example
-	for _, k := range keyCounts {
-		m := msg(32, 2)
+	for _, sh := range itemShapes() {
+		k := sh.k
+		m := msg(sh.n, 2)
 		in := u32(nil, k)
 		var sks []*big.Int
 		var msgs [][]byte
@@ -119,7 +140,7 @@ func blsFastAggExamples() []core.Example {
 			in = append(in, pk...)
 		}
 		in = append(append(in, blsSign(sks, msgs, []byte(bls.DSTPOP))...), m...)
-		ex = append(ex, core.Example{Name: strconv.Itoa(k) + "keys", Input: in, Worst: true})
+		ex = append(ex, core.Example{Name: itemsName(k, "keys", sh.n), Input: in, Worst: true})
 	}
 	return ex
 }
@@ -131,13 +152,14 @@ func blsAggExamples(customDST bool) func() []core.Example {
 			dst = []byte("BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_")
 		}
 		var ex []core.Example
-		for _, k := range keyCounts {
+		for _, sh := range itemShapes() {
+			k := sh.k
 			in := u32(nil, k)
 			var sks []*big.Int
 			var msgs [][]byte
 			for i := 0; i < k; i++ {
 				sk, pk := blsKey(i)
-				sks, msgs = append(sks, sk), append(msgs, msg(32, 100+i))
+				sks, msgs = append(sks, sk), append(msgs, msg(sh.n, 100+i))
 				in = append(in, pk...)
 			}
 			in = append(in, blsSign(sks, msgs, dst)...)
@@ -147,7 +169,7 @@ func blsAggExamples(customDST bool) func() []core.Example {
 			if customDST {
 				in = withDST(dst, in)
 			}
-			ex = append(ex, core.Example{Name: strconv.Itoa(k) + "keys", Input: in, Worst: true})
+			ex = append(ex, core.Example{Name: itemsName(k, "keys", sh.n), Input: in, Worst: true})
 		}
 		return ex
 	}
@@ -155,17 +177,44 @@ func blsAggExamples(customDST bool) func() []core.Example {
 
 func blsBatchExamples() []core.Example {
 	var ex []core.Example
-	for _, k := range keyCounts {
+	for _, sh := range itemShapes() {
+		k := sh.k
 		in := u32(nil, k)
 		for i := 0; i < k; i++ {
 			sk, pk := blsKey(i)
-			m := msg(32, 200+i)
+			m := msg(sh.n, 200+i)
 			in = append(append(in, pk...), blsSign([]*big.Int{sk}, [][]byte{m}, []byte(bls.DSTPOP))...)
 			in = append(u32(in, len(m)), m...)
 		}
-		ex = append(ex, core.Example{Name: strconv.Itoa(k) + "sigs", Input: in, Worst: true})
+		ex = append(ex, core.Example{Name: itemsName(k, "sigs", sh.n), Input: in, Worst: true})
 	}
 	return ex
+}
+
+// itemShape is one example shape of a multi-item function: k items, each
+// with an n-byte message.
+type itemShape struct{ k, n int }
+
+// itemShapes: 32-byte messages at every key count, then one item with long
+// messages, so that calibration separates the per-item and per-byte costs.
+func itemShapes() []itemShape {
+	var out []itemShape
+	for _, k := range keyCounts {
+		out = append(out, itemShape{k, 32})
+	}
+	for _, n := range longMsgSizes {
+		out = append(out, itemShape{1, n})
+	}
+	return out
+}
+
+// itemsName names an example "8keys", or "1keys-256KiB" when its messages
+// are long.
+func itemsName(k int, what string, n int) string {
+	if n == 32 {
+		return strconv.Itoa(k) + what
+	}
+	return strconv.Itoa(k) + what + "-" + sizeName(n)
 }
 
 func edKey(i int) ed25519.PrivateKey {
@@ -186,15 +235,16 @@ func edExamples() []core.Example {
 
 func edBatchExamples() []core.Example {
 	var ex []core.Example
-	for _, c := range keyCounts {
+	for _, sh := range itemShapes() {
+		c := sh.k
 		in := u32(nil, c)
 		for i := 0; i < c; i++ {
 			k := edKey(i)
-			m := msg(32, 300+i)
+			m := msg(sh.n, 300+i)
 			in = append(append(in, k.Public().(ed25519.PublicKey)...), ed25519.Sign(k, m)...)
 			in = append(u32(in, len(m)), m...)
 		}
-		ex = append(ex, core.Example{Name: strconv.Itoa(c) + "sigs", Input: in, Worst: true})
+		ex = append(ex, core.Example{Name: itemsName(c, "sigs", sh.n), Input: in, Worst: true})
 	}
 	return ex
 }
@@ -226,7 +276,7 @@ func ecdsaExamples(recover bool) func() []core.Example {
 // fixed auxiliary randomness) using decred's group arithmetic.
 func schnorrExamples() []core.Example {
 	var ex []core.Example
-	for _, n := range []int{0, 32, 1 << 10} {
+	for _, n := range []int{0, 32, 1 << 10, 256 << 10, 512 << 10} {
 		ex = append(ex, core.Example{Name: sizeName(n), Input: bip340Sign(secpKey(2), msg(n, 4)), Worst: true})
 	}
 	return ex
