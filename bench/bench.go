@@ -73,6 +73,10 @@ type Options struct {
 	Filter    *regexp.Regexp // on "function/example/impl"; nil = all
 	BenchTime time.Duration  // per measurement; default 200ms
 	Backends  bool           // also measure every forced backend, not only the default
+	// Repeat measures each job this many times (default 1) and keeps the
+	// measurement with the least CPU time: on a shared machine, load from
+	// other processes only ever adds time.
+	Repeat int
 	Progress  io.Writer      // progress lines; nil = none
 	Catalogue *core.Catalogue
 }
@@ -166,6 +170,11 @@ func Run(o Options) (*File, error) {
 			r.Error = err.Error()
 		}
 		m := Measure(fn, o.BenchTime)
+		for k := 1; k < o.Repeat; k++ {
+			if m2 := Measure(fn, o.BenchTime); m2.Cost() < m.Cost() {
+				m = m2
+			}
+		}
 		r.NsPerOp, r.CPUNsPer, r.Allocs, r.Bytes = m.Wall, m.CPU, m.Allocs, m.Bytes
 		out.Results = append(out.Results, r)
 	}
@@ -184,6 +193,14 @@ type Measurement struct {
 	CPU    float64
 	Allocs float64
 	Bytes  float64
+}
+
+// Cost is CPU time when measured, wall time otherwise.
+func (m Measurement) Cost() float64 {
+	if m.CPU > 0 {
+		return m.CPU
+	}
+	return m.Wall
 }
 
 // Measure runs fn repeatedly for about d. CPU time is what calibration
