@@ -76,8 +76,8 @@ type Options struct {
 	// Repeat measures each job this many times (default 1) and keeps the
 	// measurement with the least CPU time: on a shared machine, load from
 	// other processes only ever adds time.
-	Repeat int
-	Progress  io.Writer      // progress lines; nil = none
+	Repeat    int
+	Progress  io.Writer // progress lines; nil = none
 	Catalogue *core.Catalogue
 }
 
