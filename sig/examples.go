@@ -196,7 +196,8 @@ func blsBatchExamples() []core.Example {
 type itemShape struct{ k, n int }
 
 // itemShapes: 32-byte messages at every key count, then one item with long
-// messages, so that calibration separates the per-item and per-byte costs.
+// messages, so that calibration separates the per-item and per-byte costs,
+// and two items with long messages.
 func itemShapes() []itemShape {
 	var out []itemShape
 	for _, k := range keyCounts {
@@ -205,7 +206,9 @@ func itemShapes() []itemShape {
 	for _, n := range longMsgSizes {
 		out = append(out, itemShape{1, n})
 	}
-	return out
+	// Two items with long messages: with more than one item the batch
+	// verifiers also hash the whole input for their random coefficients.
+	return append(out, itemShape{2, 256 << 10})
 }
 
 // itemsName names an example "8keys", or "1keys-256KiB" when its messages
