@@ -22,12 +22,10 @@ import (
 // worst-case examples (HostileFromExamples); families add their own with
 // RegisterHostile (hostile_inputs.go for the signature and hash formats).
 // The zk verifiers' hostile inputs (zk.Hostile(), issue 14's zk part) are
-// registered the same way when they land: the lead adds, in one place,
-//
-//	for fn, exs := range zk.Hostile() { bench.RegisterHostile(fn, func() []core.Example { return exs }) }
-//
-// (see RegisterHostile; bench cannot import zk itself without linking
-// every verifier into every user of package bench).
+// registered the same way when they land, through the one list
+// internal/cli/hostile_sources.go (hostileSources) that `hostcrypto bench
+// --hostile` hands to RegisterHostile (bench itself does not import the
+// families).
 
 var hostileGens = map[string][]func() []core.Example{}
 

@@ -148,6 +148,7 @@ func cmdCalibrate(env *Env, args []string) int {
 }
 
 func cmdBenchHostile(env *Env, filter string, bt time.Duration, repeat int, md string) int {
+	registerHostileSources()
 	o := bench.HostileOptions{BenchTime: bt, Repeat: repeat, Progress: env.Stderr}
 	if filter != "" {
 		re, err := regexp.Compile(filter)
