@@ -10,6 +10,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/internal/safego"
 )
 
 // Scalar is an element of the BLS12-381 scalar field Fr (Montgomery form).
@@ -84,16 +85,24 @@ func split(n, w int, f func(i, lo, hi int)) {
 		return
 	}
 	var wg sync.WaitGroup
+	var c safego.Catcher
 	for i := 0; i < w; i++ {
 		lo, hi := i*n/w, (i+1)*n/w
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		safego.Go(&wg, &c, func() {
+			if workerHook != nil {
+				workerHook()
+			}
 			f(i, lo, hi)
-		}()
+		})
 	}
 	wg.Wait()
+	c.Check("pairing")
 }
+
+// workerHook, when set (by tests only), runs at the start of every worker
+// goroutine the package starts: a test makes it panic to check that the
+// panic becomes the call's internal_error.
+var workerHook func()
 
 // BLS12381CheckPairing reports whether ∏ e(P[i], Q[i]) = 1 in GT, where e is
 // the optimal ate pairing. The points must be on the curves and in G1, G2

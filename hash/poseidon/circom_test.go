@@ -77,7 +77,7 @@ func TestCircomVectors(t *testing.T) {
 			b, _ := new(big.Int).SetString(c.InitState, 10)
 			init.SetBigInt(b)
 		}
-		p := circom(len(in) + 1)
+		p := builtCircom(len(in) + 1)
 		ref := p.reference(init, in)
 		for i, w := range want {
 			if ref[i].String() != w {

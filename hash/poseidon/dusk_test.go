@@ -91,7 +91,7 @@ func (p *duskParams) reference(s *[duskWidth]blsElem) {
 }
 
 func TestDuskOptimisedMatchesReference(t *testing.T) {
-	p := dusk()
+	p := buildDusk()
 	var s [duskWidth]blsElem
 	for trial := 0; trial < 20; trial++ {
 		for i := range s {

@@ -41,7 +41,7 @@ func init() {
 	Register(&Command{Name: "cpu", Usage: "cpu [--json]", Summary: "CPU features, machine report, selected implementation per primitive", Run: cmdCPU})
 	Register(&Command{Name: "list", Usage: "list [--json] [--schedule NAME|FILE]", Summary: "the catalogue: name, encoding, gas rule, implementations", Run: cmdList})
 	Register(&Command{Name: "call", Usage: "call [--backend NAME] [--schedule NAME|FILE] NAME HEX | call --jsonl [--backend NAME] [--schedule NAME|FILE]", Summary: "run catalogue functions", Run: cmdCall})
-	Register(&Command{Name: "run", Usage: "run CONTRACT.wasm EXPORT [ARGS...] [--gas N] [--backend NAME] [--schedule NAME|FILE]", Summary: "run a contract's export under wazero with the host functions", Run: cmdRun})
+	Register(&Command{Name: "run", Usage: "run CONTRACT.wasm EXPORT [ARGS...] [--gas N] [--timeout D] [--backend NAME] [--schedule NAME|FILE]", Summary: "run a contract's export under wazero with the host functions", Run: cmdRun})
 	Register(&Command{Name: "demo", Usage: "demo [--gas N]", Summary: "run the embedded demo contract", Run: cmdDemo})
 }
 

@@ -31,8 +31,13 @@ type Sandbox struct {
 
 // NewSandbox builds a runtime whose hostcrypto calls are priced by s and
 // charged to a budget of gasLimit; observe may be nil.
+//
+// The runtime closes a module when ctx ends (wazero's
+// WithCloseOnContextDone): give ctx a deadline to stop a contract that
+// loops. Host calls are priced, guest instructions are not metered yet, so
+// this wall-clock limit is the safety net against a guest that spins.
 func NewSandbox(ctx context.Context, s *core.Schedule, gasLimit uint64, observe func(wasmbridge.Observation)) (*Sandbox, error) {
-	r := wazero.NewRuntime(ctx)
+	r := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfig().WithCloseOnContextDone(true))
 	if _, err := wasi_snapshot_preview1.Instantiate(ctx, r); err != nil {
 		r.Close(ctx)
 		return nil, err
@@ -108,13 +113,14 @@ func cmdRun(env *Env, args []string) int {
 	var c common
 	c.add(fs)
 	gasLimit := fs.Uint64("gas", 10_000_000_000, "gas budget for the whole run")
+	timeout := fs.Duration("timeout", DefaultRunTimeout, "wall-clock limit for loading and running the contract (0: none); guest instructions are not metered, so this stops a contract that loops")
 	trace := fs.Bool("trace", false, "print every host call")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return 2
 	}
 	if len(pos) < 2 {
-		fmt.Fprintln(env.Stderr, "usage: hostcrypto run CONTRACT.wasm EXPORT [ARGS...] [--gas N]")
+		fmt.Fprintln(env.Stderr, "usage: hostcrypto run CONTRACT.wasm EXPORT [ARGS...] [--gas N] [--timeout D]")
 		return 2
 	}
 	sched, ok := c.apply(env)
@@ -139,7 +145,13 @@ func cmdRun(env *Env, args []string) int {
 	if *trace {
 		observe = func(o wasmbridge.Observation) { printObservation(env, o) }
 	}
-	sb, err := NewSandbox(context.Background(), sched, *gasLimit, observe)
+	ctx := context.Background()
+	if *timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, *timeout)
+		defer cancel()
+	}
+	sb, err := NewSandbox(ctx, sched, *gasLimit, observe)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 1
@@ -147,6 +159,10 @@ func cmdRun(env *Env, args []string) int {
 	defer sb.Close()
 	mod, err := sb.Load(wasm, os.Stdout, os.Stderr)
 	if err != nil {
+		if timedOut(err) {
+			fmt.Fprintf(env.Stderr, "hostcrypto: loading contract: stopped after the --timeout of %v\n", *timeout)
+			return 1
+		}
 		fmt.Fprintln(env.Stderr, "hostcrypto: loading contract:", err)
 		return 1
 	}
@@ -154,12 +170,27 @@ func cmdRun(env *Env, args []string) int {
 	res, err := sb.CallExport(mod, pos[1], params...)
 	used := *gasLimit - sb.Meter.Left
 	if err != nil {
-		fmt.Fprintf(env.Stdout, "trap: %v\n", firstLine(err))
+		if timedOut(err) {
+			fmt.Fprintf(env.Stdout, "trap: stopped after the --timeout of %v (the module was closed)\n", *timeout)
+		} else {
+			fmt.Fprintf(env.Stdout, "trap: %v\n", firstLine(err))
+		}
 		fmt.Fprintf(env.Stdout, "gas used %d of %d, %v\n", used, *gasLimit, time.Since(start).Round(time.Microsecond))
 		return 1
 	}
 	fmt.Fprintf(env.Stdout, "result %v\ngas used %d of %d, %v\n", res, used, *gasLimit, time.Since(start).Round(time.Microsecond))
 	return 0
+}
+
+// DefaultRunTimeout is `hostcrypto run`'s wall-clock limit unless --timeout
+// says otherwise.
+const DefaultRunTimeout = 10 * time.Second
+
+// timedOut reports whether err is wazero closing a module because its
+// context's deadline passed.
+func timedOut(err error) bool {
+	var exit *sys.ExitError
+	return errors.As(err, &exit) && exit.ExitCode() == sys.ExitCodeDeadlineExceeded
 }
 
 func printObservation(env *Env, o wasmbridge.Observation) {

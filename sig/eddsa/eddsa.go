@@ -225,8 +225,12 @@ func runBatchZIP215(dst, in []byte) ([]byte, error) {
 	if n > len(rest)/(pkSize+sigSize+4) {
 		return dst, core.Errorf(core.CodeMalformed, "eddsa: %d signatures do not fit the input", n)
 	}
-	items := make([]item, n)
-	for i := range items {
+	// The layout is checked whole before any point is decoded or message
+	// hashed, so that malformed input fails in time proportional to its
+	// length, not after the work (docs/GAS.md).
+	type entry struct{ pk, sig, msg []byte }
+	entries := make([]entry, n)
+	for i := range entries {
 		if len(rest) < pkSize+sigSize+4 {
 			return dst, core.Errorf(core.CodeMalformed, "eddsa: input truncated")
 		}
@@ -236,14 +240,17 @@ func runBatchZIP215(dst, in []byte) ([]byte, error) {
 		if uint64(l) > uint64(len(rest)) {
 			return dst, core.Errorf(core.CodeMalformed, "eddsa: message length %d exceeds the input", l)
 		}
-		msg := rest[:l]
+		entries[i] = entry{pk, sig, rest[:l]}
 		rest = rest[l:]
-		if err := decodeZIP215(&items[i], pk, sig, msg); err != nil {
-			return dst, err
-		}
 	}
 	if len(rest) != 0 {
 		return dst, core.Errorf(core.CodeMalformed, "eddsa: %d trailing bytes", len(rest))
+	}
+	items := make([]item, n)
+	for i, e := range entries {
+		if err := decodeZIP215(&items[i], e.pk, e.sig, e.msg); err != nil {
+			return dst, err
+		}
 	}
 	if n == 0 {
 		return core.Verdict(dst, false), nil

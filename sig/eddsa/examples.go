@@ -30,26 +30,19 @@ func edExamples() []core.Example {
 	return ex
 }
 
-// edBatchExamples: 1, 8 and 64 signatures on 32-byte messages, and long
-// messages (one signature on 64 KiB, 8 on 16 KiB each), so that the
-// calibration can price the message bytes each k_i hashes.
 func edBatchExamples() []core.Example {
 	var ex []core.Example
-	add := func(name string, c, size int) {
+	for _, sh := range sigex.ItemShapes() {
+		c := sh.K
 		in := sigex.U32(nil, c)
 		for i := 0; i < c; i++ {
 			k := edKey(i)
-			m := sigex.Msg(size, 300+i)
+			m := sigex.Msg(sh.N, 300+i)
 			in = append(append(in, k.Public().(ed25519.PublicKey)...), ed25519.Sign(k, m)...)
 			in = append(sigex.U32(in, len(m)), m...)
 		}
-		ex = append(ex, core.Example{Name: name, Input: in, Worst: true})
+		ex = append(ex, core.Example{Name: sigex.ItemsName(c, "sigs", sh.N), Input: in, Worst: true})
 	}
-	for _, c := range sigex.KeyCounts {
-		add(strconv.Itoa(c)+"sigs", c, 32)
-	}
-	add("1sigs/64KiB", 1, 64<<10)
-	add("8sigs/16KiB", 8, 16<<10)
 	return ex
 }
 

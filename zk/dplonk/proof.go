@@ -8,7 +8,12 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/safego"
 )
+
+// workerHook, when set (by tests only), runs at the start of every worker
+// goroutine the package starts.
+var workerHook func()
 
 // ProofSize is Proof::SIZE: 11 G1 commitments and 15 scalars.
 const ProofSize = 11*g1Size + 15*scalarSize
@@ -70,13 +75,16 @@ func parseProof(b []byte) (*proof, error) {
 	}
 	if runtime.GOMAXPROCS(0) > 1 {
 		var wg sync.WaitGroup
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		var catch safego.Catcher
+		safego.Go(&wg, &catch, func() {
+			if workerHook != nil {
+				workerHook()
+			}
 			decode(6, 11)
-		}()
+		})
 		decode(0, 6)
 		wg.Wait()
+		catch.Check("dplonk")
 	} else {
 		decode(0, 11)
 	}
@@ -245,12 +253,18 @@ func (m *msm) eval() (sum, sum2 bls12381.G1Jac) {
 	}
 	var a1, a2 bls12381.G1Jac
 	done := make(chan struct{})
+	var catch safego.Catcher
 	go func() {
+		defer close(done)
+		defer catch.Recover()
+		if workerHook != nil {
+			workerHook()
+		}
 		a1, a2 = msmGLV(a)
-		close(done)
 	}()
 	sum, sum2 = msmGLV(b)
 	<-done
+	catch.Check("dplonk")
 	sum.AddAssign(&a1)
 	sum2.AddAssign(&a2)
 	return sum, sum2
