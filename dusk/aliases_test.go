@@ -13,6 +13,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"github.com/hostcrypto/hostcrypto/internal/wasmtest"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
 )
@@ -32,7 +33,7 @@ type ruskFile struct {
 // poseidon_bls12381_dusk and keccak256).
 func TestRuskHostQueryVectors(t *testing.T) {
 	var v ruskFile
-	data := readFile(t, "../testdata/vectors/rusk/host_queries.json")
+	data := vectors.Read(t, "rusk/host_queries.json")
 	decodeJSON(t, data, &v)
 	if len(v.Cases) != 3 {
 		t.Fatalf("%d cases", len(v.Cases))
@@ -224,15 +225,6 @@ func itoa(k int) string {
 		return string(rune('0' + k))
 	}
 	return itoa(k/10) + string(rune('0'+k%10))
-}
-
-func readFile(t testing.TB, p string) []byte {
-	t.Helper()
-	data, err := readFileErr(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
 }
 
 func mustAlias(t *testing.T, rusk string) *core.Func {

@@ -5,11 +5,11 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"os"
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // TestRuskVerifyPlonkAlias runs dusk-plonk's own vectors (proofs and
@@ -21,10 +21,7 @@ func TestRuskVerifyPlonkAlias(t *testing.T) {
 	if _, ok := core.Default.Lookup("plonk_bls12381_dusk_verify"); !ok {
 		t.Fatal("plonk_bls12381_dusk_verify is not in the catalogue: this test runs once the dusk-plonk verifier is merged")
 	}
-	data, err := os.ReadFile("../testdata/vectors/dusk/dusk-plonk.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := vectors.Read(t, "dusk/dusk-plonk.json")
 	type plonkCase struct {
 		Proof        string            `json:"proof"`
 		PublicInputs []string          `json:"public_inputs"`

@@ -11,6 +11,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // threeSections builds the input of the *_gnark functions.
@@ -63,7 +64,7 @@ type v014Proof struct {
 }
 
 func loadV014(t *testing.T, dir string) []v014Proof {
-	b, err := os.ReadFile(filepath.Join(vectorsDir, "snarkjs", "gnark", dir, "proofs.json"))
+	b, err := os.ReadFile(filepath.Join(vectors.Dir(t, "snarkjs/gnark/"+dir), "proofs.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +79,7 @@ func loadV014(t *testing.T, dir string) []v014Proof {
 }
 
 func readHexFile(t *testing.T, path ...string) []byte {
-	b, err := os.ReadFile(filepath.Join(append([]string{vectorsDir}, path...)...))
+	b, err := os.ReadFile(vectors.Path(t, strings.Join(path, "/")))
 	if err != nil {
 		t.Fatal(err)
 	}

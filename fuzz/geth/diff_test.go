@@ -13,7 +13,6 @@ import (
 	"math/big"
 	mrand "math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,6 +27,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/evm"
 
 	_ "github.com/hostcrypto/hostcrypto" // the whole catalogue
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // osaka is go-ethereum's Osaka precompile table.
@@ -95,7 +95,7 @@ func clip(b []byte) []byte {
 }
 
 // vectorInputs returns every Input of the vector files at addr (success and
-// failure cases), read from the repository's testdata.
+// failure cases), read in place from ../shared/vectors.
 func vectorInputs(t testing.TB) map[uint64][][]byte {
 	files := map[string]uint64{
 		"go-ethereum-precompiles/ecRecover.json":                  evm.AddrEcrecover,
@@ -133,7 +133,7 @@ func vectorInputs(t testing.TB) map[uint64][][]byte {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "vectors", name))
+		data, err := os.ReadFile(vectors.Path(t, name))
 		if err != nil {
 			t.Fatal(err)
 		}
