@@ -1,5 +1,7 @@
 package zk
 
+//go:generate go run ./internal/genexamples
+
 import (
 	"crypto/sha256"
 	"encoding/binary"
@@ -7,6 +9,7 @@ import (
 	"math/big"
 	"strconv"
 
+	"github.com/consensys/gnark-crypto/ecc"
 	blsecc "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 	bnecc "github.com/consensys/gnark-crypto/ecc/bn254"
@@ -29,14 +32,21 @@ import (
 // for C = c·G1 with c = (s·t − a·b − l·g) / d mod r, l = k_0 + Σ x_i·k_i.
 // Such a proof verifies exactly as a prover's would (the verifier cannot
 // tell), and the public-input count scales the MSM as real circuits do.
-// Formats that need a real prover take one valid public vector's input
-// (examples_vectors.go, generated).
+// The gnark formats get proofs made by gnark's own prover at first use
+// (examples_gnark.go), snarkjs PLONK the proof this project made with
+// snarkjs (examples_own.go, generated), dusk-plonk full-cost synthetic
+// inputs (examples_dusk.go). No example is taken from public vectors.
 func Examples() map[string]func() []core.Example {
 	m := map[string]func() []core.Example{
-		"groth16_bn254_verify":    func() []core.Example { return groth16Examples(false) },
-		"groth16_bls12381_verify": func() []core.Example { return groth16Examples(true) },
+		"groth16_bn254_verify":          func() []core.Example { return groth16Examples(false) },
+		"groth16_bls12381_verify":       func() []core.Example { return groth16Examples(true) },
+		"groth16_bn254_verify_gnark":    gnarkExamples(ecc.BN254, false),
+		"groth16_bls12381_verify_gnark": gnarkExamples(ecc.BLS12_381, false),
+		"plonk_bn254_gnark_verify":      gnarkExamples(ecc.BN254, true),
+		"plonk_bls12381_gnark_verify":   gnarkExamples(ecc.BLS12_381, true),
+		"plonk_bls12381_dusk_verify":    duskPlonkExamples,
 	}
-	for _, v := range vectorExamples {
+	for _, v := range ownExamples {
 		v := v
 		prev := m[v.fn]
 		m[v.fn] = func() []core.Example {
