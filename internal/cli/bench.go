@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -42,8 +43,8 @@ func cmdBench(env *Env, args []string) int {
 		fs := newFlags(env, "bench plot")
 		from := fs.String("from", "", "result files, comma-separated")
 		out := fs.String("out", ".", "directory for the SVG files")
-		if _, err := parseInterleaved(fs, args[1:]); err != nil {
-			return 2
+		if _, err := fs.parse(args[1:]); err != nil {
+			return exitCode(err)
 		}
 		files, err := loadAll(*from)
 		if err != nil {
@@ -69,10 +70,13 @@ func cmdBench(env *Env, args []string) int {
 	filter := fs.String("filter", "", "only function/example/impl matching this regexp")
 	bt := fs.Duration("benchtime", 200*time.Millisecond, "time per measurement")
 	backends := fs.Bool("backends", true, "also measure each forced backend")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return 2
+	if _, err := fs.parse(args); err != nil {
+		return exitCode(err)
 	}
-	o := bench.Options{BenchTime: *bt, Backends: *backends, Progress: env.Stderr}
+	o := bench.Options{BenchTime: *bt, Backends: *backends}
+	if isTerminal(env.Stderr) {
+		o.Progress = env.Stderr // a redrawn line: only where it can be redrawn
+	}
 	if *filter != "" {
 		re, err := regexp.Compile(*filter)
 		if err != nil {
@@ -84,6 +88,10 @@ func cmdBench(env *Env, args []string) int {
 	res, err := bench.Run(o)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
+		return 1
+	}
+	if len(res.Results) == 0 {
+		fmt.Fprintf(env.Stderr, "hostcrypto: bench: --filter %q matches no function/example/implementation (names as in `hostcrypto list`, e.g. ^sha256/)\n", *filter)
 		return 1
 	}
 	bench.Table(env.Stdout, res)
@@ -101,17 +109,29 @@ func cmdBench(env *Env, args []string) int {
 	return 0
 }
 
+// isTerminal reports whether w is a character device (a terminal), where
+// a progress line redrawn with \r makes sense; files and pipes get none.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
 func cmdCalibrate(env *Env, args []string) int {
 	fs := newFlags(env, "calibrate")
 	from := fs.String("from", "", "benchmark result files, comma-separated")
 	perNs := fs.Float64("gas-per-ns", bench.DefaultGasPerNs, "gas units per nanosecond of measured time")
 	out := fs.String("out", "", "write the schedule here")
 	name := fs.String("name", "default", "the schedule's name")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return 2
+	if _, err := fs.parse(args); err != nil {
+		return exitCode(err)
 	}
 	if *out == "" {
-		fmt.Fprintln(env.Stderr, "usage: hostcrypto "+"calibrate --from BENCH.json[,...] [--gas-per-ns R] --out SCHEDULE.json")
+		fmt.Fprintln(env.Stderr, "hostcrypto: calibrate needs --out")
+		fs.usage()
 		return 2
 	}
 	files, err := loadAll(*from)
