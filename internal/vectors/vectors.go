@@ -12,7 +12,6 @@ package vectors
 import (
 	"bufio"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -156,15 +155,12 @@ func missing(t testing.TB, err error) {
 	t.Skip(msg)
 }
 
-// ErrAbsent is returned (wrapped) by LoadGeth when the vectors are absent.
-var ErrAbsent = errors.New("vectors absent")
-
 // LoadGeth reads a file in go-ethereum's precompile format (path relative
 // to the vectors root). Tests use Geth instead, which skips or fails.
 func LoadGeth(path string) ([]GethVector, error) {
 	d, err := root()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrAbsent, err)
+		return nil, err
 	}
 	data, err := os.ReadFile(filepath.Join(d, filepath.FromSlash(path)))
 	if err != nil {
