@@ -18,6 +18,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
 	"github.com/hostcrypto/hostcrypto/curves/bn254"
+	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // Examples returns the zk functions' examples by function name, for the
@@ -34,8 +35,9 @@ import (
 // tell), and the public-input count scales the MSM as real circuits do.
 // The gnark formats get proofs made by gnark's own prover at first use
 // (examples_gnark.go), snarkjs PLONK the proof this project made with
-// snarkjs (examples_own.go, generated), dusk-plonk full-cost synthetic
-// inputs (examples_dusk.go). No example is taken from public vectors.
+// snarkjs (examples_own.go, generated), dusk-plonk valid proofs made with
+// a known SRS trapdoor (dplonk.Examples). No example is taken from public
+// vectors.
 func Examples() map[string]func() []core.Example {
 	m := map[string]func() []core.Example{
 		"groth16_bn254_verify":          func() []core.Example { return groth16Examples(false) },
@@ -44,7 +46,7 @@ func Examples() map[string]func() []core.Example {
 		"groth16_bls12381_verify_gnark": gnarkExamples(ecc.BLS12_381, false),
 		"plonk_bn254_gnark_verify":      gnarkExamples(ecc.BN254, true),
 		"plonk_bls12381_gnark_verify":   gnarkExamples(ecc.BLS12_381, true),
-		"plonk_bls12381_dusk_verify":    duskPlonkExamples,
+		"plonk_bls12381_dusk_verify":    dplonk.Examples,
 	}
 	for _, v := range ownExamples {
 		v := v
