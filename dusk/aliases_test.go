@@ -93,11 +93,3 @@ func TestDuskScheduleBoreasPrices(t *testing.T) {
 	}
 }
 
-func readFile(t testing.TB, p string) []byte {
-	t.Helper()
-	data, err := readFileErr(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}

@@ -9,14 +9,13 @@ import (
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
-
-const ckzgDir = "../testdata/vectors/c-kzg-4844/"
 
 // TestKZGTrustedSetup: the embedded [tau]G2 is line 4100 of c-kzg's
 // trusted_setup.txt (65 G2 points after 4096 G1 points).
 func TestKZGTrustedSetup(t *testing.T) {
-	f, err := os.Open(ckzgDir + "trusted_setup.txt")
+	f, err := os.Open(vectors.Path(t, "c-kzg-4844/trusted_setup.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,7 +35,7 @@ func TestKZGTrustedSetup(t *testing.T) {
 // TestKZGVectors runs c-kzg-4844's verify_kzg_proof cases (consensus-specs
 // kzg-mainnet): output true -> 01, false -> 00, null -> an error.
 func TestKZGVectors(t *testing.T) {
-	dirs, err := filepath.Glob(ckzgDir + "verify_kzg_proof/kzg-mainnet/*/data.yaml")
+	dirs, err := filepath.Glob(filepath.Join(vectors.Dir(t, "c-kzg-4844/verify_kzg_proof/kzg-mainnet"), "*", "data.yaml"))
 	if err != nil || len(dirs) != 122 {
 		t.Fatalf("%d cases, %v", len(dirs), err)
 	}

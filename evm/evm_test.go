@@ -13,11 +13,11 @@ import (
 	"math/big"
 	mrand "math/rand/v2"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 func TestAddresses(t *testing.T) {
@@ -65,7 +65,7 @@ func TestAddresses(t *testing.T) {
 // TestTrustedSetup checks the two embedded G2 points against the mainnet
 // ceremony file: they are its first two monomial G2 points.
 func TestTrustedSetup(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "testdata", "vectors", "c-kzg-4844", "trusted_setup.txt"))
+	f, err := os.Open(vectors.Path(t, "c-kzg-4844/trusted_setup.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

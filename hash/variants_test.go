@@ -1,11 +1,10 @@
 package hash_test
 
 import (
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -155,10 +154,7 @@ func TestTwoxLanes(t *testing.T) {
 // hash must be the RFC's. blake2b_128/224 must equal blake2b_outlen 16/28
 // and differ from truncated BLAKE2b-512.
 func TestBlake2bParameterBlock(t *testing.T) {
-	data, err := os.ReadFile(filepath.Join("..", "testdata", "vectors", "blake2", "rfc7693_vectors.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := vectors.Read(t, "blake2/rfc7693_vectors.json")
 	var v struct {
 		E struct {
 			MdLen    []int  `json:"md_len"`

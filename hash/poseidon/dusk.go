@@ -1,7 +1,6 @@
 package poseidon
 
 import (
-	_ "embed"
 	"encoding/binary"
 )
 
@@ -13,8 +12,9 @@ import (
 // round) or to the last element s_4 only (partial round), then sets s = M s
 // with (M s)_k = sum_j M[k][j] s_j.
 //
-// Constants: assets/arc.bin and assets/mds.bin, 32-byte little-endian
-// integers. Dusk's generator wrote them in Montgomery form, but Dusk loads
+// Constants: Poseidon252's assets/arc.bin and assets/mds.bin, 32-byte
+// little-endian integers, derived here by duskConstantBytes the way
+// Poseidon252 derives them. Dusk's generator wrote them in Montgomery form, but Dusk loads
 // each chunk with BlsScalar::from_raw, i.e. as a plain integer; the values
 // in use (and here) are therefore the chunks read as integers (mod r).
 //
@@ -30,13 +30,6 @@ const (
 	duskFull    = 8
 	duskPartial = 60
 	duskRounds  = duskFull + duskPartial
-)
-
-var (
-	//go:embed assets/arc.bin
-	duskArcBin []byte
-	//go:embed assets/mds.bin
-	duskMDSBin []byte
 )
 
 type duskParams struct {
@@ -57,12 +50,10 @@ var duskTab *duskParams
 
 func dusk() *duskParams { return duskTab }
 
-// buildDusk loads Dusk's constants (assets/) and runs the appendix-B
-// precomputation: what the generated tables hold.
+// buildDusk derives Dusk's constants (duskConstantBytes) and runs the
+// appendix-B precomputation: what the generated tables hold.
 func buildDusk() *duskParams {
-	if len(duskArcBin) < duskRounds*duskWidth*32 || len(duskMDSBin) < duskWidth*duskWidth*32 {
-		panic("poseidon: internal error: Dusk constant files are truncated")
-	}
+	duskArcBin, duskMDSBin := duskConstantBytes()
 	p := &duskParams{}
 	for r := 0; r < duskRounds; r++ {
 		for i := 0; i < duskWidth; i++ {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -45,8 +46,8 @@ func cmdBench(env *Env, args []string) int {
 		fs := newFlags(env, "bench plot")
 		from := fs.String("from", "", "result files, comma-separated")
 		out := fs.String("out", ".", "directory for the SVG files")
-		if _, err := parseInterleaved(fs, args[1:]); err != nil {
-			return 2
+		if _, err := fs.parse(args[1:]); err != nil {
+			return exitCode(err)
 		}
 		files, err := loadAll(*from)
 		if err != nil {
@@ -75,13 +76,16 @@ func cmdBench(env *Env, args []string) int {
 	repeat := fs.Int("repeat", 1, "measure each job this many times and keep the least CPU time (for loaded machines)")
 	hostile := fs.Bool("hostile", false, "measure hostile inputs (costly per gas: longest sections, late failures) next to the worst-case examples, as ns per gas; --filter matches function names")
 	md := fs.String("md", "", "with --hostile: also write the summary as a Markdown table to this file")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return 2
+	if _, err := fs.parse(args); err != nil {
+		return exitCode(err)
 	}
 	if *hostile {
 		return cmdBenchHostile(env, *filter, *bt, *repeat, *md)
 	}
-	o := bench.Options{BenchTime: *bt, Backends: *backends, Repeat: *repeat, Progress: env.Stderr, Catalogue: hostcrypto.Catalogue()}
+	o := bench.Options{BenchTime: *bt, Backends: *backends, Repeat: *repeat, Catalogue: hostcrypto.Catalogue()}
+	if isTerminal(env.Stderr) {
+		o.Progress = env.Stderr // a redrawn line: only where it can be redrawn
+	}
 	if *filter != "" {
 		re, err := regexp.Compile(*filter)
 		if err != nil {
@@ -93,6 +97,10 @@ func cmdBench(env *Env, args []string) int {
 	res, err := bench.Run(o)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
+		return 1
+	}
+	if len(res.Results) == 0 {
+		fmt.Fprintf(env.Stderr, "hostcrypto: bench: --filter %q matches no function/example/implementation (names as in `hostcrypto list`, e.g. ^sha256/)\n", *filter)
 		return 1
 	}
 	bench.Table(env.Stdout, res)
@@ -110,17 +118,29 @@ func cmdBench(env *Env, args []string) int {
 	return 0
 }
 
+// isTerminal reports whether w is a character device (a terminal), where
+// a progress line redrawn with \r makes sense; files and pipes get none.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
 func cmdCalibrate(env *Env, args []string) int {
 	fs := newFlags(env, "calibrate")
 	from := fs.String("from", "", "benchmark result files, comma-separated")
 	perNs := fs.Float64("gas-per-ns", bench.DefaultGasPerNs, "gas units per nanosecond of measured time")
 	out := fs.String("out", "", "write the schedule here")
 	name := fs.String("name", "default", "the schedule's name")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return 2
+	if _, err := fs.parse(args); err != nil {
+		return exitCode(err)
 	}
 	if *out == "" {
-		fmt.Fprintln(env.Stderr, "usage: hostcrypto "+"calibrate --from BENCH.json[,...] [--gas-per-ns R] --out SCHEDULE.json")
+		fmt.Fprintln(env.Stderr, "hostcrypto: calibrate needs --out")
+		fs.usage()
 		return 2
 	}
 	files, err := loadAll(*from)

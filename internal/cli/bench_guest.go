@@ -20,8 +20,8 @@ func cmdBenchGuest(env *Env, args []string) int {
 	benchtime := fs.Duration("benchtime", 300*time.Millisecond, "time per operation and mode")
 	jsonOut := fs.String("json", "", "write the results as JSON (bench.File)")
 	plot := fs.String("plot", "", "write bench-guest.svg into this directory")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return 2
+	if _, err := fs.parse(args); err != nil {
+		return exitCode(err)
 	}
 	goCmd, err := exec.LookPath("go")
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/tetratelabs/wazero"
@@ -111,16 +112,17 @@ func (s *Sandbox) CallExport(mod api.Module, name string, args ...uint64) ([]uin
 func cmdRun(env *Env, args []string) int {
 	fs := newFlags(env, "run")
 	var c common
-	c.add(fs)
+	c.add(fs.FlagSet)
 	gasLimit := fs.Uint64("gas", 10_000_000_000, "gas budget for the whole run")
 	timeout := fs.Duration("timeout", DefaultRunTimeout, "wall-clock limit for loading and running the contract (0: none); guest instructions are not metered, so this stops a contract that loops")
 	trace := fs.Bool("trace", false, "print every host call")
-	pos, err := parseInterleaved(fs, args)
+	pos, err := fs.parse(args)
 	if err != nil {
-		return 2
+		return exitCode(err)
 	}
 	if len(pos) < 2 {
-		fmt.Fprintln(env.Stderr, "usage: hostcrypto run CONTRACT.wasm EXPORT [ARGS...] [--gas N] [--timeout D]")
+		fmt.Fprintln(env.Stderr, "hostcrypto: run takes CONTRACT.wasm and EXPORT")
+		fs.usage()
 		return 2
 	}
 	sched, ok := c.apply(env)
@@ -131,15 +133,6 @@ func cmdRun(env *Env, args []string) int {
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 1
-	}
-	var params []uint64
-	for _, a := range pos[2:] {
-		v, err := strconv.ParseInt(a, 0, 64)
-		if err != nil {
-			fmt.Fprintf(env.Stderr, "hostcrypto: argument %q is not an integer\n", a)
-			return 2
-		}
-		params = append(params, uint64(v))
 	}
 	var observe func(wasmbridge.Observation)
 	if *trace {
@@ -166,6 +159,17 @@ func cmdRun(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "hostcrypto: loading contract:", err)
 		return 1
 	}
+	fn := mod.ExportedFunction(pos[1])
+	if fn == nil {
+		fmt.Fprintf(env.Stderr, "hostcrypto: contract has no export %q\n", pos[1])
+		return 1
+	}
+	def := fn.Definition()
+	params, err := encodeArgs(def.ParamTypes(), pos[2:])
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "hostcrypto: %s: %v\n", pos[1], err)
+		return 2
+	}
 	start := time.Now()
 	res, err := sb.CallExport(mod, pos[1], params...)
 	used := *gasLimit - sb.Meter.Left
@@ -178,7 +182,7 @@ func cmdRun(env *Env, args []string) int {
 		fmt.Fprintf(env.Stdout, "gas used %d of %d, %v\n", used, *gasLimit, time.Since(start).Round(time.Microsecond))
 		return 1
 	}
-	fmt.Fprintf(env.Stdout, "result %v\ngas used %d of %d, %v\n", res, used, *gasLimit, time.Since(start).Round(time.Microsecond))
+	fmt.Fprintf(env.Stdout, "result %s\ngas used %d of %d, %v\n", formatResults(def.ResultTypes(), res), used, *gasLimit, time.Since(start).Round(time.Microsecond))
 	return 0
 }
 
@@ -191,6 +195,76 @@ const DefaultRunTimeout = 10 * time.Second
 func timedOut(err error) bool {
 	var exit *sys.ExitError
 	return errors.As(err, &exit) && exit.ExitCode() == sys.ExitCodeDeadlineExceeded
+}
+
+// encodeArgs turns the command-line arguments into an export's parameters
+// by type: i32 accepts -2^31 .. 2^32-1 (so both signed and unsigned
+// spellings work), i64 -2^63 .. 2^64-1, f32/f64 decimal numbers.
+func encodeArgs(types []api.ValueType, args []string) ([]uint64, error) {
+	if len(args) != len(types) {
+		return nil, fmt.Errorf("takes %d arguments, got %d", len(types), len(args))
+	}
+	out := make([]uint64, len(args))
+	for i, a := range args {
+		t := types[i]
+		switch t {
+		case api.ValueTypeI32, api.ValueTypeI64:
+			bits := 32
+			if t == api.ValueTypeI64 {
+				bits = 64
+			}
+			if v, err := strconv.ParseInt(a, 0, bits); err == nil {
+				out[i] = uint64(v)
+				if bits == 32 {
+					out[i] = api.EncodeI32(int32(v))
+				}
+			} else if u, err := strconv.ParseUint(a, 0, bits); err == nil {
+				out[i] = u
+			} else {
+				return nil, fmt.Errorf("argument %d (%s): %q is not a %d-bit integer", i+1, api.ValueTypeName(t), a, bits)
+			}
+		case api.ValueTypeF32:
+			v, err := strconv.ParseFloat(a, 32)
+			if err != nil {
+				return nil, fmt.Errorf("argument %d (f32): %q is not a number", i+1, a)
+			}
+			out[i] = api.EncodeF32(float32(v))
+		case api.ValueTypeF64:
+			v, err := strconv.ParseFloat(a, 64)
+			if err != nil {
+				return nil, fmt.Errorf("argument %d (f64): %q is not a number", i+1, a)
+			}
+			out[i] = api.EncodeF64(v)
+		default:
+			return nil, fmt.Errorf("argument %d has type %s, which the command line cannot pass", i+1, api.ValueTypeName(t))
+		}
+	}
+	return out, nil
+}
+
+// formatResults prints an export's results as it declares them: i32 and
+// i64 as signed integers (wazero hands them over as raw uint64 bits).
+func formatResults(types []api.ValueType, res []uint64) string {
+	parts := make([]string, len(res))
+	for i, v := range res {
+		t := api.ValueTypeI64
+		if i < len(types) {
+			t = types[i]
+		}
+		switch t {
+		case api.ValueTypeI32:
+			parts[i] = strconv.FormatInt(int64(api.DecodeI32(v)), 10)
+		case api.ValueTypeI64:
+			parts[i] = strconv.FormatInt(int64(v), 10)
+		case api.ValueTypeF32:
+			parts[i] = strconv.FormatFloat(float64(api.DecodeF32(v)), 'g', -1, 32)
+		case api.ValueTypeF64:
+			parts[i] = strconv.FormatFloat(api.DecodeF64(v), 'g', -1, 64)
+		default:
+			parts[i] = fmt.Sprintf("%#x", v)
+		}
+	}
+	return "[" + strings.Join(parts, " ") + "]"
 }
 
 func printObservation(env *Env, o wasmbridge.Observation) {
@@ -221,8 +295,8 @@ func firstLine(err error) string {
 func cmdDemo(env *Env, args []string) int {
 	fs := newFlags(env, "demo")
 	gasLimit := fs.Uint64("gas", 50_000_000, "gas budget for the demo's main run")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return 2
+	if _, err := fs.parse(args); err != nil {
+		return exitCode(err)
 	}
 	if len(env.DemoWasm) == 0 {
 		fmt.Fprintln(env.Stderr, "hostcrypto: no demo contract embedded")
