@@ -92,4 +92,3 @@ func TestDuskScheduleBoreasPrices(t *testing.T) {
 		t.Fatalf("dusk:verify_bls_multisig with 16 keys costs %d, rusk's table gives 5700000", g)
 	}
 }
-

@@ -1,10 +1,10 @@
 package hash_test
 
 import (
-	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"strings"
 	"testing"
 

@@ -15,8 +15,8 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
-	"github.com/hostcrypto/hostcrypto/internal/vkcache"
 	"github.com/hostcrypto/hostcrypto/internal/vectors"
+	"github.com/hostcrypto/hostcrypto/internal/vkcache"
 	"github.com/hostcrypto/hostcrypto/zk/convert"
 )
 

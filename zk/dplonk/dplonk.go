@@ -68,7 +68,6 @@ var PlonkBLS12381DuskVerify = &core.Func{
 // Funcs lists the package's host functions.
 func Funcs() []*core.Func { return []*core.Func{PlonkBLS12381DuskVerify} }
 
-
 // split parses u32be len || verifier || u32be len || proof || rest.
 func split(in []byte) (vd, pr, pis []byte, err error) {
 	if len(in) < 4 {

@@ -17,7 +17,6 @@ import (
 // the first trapdoor example's valid input grown so that it fails as late as
 // possible.
 
-
 // exScalar is a deterministic scalar mod r derived from a label.
 func exScalar(label string, i int) *big.Int {
 	h := sha256.Sum256([]byte("hostcrypto zk example " + label + strconv.Itoa(i)))
