@@ -14,7 +14,7 @@ import (
 // the default schedule or by its own (profile) rule, and every function
 // has examples for benchmarks and calibration.
 func TestDefaultScheduleCoversCatalogue(t *testing.T) {
-	if m := gas.Default.Missing(core.Default); len(m) > 0 {
+	if m := gas.Default.Missing(hostcrypto.Catalogue()); len(m) > 0 {
 		t.Fatalf("the default schedule does not price: %v", m)
 	}
 	for name := range gas.Default.Rules {
@@ -41,8 +41,8 @@ func TestExamplesAreAccepted(t *testing.T) {
 			if err != nil {
 				t.Errorf("%s/%s: %v", f.Name, ex.Name, err)
 			}
-			if len(out) > f.OutSize(ex.Input) {
-				t.Errorf("%s/%s: %d output bytes, OutLen says %d", f.Name, ex.Name, len(out), f.OutSize(ex.Input))
+			if len(out) > f.OutputSize(ex.Input) {
+				t.Errorf("%s/%s: %d output bytes, OutLen says %d", f.Name, ex.Name, len(out), f.OutputSize(ex.Input))
 			}
 		}
 	}
@@ -75,7 +75,7 @@ func TestDefaultScheduleIsCalibrated(t *testing.T) {
 		}
 		files = append(files, f)
 	}
-	s, err := bench.Calibrate(core.Default, bench.DefaultGasPerNs, files...)
+	s, err := bench.Calibrate(hostcrypto.Catalogue(), bench.DefaultGasPerNs, files...)
 	if err != nil {
 		t.Fatal(err)
 	}

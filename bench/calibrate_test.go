@@ -11,14 +11,12 @@ import (
 func ex(n int) string { return strconv.Itoa(n) }
 
 func fakeCatalogue() *core.Catalogue {
-	c := core.NewCatalogue()
 	run := func(d, _ []byte) ([]byte, error) { return d, nil }
-	c.Register(
+	return core.MustCatalogue(
 		&core.Func{Name: "bytes", Run: run},
 		&core.Func{Name: "items", Run: run, Items: func(in []byte) uint64 { return uint64(len(in) / 100) }},
 		&core.Func{Name: "evm", Run: run, Gas: func([]byte) uint64 { return 1 }},
 	)
-	return c
 }
 
 // Exact linear costs are recovered exactly, the maximum across machines

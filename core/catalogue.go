@@ -3,95 +3,118 @@ package core
 import (
 	"fmt"
 	"sort"
-	"sync"
 
 	"github.com/hostcrypto/hostcrypto/dispatch"
 )
 
-// Catalogue is a set of functions by name. The package-level Default
-// catalogue is what the root package, the CLI and the bridges serve.
+// Catalogue is an immutable set of functions by name, built from a list of
+// descriptors (NewCatalogue). Family packages export their descriptors as
+// values and list them in Funcs(); profiles hold the descriptors they
+// forward to; the root package assembles the full catalogue. Nothing is
+// registered globally and nothing is found by name except through a
+// catalogue value the caller holds.
+//
+// A Catalogue is safe for concurrent use.
 type Catalogue struct {
-	mu    sync.RWMutex
-	funcs map[string]*Func
+	funcs  map[string]*Func
+	sorted []*Func
 }
 
-// NewCatalogue returns an empty catalogue.
-func NewCatalogue() *Catalogue { return &Catalogue{funcs: map[string]*Func{}} }
-
-// Default is the catalogue every family package registers into.
-var Default = NewCatalogue()
-
-// Register adds functions. A duplicate name or a descriptor without Name or
-// Run panics: registration happens at init and such a bug must be loud.
-func (c *Catalogue) Register(fs ...*Func) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// NewCatalogue returns the catalogue of fs. Every descriptor must have a
+// Name and a Run function, and no two may share a name; the same
+// descriptor listed twice is kept once (a profile and a family may both
+// list a function). Targets are not added implicitly: a catalogue holds
+// exactly the functions it was given.
+func NewCatalogue(fs ...*Func) (*Catalogue, error) {
+	c := &Catalogue{funcs: make(map[string]*Func, len(fs))}
 	for _, f := range fs {
-		if f.Name == "" || f.Run == nil {
-			panic(fmt.Sprintf("core: internal error: incomplete descriptor %q", f.Name))
+		if f == nil {
+			return nil, fmt.Errorf("core: catalogue: nil descriptor")
 		}
-		if _, dup := c.funcs[f.Name]; dup {
-			panic("core: internal error: function " + f.Name + " registered twice")
+		if f.Name == "" || f.Run == nil {
+			return nil, fmt.Errorf("core: catalogue: incomplete descriptor %q (needs Name and Run)", f.Name)
+		}
+		if g, dup := c.funcs[f.Name]; dup {
+			if g == f {
+				continue
+			}
+			return nil, fmt.Errorf("core: catalogue: two descriptors named %q", f.Name)
 		}
 		c.funcs[f.Name] = f
+		c.sorted = append(c.sorted, f)
 	}
+	sort.Slice(c.sorted, func(i, j int) bool { return c.sorted[i].Name < c.sorted[j].Name })
+	return c, nil
 }
 
-// Register adds functions to the Default catalogue.
-func Register(fs ...*Func) { Default.Register(fs...) }
+// MustCatalogue is NewCatalogue for package-level variables: an invalid
+// list is a programming error and panics.
+func MustCatalogue(fs ...*Func) *Catalogue {
+	c, err := NewCatalogue(fs...)
+	if err != nil {
+		panic(err.Error())
+	}
+	return c
+}
 
 // Lookup returns the named function.
 func (c *Catalogue) Lookup(name string) (*Func, bool) {
-	c.mu.RLock()
 	f, ok := c.funcs[name]
-	c.mu.RUnlock()
 	return f, ok
 }
 
-// Funcs returns every function, sorted by name.
-func (c *Catalogue) Funcs() []*Func {
-	c.mu.RLock()
-	out := make([]*Func, 0, len(c.funcs))
-	for _, f := range c.funcs {
-		out = append(out, f)
-	}
-	c.mu.RUnlock()
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
-}
+// Funcs returns every function, sorted by name, in a fresh slice.
+func (c *Catalogue) Funcs() []*Func { return append([]*Func(nil), c.sorted...) }
 
-// SetExamples attaches examples to a registered function that has none,
-// for families whose examples need packages the registering package does
-// not import. It is meant for init functions; misuse panics.
-func (c *Catalogue) SetExamples(name string, ex func() []Example) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
+// Len returns the number of functions.
+func (c *Catalogue) Len() int { return len(c.sorted) }
+
+// Call runs the named function on input under schedule s, charging meter m
+// (nil: unlimited), through Invoke. An unknown name is CodeUnknownFunction.
+func (c *Catalogue) Call(name string, s *Schedule, m Meter, input []byte) ([]byte, uint64, error) {
 	f, ok := c.funcs[name]
-	if !ok || f.Examples != nil {
-		panic("core: internal error: SetExamples(" + name + "): unknown function or examples already set")
+	if !ok {
+		return nil, 0, Errorf(CodeUnknownFunction, "%q", name)
 	}
-	f.Examples = ex
+	return Invoke(f, s, m, nil, input)
 }
 
 // Backends lists, sorted, the available implementation names that can
 // serve f: those of f's dispatch primitives with more than one
-// implementation, and, for entries of f.Primitives that name other
-// catalogue functions (profile functions and aliases delegate), those of
-// the referenced functions' primitives, followed transitively. These are
-// the backends a differential test forces in turn.
-func (c *Catalogue) Backends(f *Func) []string {
+// implementation, and those of the functions f forwards to (f.Targets),
+// followed transitively. These are the backends a differential test forces
+// in turn. f need not be in c.
+func (c *Catalogue) Backends(f *Func) []string { return f.Backends() }
+
+// Backends is Catalogue.Backends without a catalogue: the backends of f's
+// primitives and of its targets' primitives, transitively.
+func (f *Func) Backends() []string {
+	return dispatch.BackendsFor(f.AllPrimitives())
+}
+
+// AllPrimitives lists f's dispatch primitives followed by those of its
+// targets (transitively, each function once), in order of first
+// appearance.
+func (f *Func) AllPrimitives() []string {
 	var prims []string
-	seenFn := map[string]bool{f.Name: true}
+	seenPrim := map[string]bool{}
+	seenFn := map[*Func]bool{}
 	var walk func(g *Func)
 	walk = func(g *Func) {
+		if seenFn[g] {
+			return
+		}
+		seenFn[g] = true
 		for _, p := range g.Primitives {
-			prims = append(prims, p)
-			if h, ok := c.Lookup(p); ok && !seenFn[h.Name] {
-				seenFn[h.Name] = true
-				walk(h)
+			if !seenPrim[p] {
+				seenPrim[p] = true
+				prims = append(prims, p)
 			}
+		}
+		for _, t := range g.Targets {
+			walk(t)
 		}
 	}
 	walk(f)
-	return dispatch.BackendsFor(prims)
+	return prims
 }

@@ -101,10 +101,41 @@ func TestScheduleJSONRoundTrip(t *testing.T) {
 	if _, err := ParseSchedule([]byte(`{"name":"empty"}`)); err == nil {
 		t.Fatal("schedule without rules accepted")
 	}
-	c := NewCatalogue()
-	c.Register(&Func{Name: "a", Run: func(d, _ []byte) ([]byte, error) { return d, nil }},
+	c := MustCatalogue(&Func{Name: "a", Run: func(d, _ []byte) ([]byte, error) { return d, nil }},
 		&Func{Name: "b", Run: func(d, _ []byte) ([]byte, error) { return d, nil }})
 	if m := s.Missing(c); len(m) != 1 || m[0] != "b" {
 		t.Fatalf("missing %v", m)
+	}
+}
+
+func TestNewCatalogue(t *testing.T) {
+	run := func(d, _ []byte) ([]byte, error) { return d, nil }
+	a, b := &Func{Name: "a", Run: run}, &Func{Name: "b", Run: run}
+	c, err := NewCatalogue(b, a, a)
+	if err != nil || c.Len() != 2 || c.Funcs()[0] != a || c.Funcs()[1] != b {
+		t.Fatalf("%v %v", c, err)
+	}
+	if f, ok := c.Lookup("b"); !ok || f != b {
+		t.Fatal("Lookup")
+	}
+	c.Funcs()[0] = b // a copy: the catalogue is immutable
+	if c.Funcs()[0] != a {
+		t.Fatal("Funcs exposes the catalogue's slice")
+	}
+	for _, bad := range [][]*Func{
+		{a, {Name: "a", Run: run}}, // two descriptors, one name
+		{{Name: "", Run: run}},
+		{{Name: "x"}},
+		{nil},
+	} {
+		if _, err := NewCatalogue(bad...); err == nil {
+			t.Errorf("%v accepted", bad)
+		}
+	}
+	if out, g, err := c.Call("a", &Schedule{Rules: map[string]Rule{"a": {Base: 3}}}, nil, []byte{1}); err != nil || g != 3 || len(out) != 0 {
+		t.Fatalf("Call: %x %d %v", out, g, err)
+	}
+	if _, _, err := c.Call("zz", &Schedule{}, nil, nil); CodeOf(err) != CodeUnknownFunction {
+		t.Fatalf("unknown: %v", err)
 	}
 }

@@ -1,9 +1,47 @@
 // Package core is the engine-neutral heart of hostcrypto: the function
-// descriptor, the closed set of status codes, gas schedules, and Invoke,
-// the single path every host call takes (gas first, then limits, then work).
+// descriptor, the closed set of status codes, gas schedules, catalogues, and
+// Invoke, the single path every host call takes (gas first, then limits,
+// then work).
 //
 // core imports no WASM engine: wasmbridge (wazero) and any later engine
 // adapter are thin layers over Invoke.
+//
+// # Two surfaces
+//
+// An embedder uses: Catalogue (an immutable set of functions built from a
+// list with NewCatalogue or MustCatalogue; the root package's
+// hostcrypto.Catalogue() is the full one, a profile's Funcs another),
+// Catalogue.Call / Invoke, Schedule and Rule (the shipped ones are values
+// in package gas), Meter (Budget, Unlimited), the status codes (Code,
+// Error, CodeOf) and, at start-up, backend selection in package dispatch.
+//
+// A function author uses: Func (the descriptor, declared as an exported
+// package-level value with every field set in its literal, examples
+// included, and listed in the package's Funcs), Example, Verdict for
+// verification results, and Errorf / the Err* sentinels for failures. A
+// function that forwards to another (a profile's) holds it in Targets.
+//
+// # Wiring
+//
+// Nothing is registered in a global and nothing is found by name except
+// through a catalogue value the caller holds: importing a package gives
+// its functions, importing a profile gives everything it forwards to.
+// (Registration in init remains for CPU kernels only: package dispatch.)
+//
+// # Names
+//
+// A descriptor's Go name is its catalogue name in CamelCase, with
+// acronyms in capitals and an underscore kept only between two digits, as
+// in crypto.SHA3_256: sha256 is hash.SHA256, sha3_256 hash.SHA3_256,
+// bn254_pairing_check pairing.BN254PairingCheck, secp256k1_recover
+// secp256k1.Secp256k1Recover. Profile functions are named after their own
+// table: evm.SHA256 (evm:0x02, after AddrSha256), dusk.VerifyPlonk
+// (dusk:verify_plonk, after rusk's name).
+//
+// Fields of Func are what an author declares: MaxInput, FixedOut or OutLen,
+// Items, Gas, Primitives, Targets. Methods are what an engine evaluates,
+// named for the quantity they return: InputLimit(), OutputSize(in),
+// ItemCount(in), Backends().
 package core
 
 import "fmt"

@@ -4,7 +4,10 @@ package core
 const DefaultMaxInput = 1 << 20
 
 // Func describes one host function: its name, documented encoding, gas
-// inputs and implementation. Descriptors are immutable once registered.
+// inputs and implementation. A family package declares each of its
+// functions as an exported package-level value (hash.SHA256) with every
+// field, examples included, set in the literal; descriptors are not
+// modified after package initialisation.
 type Func struct {
 	// Name is the catalogue name ("sha256", "bn254_pairing_check",
 	// "evm:0x08", "dusk:hash").
@@ -34,6 +37,11 @@ type Func struct {
 	// Primitives names the dispatch primitives whose implementation can
 	// serve this function; `hostcrypto list` reports them.
 	Primitives []string
+	// Targets are the functions this one forwards to (a profile function
+	// such as evm:0x02 -> sha256, or dusk:verify_bls ->
+	// bls12381_verify_dusk), held as values: the profile links them at
+	// compile time. Backends follows them to their primitives.
+	Targets []*Func
 	// Examples returns deterministic, well-formed inputs for benchmarks,
 	// gas calibration and fuzz seeds: typical ones, and for each size the
 	// input shape that costs the most time (Worst), at several sizes so
@@ -54,23 +62,26 @@ type Example struct {
 	Worst bool
 }
 
-// MaxIn returns the effective input limit.
-func (f *Func) MaxIn() int {
+// InputLimit returns the effective input limit: MaxInput, or
+// DefaultMaxInput when MaxInput is 0.
+func (f *Func) InputLimit() int {
 	if f.MaxInput > 0 {
 		return f.MaxInput
 	}
 	return DefaultMaxInput
 }
 
-// OutSize returns the output size (or bound) for in.
-func (f *Func) OutSize(in []byte) int {
+// OutputSize returns the output size (or bound) for in: OutLen(in), or
+// FixedOut when OutLen is nil.
+func (f *Func) OutputSize(in []byte) int {
 	if f.OutLen != nil {
 		return f.OutLen(in)
 	}
 	return f.FixedOut
 }
 
-// ItemCount returns the gas item count for in.
+// ItemCount returns the gas item count for in: Items(in), or 0 when Items
+// is nil.
 func (f *Func) ItemCount(in []byte) uint64 {
 	if f.Items == nil {
 		return 0

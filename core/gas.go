@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"math/bits"
-	"os"
 	"sort"
 )
 
@@ -106,46 +105,6 @@ func (s *Schedule) Missing(c *Catalogue) []string {
 				out = append(out, f.Name)
 			}
 		}
-	}
-	sort.Strings(out)
-	return out
-}
-
-var (
-	schedMu   = make(chan struct{}, 1)
-	schedules = map[string]*Schedule{}
-)
-
-// RegisterSchedule makes a named schedule selectable (e.g. "default", "dusk").
-func RegisterSchedule(s *Schedule) {
-	schedMu <- struct{}{}
-	schedules[s.Name] = s
-	<-schedMu
-}
-
-// LookupSchedule returns a registered schedule by name, or loads a JSON file
-// when name is not registered and names a readable file.
-func LookupSchedule(name string) (*Schedule, error) {
-	schedMu <- struct{}{}
-	s, ok := schedules[name]
-	<-schedMu
-	if ok {
-		return s, nil
-	}
-	data, err := os.ReadFile(name)
-	if err != nil {
-		return nil, fmt.Errorf("core: no schedule named %q and no such file", name)
-	}
-	return ParseSchedule(data)
-}
-
-// ScheduleNames lists the registered schedules.
-func ScheduleNames() []string {
-	schedMu <- struct{}{}
-	defer func() { <-schedMu }()
-	out := make([]string, 0, len(schedules))
-	for n := range schedules {
-		out = append(out, n)
 	}
 	sort.Strings(out)
 	return out

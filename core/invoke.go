@@ -57,7 +57,7 @@ func Invoke(f *Func, s *Schedule, m Meter, dst, in []byte) (out []byte, gas uint
 // inputs over the size limit and runs f, converting any panic into
 // CodeInternal so that no panic escapes to the host.
 func Execute(f *Func, dst, in []byte) (out []byte, err error) {
-	if len(in) > f.MaxIn() {
+	if len(in) > f.InputLimit() {
 		return dst, ErrTooLarge
 	}
 	defer func() {

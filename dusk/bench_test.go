@@ -12,7 +12,7 @@ import (
 func BenchmarkDusk(b *testing.B) {
 	for _, name := range []string{"groth16_bn254_verify_arkworks", "bls12381_verify_dusk",
 		"bls12381_multisig_verify_dusk", "schnorr_jubjub_verify_dusk", "kzg_verify_proof_dusk"} {
-		f, _ := core.Default.Lookup(name)
+		f, _ := testCatalogue.Lookup(name)
 		impls := []string{""}
 		if p, ok := dispatch.Lookup("bls12381.dusk"); ok && len(f.Primitives) > 0 && f.Primitives[0] == "bls12381.dusk" {
 			impls = nil

@@ -191,7 +191,11 @@ func init() {
 			blsImpl = blsGnark
 		}
 	})
-	core.Register(&core.Func{
+}
+
+// Dusk's BLS signatures (dusk-network/bls12_381-bls V2).
+var (
+	BLS12381VerifyDusk = &core.Func{
 		Name:   "bls12381_verify_dusk",
 		Family: "dusk",
 		Input: "pk (96, G2 Zcash compressed) || sig (48, G1 compressed) || msg: " +
@@ -207,7 +211,8 @@ func init() {
 			}
 			return core.Verdict(dst, ok), nil
 		},
-	}, &core.Func{
+	}
+	BLS12381MultisigVerifyDusk = &core.Func{
 		Name:   "bls12381_multisig_verify_dusk",
 		Family: "dusk",
 		Input: "n (4-byte big-endian, at most 4096) || n pks (96 each, G2 compressed) || sig (48, G1 compressed) || msg: " +
@@ -224,5 +229,5 @@ func init() {
 			}
 			return core.Verdict(dst, ok), nil
 		},
-	})
-}
+	}
+)

@@ -3,8 +3,6 @@ package dusk
 import (
 	"bytes"
 	"testing"
-
-	"github.com/hostcrypto/hostcrypto/core"
 )
 
 // TestExamplesVerify: every example of this package's functions is a valid
@@ -13,7 +11,7 @@ import (
 func TestExamplesVerify(t *testing.T) {
 	for _, name := range []string{"groth16_bn254_verify_arkworks", "bls12381_verify_dusk",
 		"bls12381_multisig_verify_dusk", "schnorr_jubjub_verify_dusk", "kzg_verify_proof_dusk"} {
-		f, _ := core.Default.Lookup(name)
+		f, _ := testCatalogue.Lookup(name)
 		exs := f.Examples()
 		if len(exs) == 0 {
 			t.Fatalf("%s: no examples", name)

@@ -68,7 +68,7 @@ func unhex(t testing.TB, s string) []byte {
 // call runs a catalogue function under the default schedule.
 func call(t testing.TB, name string, in []byte) ([]byte, error) {
 	t.Helper()
-	f, ok := core.Default.Lookup(name)
+	f, ok := testCatalogue.Lookup(name)
 	if !ok {
 		t.Fatalf("%s not registered", name)
 	}

@@ -99,24 +99,23 @@ func verifyKZGProof(in []byte) (bool, error) {
 	return ok, nil
 }
 
-func init() {
-	core.Register(&core.Func{
-		Name:   "kzg_verify_proof_dusk",
-		Family: "dusk",
-		Input: "commitment (48, G1 compressed) || z (32, big-endian scalar < r) || y (32) || proof (48): " +
-			"c-kzg-4844 verify_kzg_proof with Ethereum's mainnet trusted setup, as rusk's verify_kzg_proof",
-		Output:   "0x01 if e(C - [y]G1, G2) == e(proof, [tau]G2 - [z]G2), else 0x00",
-		MaxInput: 160,
-		FixedOut: 1,
+// KZGVerifyProofDusk is c-kzg-4844's verify_kzg_proof, as rusk calls it.
+var KZGVerifyProofDusk = &core.Func{
+	Name:   "kzg_verify_proof_dusk",
+	Family: "dusk",
+	Input: "commitment (48, G1 compressed) || z (32, big-endian scalar < r) || y (32) || proof (48): " +
+		"c-kzg-4844 verify_kzg_proof with Ethereum's mainnet trusted setup, as rusk's verify_kzg_proof",
+	Output:   "0x01 if e(C - [y]G1, G2) == e(proof, [tau]G2 - [z]G2), else 0x00",
+	MaxInput: 160,
+	FixedOut: 1,
 
-		Primitives: []string{"kzg.bls12381_ckzg"},
-		Examples:   kzgExamples,
-		Run: func(dst, in []byte) ([]byte, error) {
-			ok, err := verifyKZGProof(in)
-			if err != nil {
-				return dst, err
-			}
-			return core.Verdict(dst, ok), nil
-		},
-	})
+	Primitives: []string{"kzg.bls12381_ckzg"},
+	Examples:   kzgExamples,
+	Run: func(dst, in []byte) ([]byte, error) {
+		ok, err := verifyKZGProof(in)
+		if err != nil {
+			return dst, err
+		}
+		return core.Verdict(dst, ok), nil
+	},
 }

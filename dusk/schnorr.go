@@ -5,6 +5,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/hash"
 )
 
 // Dusk's Schnorr signatures on JubJub (dusk-network/jubjub-schnorr 0.7,
@@ -18,8 +19,6 @@ import (
 //	valid iff PK and R are on the curve, torsion-free and not the identity,
 //	    and u*G + c*PK == R.
 
-const poseidonDusk = "poseidon_bls12381_dusk"
-
 // jjScalar checks that a 32-byte little-endian JubJub scalar is < rJ.
 func jjScalarCanonical(b []byte) bool {
 	for i := 31; i >= 0; i-- {
@@ -30,14 +29,11 @@ func jjScalarCanonical(b []byte) bool {
 	return false
 }
 
-// schnorrChallenge computes c as 32 little-endian bytes by calling the
-// catalogue's Dusk Poseidon (resolved by name at call time).
+// schnorrChallenge computes c as 32 little-endian bytes by calling Dusk's
+// Poseidon (hash.PoseidonBLS12381Dusk).
 func schnorrChallenge(r, pk *jjPoint, msg *[32]byte) ([32]byte, error) {
 	var c [32]byte
-	f, ok := core.Default.Lookup(poseidonDusk)
-	if !ok {
-		return c, core.Errorf(core.CodeUnsupported, "dusk: schnorr: %s is not in the catalogue", poseidonDusk)
-	}
+	f := hash.PoseidonBLS12381Dusk
 	in := make([]byte, 0, 5*32)
 	for _, p := range []*jjPoint{r, pk} {
 		u, v := p.affine()
@@ -53,7 +49,7 @@ func schnorrChallenge(r, pk *jjPoint, msg *[32]byte) ([32]byte, error) {
 		return c, err
 	}
 	if len(out) != 32 {
-		return c, core.Errorf(core.CodeInternal, "dusk: schnorr: %s returned %d bytes", poseidonDusk, len(out))
+		return c, core.Errorf(core.CodeInternal, "dusk: schnorr: %s returned %d bytes", f.Name, len(out))
 	}
 	copy(c[:], out)
 	c[31] &= 0x03 // truncate to 250 bits
@@ -114,23 +110,25 @@ func verifySchnorrDusk(in []byte) (bool, error) {
 func init() {
 	dispatch.Register("jubjub.dusk", dispatch.Impl{Name: "portable", Available: true,
 		Note: "own twisted Edwards arithmetic on gnark-crypto bls12-381/fr"})
-	core.Register(&core.Func{
-		Name:   "schnorr_jubjub_verify_dusk",
-		Family: "dusk",
-		Input: "pk (32) || sig (64: u 32 LE || R 32) || msg (32, BLS12-381 scalar LE); JubJub points as v LE " +
-			"with the parity of u in bit 255 (ZIP 216), torsion-free; Dusk's generator (dusk-network/jubjub-schnorr 0.7)",
-		Output: "0x01 if u*G + c*PK == R with c = Poseidon digest_truncated(Domain::Other, [R.u, R.v, PK.u, PK.v, msg]), " +
-			"else 0x00; an identity pk or R is point_at_infinity",
-		MaxInput:   128,
-		FixedOut:   1,
-		Primitives: []string{"jubjub.dusk", "poseidon.bls12381_dusk"},
-		Examples:   schnorrExamples,
-		Run: func(dst, in []byte) ([]byte, error) {
-			ok, err := verifySchnorrDusk(in)
-			if err != nil {
-				return dst, err
-			}
-			return core.Verdict(dst, ok), nil
-		},
-	})
+}
+
+// SchnorrJubJubVerifyDusk is jubjub-schnorr's PublicKey::verify.
+var SchnorrJubJubVerifyDusk = &core.Func{
+	Name:   "schnorr_jubjub_verify_dusk",
+	Family: "dusk",
+	Input: "pk (32) || sig (64: u 32 LE || R 32) || msg (32, BLS12-381 scalar LE); JubJub points as v LE " +
+		"with the parity of u in bit 255 (ZIP 216), torsion-free; Dusk's generator (dusk-network/jubjub-schnorr 0.7)",
+	Output: "0x01 if u*G + c*PK == R with c = Poseidon digest_truncated(Domain::Other, [R.u, R.v, PK.u, PK.v, msg]), " +
+		"else 0x00; an identity pk or R is point_at_infinity",
+	MaxInput:   128,
+	FixedOut:   1,
+	Primitives: []string{"jubjub.dusk", "poseidon.bls12381_dusk"},
+	Examples:   schnorrExamples,
+	Run: func(dst, in []byte) ([]byte, error) {
+		ok, err := verifySchnorrDusk(in)
+		if err != nil {
+			return dst, err
+		}
+		return core.Verdict(dst, ok), nil
+	},
 }

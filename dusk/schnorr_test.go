@@ -9,9 +9,6 @@ import (
 	tedwards "github.com/consensys/gnark-crypto/ecc/bls12-381/twistededwards"
 
 	"github.com/hostcrypto/hostcrypto/core"
-	// Links the hash family: poseidon_bls12381_dusk, which the Schnorr
-	// challenge calls by name.
-	_ "github.com/hostcrypto/hostcrypto/hash"
 )
 
 type schnorrFile struct {

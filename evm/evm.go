@@ -2,7 +2,7 @@
 // fork's precompiled contracts, byte-, gas- and error-exact with
 // go-ethereum's core/vm (PrecompiledContractsOsaka).
 //
-// Every precompile is a catalogue function named "evm:0x01" ... "evm:0x11"
+// Every precompile is a host function named "evm:0x01" ... "evm:0x11"
 // and "evm:0x100" (family "evm") whose Gas rule is go-ethereum's, so
 // core.Invoke charges exactly what an EVM charges. EVM implementations in Go
 // call Run or plug Contracts into their own precompile table:
@@ -18,11 +18,13 @@
 // is a successful call that returns no data (ecrecover and P256VERIFY on an
 // invalid signature, modexp with zero base and modulus lengths).
 //
-// Precompiles that are plain named functions of the catalogue (sha256,
-// ripemd160, blake2f, the BN254 and BLS12-381 operations) are resolved by name
-// at call time; when such a function is not linked into the build the
-// precompile returns core.ErrUnsupported. ecrecover, identity, modexp, KZG
-// point evaluation and P256VERIFY are implemented in this package.
+// Each precompile is also an exported descriptor (Ecrecover, SHA256, ...,
+// P256Verify, named after the Addr constants) and Funcs lists them. The
+// precompiles that go-ethereum implements with a function of another family
+// (sha256, ripemd160, blake2f, the BN254 and BLS12-381 operations) hold that
+// family's descriptor (core.Func.Targets) and call it directly: importing
+// this package alone gives all 18 precompiles. ecrecover, identity, modexp,
+// KZG point evaluation and P256VERIFY are implemented in this package.
 package evm
 
 import (
@@ -93,9 +95,18 @@ func (c *Contract) Run(input []byte) (out []byte, err error) {
 	return c.f.Run(nil, input)
 }
 
-var contracts = map[uint64]*Contract{}
+// contracts indexes table by address.
+var contracts = func() map[uint64]*Contract {
+	m := make(map[uint64]*Contract, len(table))
+	for _, c := range table {
+		m[c.addr] = c
+	}
+	return m
+}()
 
-func register(addr uint64, gethName string, f *core.Func) {
+// precompile completes the descriptor of the precompile at addr: its name
+// "evm:0xNN", family "evm" and input cap.
+func precompile(addr uint64, f *core.Func) *core.Func {
 	f.Name = FuncName(addr)
 	f.Family = "evm"
 	if f.MaxInput == 0 {
@@ -103,8 +114,7 @@ func register(addr uint64, gethName string, f *core.Func) {
 		// generous cap (Run and Contract.Run apply none).
 		f.MaxInput = 16 << 20
 	}
-	contracts[addr] = &Contract{addr: addr, name: gethName, f: f}
-	core.Register(f)
+	return f
 }
 
 // Lookup returns the precompile at the numeric address addr.

@@ -34,7 +34,7 @@ func TestAddresses(t *testing.T) {
 		if !ok || c.Address() != a {
 			t.Errorf("LookupAddress(AddressOf(%#x)) failed", a)
 		}
-		f, ok := core.Default.Lookup(FuncName(a))
+		f, ok := testCatalogue.Lookup(FuncName(a))
 		if !ok || f != c.Func() || f.Family != "evm" || f.Gas == nil {
 			t.Errorf("catalogue entry for %#x missing or inconsistent", a)
 		}
@@ -431,20 +431,11 @@ func testPointEvaluationEdges(t *testing.T) {
 	}
 }
 
-// TestNamedAdapters runs the delegating precompiles against a stand-in
-// catalogue, checking go-ethereum's length rules, the re-encodings (pairing
-// verdict byte to a 32-byte word, RIPEMD-160 left-padded) and the
-// unsupported path.
+// TestNamedAdapters runs the forwarding precompiles' adapters over stand-in
+// targets, checking go-ethereum's length rules and the re-encodings
+// (pairing verdict byte to a 32-byte word, RIPEMD-160 left-padded).
 func TestNamedAdapters(t *testing.T) {
-	saved := catalogue
-	defer func() { catalogue = saved }()
-	catalogue = core.NewCatalogue()
-
-	c := func(a uint64) *Contract { x, _ := Lookup(a); return x }
-	if _, err := c(AddrBN254Add).Run(make([]byte, 128)); !errors.Is(err, core.ErrUnsupported) {
-		t.Fatalf("missing named function: %v, want ErrUnsupported", err)
-	}
-	if out, err := c(AddrBN254Pairing).Run(nil); err != nil || !bytes.Equal(out, append(make([]byte, 31), 1)) {
+	if out, err := BN254Pairing.Run(nil, nil); err != nil || !bytes.Equal(out, append(make([]byte, 31), 1)) {
 		t.Errorf("empty BN254 pairing: %x, %v", out, err)
 	}
 
@@ -455,66 +446,82 @@ func TestNamedAdapters(t *testing.T) {
 			return append(dst, bytes.Repeat([]byte{0xab}, n)...), nil
 		}}
 	}
-	verdict := &core.Func{Name: fnBN254Pairing, Run: func(dst, in []byte) ([]byte, error) {
+	verdict := &core.Func{Name: "verdict", Run: func(dst, in []byte) ([]byte, error) {
 		return append(dst, in[0]), nil
 	}}
-	catalogue.Register(echo(fnBN254Add, 64), echo(fnBN254Mul, 64), echo(fnRipemd160, 20), verdict,
-		echo(fnBLSG1MSM, 128), echo(fnBLSPairing, 2), echo(fnBlake2F, 64))
+	run := func(f func(dst, in []byte) ([]byte, error)) *Contract {
+		return &Contract{f: &core.Func{Name: "stand-in", Run: f}}
+	}
+	bnAdd := run(fixedNamed(echo("add", 64), 128, 64))
+	bnMul := run(fixedNamed(echo("mul", 64), 96, 64))
+	ripemd := run(leftPadded(echo("ripemd", 20), 20))
+	bnPairing := run(verdictWord(verdict, bn254PairSize, true))
+	blsPairing := run(verdictWord(echo("pairing2", 2), blsPairingPairLen, false))
+	g1MSM := run(multipleNamed(echo("msm", 128), blsG1MSMPairSize, 128))
+	blake := run(blake2fRun(echo("blake2f", 64)))
 
-	out, err := c(AddrBN254Add).Run([]byte{1, 2, 3})
+	out, err := bnAdd.Run([]byte{1, 2, 3})
 	if err != nil || len(seen) != 128 || seen[0] != 1 || seen[3] != 0 || len(out) != 64 {
 		t.Errorf("BN254 add padding: saw %d bytes, out %d, %v", len(seen), len(out), err)
 	}
-	if _, err := c(AddrBN254Mul).Run(make([]byte, 200)); err != nil || len(seen) != 96 {
+	if _, err := bnMul.Run(make([]byte, 200)); err != nil || len(seen) != 96 {
 		t.Errorf("BN254 mul truncation: saw %d bytes, %v", len(seen), err)
 	}
-	out, err = c(AddrRipemd160).Run([]byte("abc"))
+	out, err = ripemd.Run([]byte("abc"))
 	if err != nil || !bytes.Equal(out, append(make([]byte, 12), bytes.Repeat([]byte{0xab}, 20)...)) {
 		t.Errorf("ripemd160 padding: %x, %v", out, err)
 	}
 	for _, v := range []byte{0, 1} {
 		in := make([]byte, 192)
 		in[0] = v
-		out, err := c(AddrBN254Pairing).Run(in)
+		out, err := bnPairing.Run(in)
 		if err != nil || !bytes.Equal(out, append(make([]byte, 31), v)) {
 			t.Errorf("pairing verdict %d: %x, %v", v, out, err)
 		}
 	}
 	bad := make([]byte, 192)
 	bad[0] = 2
-	if _, err := c(AddrBN254Pairing).Run(bad); core.CodeOf(err) != core.CodeInternal {
+	if _, err := bnPairing.Run(bad); core.CodeOf(err) != core.CodeInternal {
 		t.Errorf("verdict byte 2: %v, want internal error", err)
 	}
-	if _, err := c(AddrBN254Pairing).Run(make([]byte, 191)); core.CodeOf(err) != core.CodeMalformed {
+	if _, err := bnPairing.Run(make([]byte, 191)); core.CodeOf(err) != core.CodeMalformed {
 		t.Errorf("pairing 191 bytes: %v", err)
 	}
-	if _, err := c(AddrBLS12Pairing).Run(make([]byte, 384)); core.CodeOf(err) != core.CodeInternal {
+	if _, err := blsPairing.Run(make([]byte, 384)); core.CodeOf(err) != core.CodeInternal {
 		t.Errorf("2-byte verdict: %v, want internal error", err)
 	}
-	if _, err := c(AddrBLS12Pairing).Run(nil); core.CodeOf(err) != core.CodeMalformed {
+	if _, err := blsPairing.Run(nil); core.CodeOf(err) != core.CodeMalformed {
 		t.Errorf("empty BLS pairing: %v, want malformed", err)
 	}
 	for _, n := range []int{0, 159, 161} {
-		if _, err := c(AddrBLS12G1MSM).Run(make([]byte, n)); core.CodeOf(err) != core.CodeMalformed {
+		if _, err := g1MSM.Run(make([]byte, n)); core.CodeOf(err) != core.CodeMalformed {
 			t.Errorf("G1 MSM %d bytes: %v", n, err)
 		}
 	}
-	if out, err := c(AddrBLS12G1MSM).Run(make([]byte, 320)); err != nil || len(out) != 128 {
+	if out, err := g1MSM.Run(make([]byte, 320)); err != nil || len(out) != 128 {
 		t.Errorf("G1 MSM: %d bytes, %v", len(out), err)
 	}
 	b2 := make([]byte, 213)
 	b2[212] = 2
-	if _, err := c(AddrBlake2F).Run(b2); core.CodeOf(err) != core.CodeMalformed {
+	if _, err := blake.Run(b2); core.CodeOf(err) != core.CodeMalformed {
 		t.Errorf("blake2f flag 2: %v", err)
 	}
 	b2[212] = 1
-	if out, err := c(AddrBlake2F).Run(b2); err != nil || len(out) != 64 {
+	if out, err := blake.Run(b2); err != nil || len(out) != 64 {
 		t.Errorf("blake2f: %v", err)
 	}
 	// A panicking implementation is contained.
-	catalogue.Register(&core.Func{Name: fnBLSMapFpToG1, Run: func(dst, in []byte) ([]byte, error) { panic("boom") }})
-	if _, err := c(AddrBLS12MapFpToG1).Run(make([]byte, 64)); core.CodeOf(err) != core.CodeInternal {
+	boom := &core.Func{Name: "boom", Run: func(dst, in []byte) ([]byte, error) { panic("boom") }}
+	if _, err := run(exactNamed(boom, 64, 128)).Run(make([]byte, 64)); core.CodeOf(err) != core.CodeInternal {
 		t.Errorf("panic: %v", err)
+	}
+	// Every forwarding precompile holds its target and answers as it does.
+	for _, c := range table {
+		for _, tg := range c.f.Targets {
+			if tg == nil || tg.Run == nil {
+				t.Errorf("%s: nil target", c.f.Name)
+			}
+		}
 	}
 }
 

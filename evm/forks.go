@@ -59,8 +59,9 @@ func (s *Set) Contracts() map[Address]*Contract {
 
 // Funcs returns the fork's catalogue functions ("evm:0x01", ...) in address
 // order. Functions that differ from Osaka's (MODEXP before Osaka, BN254
-// before Istanbul) carry the same names as Osaka's but are not in
-// core.Default; a host serving this fork puts these in its catalogue.
+// before Istanbul) carry the same names as Osaka's but are not among the
+// package's Funcs (the Osaka descriptors, which catalogues hold by
+// default); a host serving this fork builds its catalogue with these.
 func (s *Set) Funcs() []*core.Func {
 	out := make([]*core.Func, len(s.addrs))
 	for i, a := range s.addrs {
@@ -220,7 +221,7 @@ var forkSets = sync.OnceValue(func() []*Set {
 	}
 	// variant is the Osaka contract at a with another gas rule and,
 	// when run is non-nil, other semantics. Its descriptor has the same
-	// name and is not registered in core.Default.
+	// name and is not among the package's Funcs.
 	variant := func(a uint64, input string, gas func([]byte) uint64, run func(dst, in []byte) ([]byte, error), outLen func([]byte) int) *Contract {
 		base := osaka(a)
 		f := *base.f

@@ -223,18 +223,19 @@ func kzgPointEvaluationRun(dst, in []byte) ([]byte, error) {
 	return core.Verdict(dst, ok && versionedHashMatches(in)), nil
 }
 
-func init() {
-	core.Register(&core.Func{
-		Name:   "kzg_point_evaluation",
-		Family: "zk",
-		Input: "192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || " +
-			"commitment (48, compressed G1) || proof (48, compressed G1)",
-		Output: "0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds " +
-			"under the Ethereum mainnet trusted setup, else 0x00",
-		FixedOut:   1,
-		Primitives: []string{"evm.point_evaluation"},
-		Run:        kzgPointEvaluationRun,
-	})
+// KZGPointEvaluation is the EIP-4844 point evaluation as a verification
+// function (one verdict byte instead of the precompile's output words).
+var KZGPointEvaluation = &core.Func{
+	Name:   "kzg_point_evaluation",
+	Family: "zk",
+	Input: "192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || " +
+		"commitment (48, compressed G1) || proof (48, compressed G1)",
+	Output: "0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds " +
+		"under the Ethereum mainnet trusted setup, else 0x00",
+	FixedOut:   1,
+	Primitives: []string{"evm.point_evaluation"},
+	Examples:   pointEvalExamples,
+	Run:        kzgPointEvaluationRun,
 }
 
 // verifyKZGGnark decodes C and pi and evaluates the opening check with

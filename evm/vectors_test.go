@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	_ "github.com/hostcrypto/hostcrypto" // the whole catalogue: named functions the precompiles delegate to
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/evm"
@@ -32,6 +31,10 @@ func addrOf(t testing.TB, vf vectors.GethFile) uint64 {
 	return a
 }
 
+// catalogue is the EVM profile's catalogue, built as an embedder importing
+// only package evm builds it.
+var catalogue = core.MustCatalogue(evm.Funcs()...)
+
 // TestVectors runs every vector file through its catalogue function
 // evm:0xNN (core.Invoke under the default schedule, which applies the
 // function's own go-ethereum gas rule), on the default and each forced
@@ -43,13 +46,13 @@ func TestVectors(t *testing.T) {
 		addr := addrOf(t, vf)
 		t.Run(filepath.Base(vf.Path), func(t *testing.T) {
 			vs := loadVectors(t, vf.Path)
-			f, ok := core.Default.Lookup(evm.FuncName(addr))
+			f, ok := catalogue.Lookup(evm.FuncName(addr))
 			if !ok {
-				t.Fatalf("%s not registered", evm.FuncName(addr))
+				t.Fatalf("%s not in evm.Funcs()", evm.FuncName(addr))
 			}
 			fail := vf.Fail()
 			relevant := map[string]bool{}
-			for _, b := range core.Default.Backends(f) {
+			for _, b := range f.Backends() {
 				relevant[b] = true
 			}
 			dispatchtest.Backends(t, func(t *testing.T, backend string) {

@@ -33,13 +33,13 @@ func (o Outcome) String() string {
 }
 
 // Differential runs in through the default selection and each backend in
-// core.Default.Backends(f), and returns every outcome and an
+// f.Backends() (its primitives' and its targets'), and returns every outcome and an
 // error describing the first disagreement. It forces backends globally, so
 // it must not run concurrently with other calls.
 func Differential(f *core.Func, in []byte) ([]Outcome, error) {
 	prev := dispatch.Current()
 	defer dispatch.Force(prev)
-	backends := append([]string{""}, core.Default.Backends(f)...)
+	backends := append([]string{""}, f.Backends()...)
 	var outs []Outcome
 	for _, b := range backends {
 		if err := dispatch.Force(b); err != nil {

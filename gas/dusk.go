@@ -28,8 +28,3 @@ var Dusk = mustProfile("dusk")
 // DuskAegis is rusk's pricing before the Boreas fork: every host query
 // costs 0 ("dusk-aegis").
 var DuskAegis = mustProfile("dusk-aegis")
-
-func init() {
-	core.RegisterSchedule(Dusk)
-	core.RegisterSchedule(DuskAegis)
-}

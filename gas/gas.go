@@ -1,4 +1,5 @@
-// Package gas ships the named gas schedules and registers them with core:
+// Package gas ships the named gas schedules, as values (Default, Dusk,
+// DuskAegis) listed by Schedules and found by name with Lookup:
 //
 //   - "default": hostcrypto's own schedule. Its rules live in one JSON
 //     fragment per function family under default/ (merged at start-up, a
@@ -12,7 +13,9 @@ package gas
 import (
 	"embed"
 	"encoding/json"
+	"fmt"
 	"io/fs"
+	"os"
 	"path"
 	"sort"
 
@@ -55,6 +58,31 @@ func mergeFragments(name string, fsys fs.FS, dir string) *core.Schedule {
 	return s
 }
 
-func init() {
-	core.RegisterSchedule(Default)
+// Schedules lists the shipped schedules: Default, Dusk, DuskAegis.
+func Schedules() []*core.Schedule { return []*core.Schedule{Default, Dusk, DuskAegis} }
+
+// Names lists the shipped schedules' names, sorted.
+func Names() []string {
+	var out []string
+	for _, s := range Schedules() {
+		out = append(out, s.Name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Lookup returns the shipped schedule called nameOrFile ("default",
+// "dusk", "dusk-aegis"), or else reads the JSON schedule file of that path
+// (core.ParseSchedule).
+func Lookup(nameOrFile string) (*core.Schedule, error) {
+	for _, s := range Schedules() {
+		if s.Name == nameOrFile {
+			return s, nil
+		}
+	}
+	data, err := os.ReadFile(nameOrFile)
+	if err != nil {
+		return nil, fmt.Errorf("gas: no schedule named %q and no such file", nameOrFile)
+	}
+	return core.ParseSchedule(data)
 }

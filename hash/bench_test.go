@@ -44,7 +44,7 @@ var libraries = map[string]func(in []byte) []byte{
 // path: gas pricing, limits, panic guard) with the library it wraps.
 func BenchmarkHash(b *testing.B) {
 	for _, name := range []string{"sha256", "sha3_256", "keccak256", "blake2b_256", "blake2b_512", "blake3_256", "ripemd160"} {
-		f, _ := core.Default.Lookup(name)
+		f, _ := testCatalogue.Lookup(name)
 		lib := libraries[name]
 		for _, size := range []int{32, 1024, 65536} {
 			in := make([]byte, size)
@@ -73,7 +73,7 @@ func BenchmarkHash(b *testing.B) {
 // about 10: gas units are 0.1 ns).
 func BenchmarkHashOther(b *testing.B) {
 	run := func(b *testing.B, name string) {
-		f, _ := core.Default.Lookup(name)
+		f, _ := testCatalogue.Lookup(name)
 		for _, e := range f.Examples() {
 			dst := make([]byte, 0, 256)
 			g, _ := gas.Default.Gas(f, e.Input)

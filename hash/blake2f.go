@@ -126,16 +126,18 @@ func blake2fItems(in []byte) uint64 {
 func init() {
 	dispatch.Register("blake2f", dispatch.Impl{Name: "portable", Available: true,
 		Note: "own Go BLAKE2b F (EIP-152 takes a round count, which x/crypto does not expose)"})
-	core.Register(&core.Func{
-		Name:   "blake2f",
-		Family: "hash",
-		Input: "213 bytes (EIP-152): rounds (4-byte big-endian) || h (8 x 8-byte LE words) || " +
-			"m (16 x 8-byte LE words) || t (2 x 8-byte LE words) || f (1 byte, 0 or 1)",
-		Output:     "64 bytes: the compressed state h, 8 x 8-byte little-endian words",
-		FixedOut:   64,
-		Items:      blake2fItems,
-		Examples:   blake2fExamples,
-		Primitives: []string{"blake2f"},
-		Run:        runBlake2F,
-	})
+}
+
+// BLAKE2F is the EIP-152 BLAKE2b compression function F.
+var BLAKE2F = &core.Func{
+	Name:   "blake2f",
+	Family: "hash",
+	Input: "213 bytes (EIP-152): rounds (4-byte big-endian) || h (8 x 8-byte LE words) || " +
+		"m (16 x 8-byte LE words) || t (2 x 8-byte LE words) || f (1 byte, 0 or 1)",
+	Output:     "64 bytes: the compressed state h, 8 x 8-byte little-endian words",
+	FixedOut:   64,
+	Items:      blake2fItems,
+	Examples:   blake2fExamples,
+	Primitives: []string{"blake2f"},
+	Run:        runBlake2F,
 }

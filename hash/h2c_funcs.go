@@ -29,9 +29,8 @@ func h2cFunc(name, group string, outLen int, run func(out, msg, dst []byte) ([]b
 	}
 }
 
-func init() {
-	core.Register(
-		h2cFunc("bls12381_hash_to_g1", "G1", h2c.G1Len, h2c.AppendHashToG1),
-		h2cFunc("bls12381_hash_to_g2", "G2", h2c.G2Len, h2c.AppendHashToG2),
-	)
-}
+// RFC 9380 hash_to_curve onto BLS12-381 G1 and G2.
+var (
+	BLS12381HashToG1 = h2cFunc("bls12381_hash_to_g1", "G1", h2c.G1Len, h2c.AppendHashToG1)
+	BLS12381HashToG2 = h2cFunc("bls12381_hash_to_g2", "G2", h2c.G2Len, h2c.AppendHashToG2)
+)

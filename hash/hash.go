@@ -1,4 +1,4 @@
-// Package hash registers the hashing host functions:
+// Package hash declares the hashing host functions (Funcs lists them):
 //
 //   - byte hashes (raw bytes in, fixed-size digest out): sha256, sha3_256,
 //     keccak256, blake2b_256, blake2b_512, blake3_256, ripemd160;
@@ -61,28 +61,35 @@ func init() {
 		Note: blake3Note()})
 	dispatch.Register("ripemd160", dispatch.Impl{Name: "xcrypto", Available: true,
 		Note: "golang.org/x/crypto/ripemd160, portable Go"})
+}
 
-	core.Register(
-		digestFunc("sha256", "32-byte SHA-256 digest (FIPS 180-4)", 32, func(dst, in []byte) ([]byte, error) {
-			d := sha256.Sum256(in)
-			return append(dst, d[:]...), nil
-		}),
-		digestFunc("sha3_256", "32-byte SHA3-256 digest (FIPS 202)", 32, func(dst, in []byte) ([]byte, error) {
-			d := sha3.Sum256(in)
-			return append(dst, d[:]...), nil
-		}),
-		digestFunc("keccak256", "32-byte Keccak-256 digest (original Keccak padding, as Ethereum uses)", 32, keccak256),
-		digestFunc("blake2b_256", "32-byte unkeyed BLAKE2b-256 digest (RFC 7693)", 32, func(dst, in []byte) ([]byte, error) {
-			d := blake2b.Sum256(in)
-			return append(dst, d[:]...), nil
-		}),
-		digestFunc("blake2b_512", "64-byte unkeyed BLAKE2b-512 digest (RFC 7693)", 64, func(dst, in []byte) ([]byte, error) {
-			d := blake2b.Sum512(in)
-			return append(dst, d[:]...), nil
-		}),
-		blake3Func(),
-		digestFunc("ripemd160", "20-byte RIPEMD-160 digest", 20, ripemd),
-	)
+// The byte hashes.
+var (
+	SHA256 = digestFunc("sha256", "32-byte SHA-256 digest (FIPS 180-4)", 32, func(dst, in []byte) ([]byte, error) {
+		d := sha256.Sum256(in)
+		return append(dst, d[:]...), nil
+	})
+	SHA3_256 = digestFunc("sha3_256", "32-byte SHA3-256 digest (FIPS 202)", 32, func(dst, in []byte) ([]byte, error) {
+		d := sha3.Sum256(in)
+		return append(dst, d[:]...), nil
+	})
+	Keccak256   = digestFunc("keccak256", "32-byte Keccak-256 digest (original Keccak padding, as Ethereum uses)", 32, keccak256)
+	BLAKE2b_256 = digestFunc("blake2b_256", "32-byte unkeyed BLAKE2b-256 digest (RFC 7693)", 32, func(dst, in []byte) ([]byte, error) {
+		d := blake2b.Sum256(in)
+		return append(dst, d[:]...), nil
+	})
+	BLAKE2b_512 = digestFunc("blake2b_512", "64-byte unkeyed BLAKE2b-512 digest (RFC 7693)", 64, func(dst, in []byte) ([]byte, error) {
+		d := blake2b.Sum512(in)
+		return append(dst, d[:]...), nil
+	})
+	BLAKE3_256 = blake3Func()
+	RIPEMD160  = digestFunc("ripemd160", "20-byte RIPEMD-160 digest", 20, ripemd)
+)
+
+// Funcs lists the package's host functions.
+func Funcs() []*core.Func {
+	return []*core.Func{SHA256, SHA3_256, Keccak256, BLAKE2b_256, BLAKE2b_512, BLAKE3_256, RIPEMD160,
+		BLAKE2F, HashToScalarBLS12381, PoseidonBN254, PoseidonBLS12381Dusk, BLS12381HashToG1, BLS12381HashToG2}
 }
 
 // Pools of hashers for the algorithms whose libraries have no one-shot Sum:

@@ -23,7 +23,7 @@ const vectors = "../testdata/vectors"
 // call runs a catalogue function through core.Invoke, the host-call path.
 func call(t testing.TB, name string, in []byte) ([]byte, error) {
 	t.Helper()
-	f, ok := core.Default.Lookup(name)
+	f, ok := testCatalogue.Lookup(name)
 	if !ok {
 		t.Fatalf("%s is not registered", name)
 	}
@@ -187,7 +187,7 @@ func TestBlake2FMatchesBlake2b(t *testing.T) {
 		}
 	}
 	// Gas items are the round count.
-	f, _ := core.Default.Lookup("blake2f")
+	f, _ := testCatalogue.Lookup("blake2f")
 	if got := f.ItemCount([]byte{0, 1, 0, 2}); got != 0x10002 {
 		t.Fatalf("items = %d", got)
 	}
@@ -225,7 +225,7 @@ func TestByteHashesZeroAlloc(t *testing.T) {
 	in := bytes.Repeat([]byte{7}, 1000)
 	dst := make([]byte, 0, 64)
 	for _, name := range []string{"sha256", "sha3_256", "keccak256", "blake2b_256", "blake2b_512", "blake3_256", "ripemd160", "blake2f"} {
-		f, _ := core.Default.Lookup(name)
+		f, _ := testCatalogue.Lookup(name)
 		x := in
 		if name == "blake2f" {
 			x = make([]byte, blake2fInputLen)
@@ -242,7 +242,7 @@ func TestByteHashesZeroAlloc(t *testing.T) {
 
 // TestAppendsToDst checks the append contract: existing dst bytes are kept.
 func TestAppendsToDst(t *testing.T) {
-	f, _ := core.Default.Lookup("keccak256")
+	f, _ := testCatalogue.Lookup("keccak256")
 	out, err := f.Run([]byte("prefix"), []byte("abc"))
 	if err != nil || string(out[:6]) != "prefix" || len(out) != 38 {
 		t.Fatalf("got %q, %v", out, err)

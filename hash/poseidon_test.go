@@ -93,7 +93,7 @@ func TestPoseidonBN254Errors(t *testing.T) {
 			}
 		}
 	})
-	f, _ := core.Default.Lookup("poseidon_bn254")
+	f, _ := testCatalogue.Lookup("poseidon_bn254")
 	in := append(append([]byte{}, one...), one...)
 	dst := make([]byte, 0, 32)
 	if n := testing.AllocsPerRun(20, func() { f.Run(dst, in) }); n != 0 {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 )
 
@@ -29,7 +28,7 @@ func BenchmarkCurve(b *testing.B) {
 	defer dispatch.Force("")
 	for _, x := range inputs {
 		in := mustHex(b, loadVectors(b, x.file)[x.index].Input)
-		f, _ := core.Default.Lookup(x.fn)
+		f, _ := testCatalogue.Lookup(x.fn)
 		for _, be := range []string{"gnark", "blst"} {
 			b.Run(fmt.Sprintf("%s/%s", x.name, be), func(b *testing.B) {
 				if err := dispatch.Force(be); err != nil {

@@ -95,20 +95,20 @@ func split(n, w int, f func(i, lo, hi int)) {
 	wg.Wait()
 }
 
-// BLS12381PairingCheck reports whether ∏ e(P[i], Q[i]) = 1 in GT, where e is
+// BLS12381CheckPairing reports whether ∏ e(P[i], Q[i]) = 1 in GT, where e is
 // the optimal ate pairing. The points must be on the curves and in G1, G2
 // (see bls12381.SubgroupCheckG1/G2); pairs with a point at infinity
 // contribute 1, so an empty product is 1. len(P) must equal len(Q).
-func BLS12381PairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
+func BLS12381CheckPairing(P []bls12381.G1, Q []bls12381.G2) bool {
 	v, _ := blsPairing(P, Q, false)
 	return v
 }
 
-// BLS12381PairingCheckSubgroups is BLS12381PairingCheck for points that are
+// BLS12381CheckPairingSubgroups is BLS12381CheckPairing for points that are
 // on the curves but not yet subgroup-checked: inSubgroups reports whether
 // every P[i] is in G1 and every Q[i] in G2 (when it is false the verdict is
 // meaningless). The subgroup checks overlap the final exponentiation.
-func BLS12381PairingCheckSubgroups(P []bls12381.G1, Q []bls12381.G2) (verdict, inSubgroups bool) {
+func BLS12381CheckPairingSubgroups(P []bls12381.G1, Q []bls12381.G2) (verdict, inSubgroups bool) {
 	return blsPairing(P, Q, true)
 }
 
@@ -257,9 +257,9 @@ func scalarsLE(s []Scalar) []byte {
 	return out
 }
 
-// BLS12381G1MSM returns Σ s[i]·P[i] (P[i] in G1, so s[i] may be taken mod r).
+// BLS12381MSMG1 returns Σ s[i]·P[i] (P[i] in G1, so s[i] may be taken mod r).
 // len(P) must equal len(s) and be at least 1.
-func BLS12381G1MSM(P []bls12381.G1, s []Scalar) bls12381.G1 {
+func BLS12381MSMG1(P []bls12381.G1, s []Scalar) bls12381.G1 {
 	if blsMSMG1Blst {
 		sb := scalarsLE(s)
 		w := workers(len(P), 32)
@@ -287,8 +287,8 @@ func BLS12381G1MSM(P []bls12381.G1, s []Scalar) bls12381.G1 {
 // multiplications instead of running gnark-crypto's MultiExp (measured).
 const smallMSM = 4
 
-// BLS12381G2MSM returns Σ s[i]·Q[i] (Q[i] in G2). len(Q) = len(s) >= 1.
-func BLS12381G2MSM(Q []bls12381.G2, s []Scalar) bls12381.G2 {
+// BLS12381MSMG2 returns Σ s[i]·Q[i] (Q[i] in G2). len(Q) = len(s) >= 1.
+func BLS12381MSMG2(Q []bls12381.G2, s []Scalar) bls12381.G2 {
 	if blsMSMG2Blst {
 		sb := scalarsLE(s)
 		w := workers(len(Q), 16)
@@ -311,8 +311,8 @@ func BLS12381G2MSM(Q []bls12381.G2, s []Scalar) bls12381.G2 {
 	return r
 }
 
-// BLS12381G1Add returns a + b for points on the curve (any subgroup).
-func BLS12381G1Add(a, b *bls12381.G1) bls12381.G1 {
+// BLS12381AddG1 returns a + b for points on the curve (any subgroup).
+func BLS12381AddG1(a, b *bls12381.G1) bls12381.G1 {
 	if blsG1AddBlst {
 		return blstG1Add(a, b)
 	}
@@ -321,8 +321,8 @@ func BLS12381G1Add(a, b *bls12381.G1) bls12381.G1 {
 	return r
 }
 
-// BLS12381G2Add returns a + b for points on the twist (any subgroup).
-func BLS12381G2Add(a, b *bls12381.G2) bls12381.G2 {
+// BLS12381AddG2 returns a + b for points on the twist (any subgroup).
+func BLS12381AddG2(a, b *bls12381.G2) bls12381.G2 {
 	if blsG2AddBlst {
 		return blstG2Add(a, b)
 	}
@@ -331,21 +331,21 @@ func BLS12381G2Add(a, b *bls12381.G2) bls12381.G2 {
 	return r
 }
 
-// BLS12381MapFpToG1 maps u to G1 as RFC 9380 map_to_curve then
+// BLS12381MapToG1 maps u to G1 as RFC 9380 map_to_curve then
 // clear_cofactor for BLS12381G1_XMD:SHA-256_SSWU_RO_ (simplified SWU on the
 // 11-isogenous curve, the 11-isogeny, then multiplication by h_eff =
 // 1 - z): EIP-2537's MAP_FP_TO_G1.
-func BLS12381MapFpToG1(u *bls12381.Fp) bls12381.G1 {
+func BLS12381MapToG1(u *bls12381.Fp) bls12381.G1 {
 	if blsMapG1Blst {
 		return blstMapG1(u)
 	}
 	return bls.MapToG1(*u)
 }
 
-// BLS12381MapFp2ToG2 maps u to G2 as RFC 9380 map_to_curve (simplified SWU
+// BLS12381MapToG2 maps u to G2 as RFC 9380 map_to_curve (simplified SWU
 // on the 3-isogenous twist, the 3-isogeny) then clear_cofactor (Budroni-
 // Pintore ψ method, h_eff): EIP-2537's MAP_FP2_TO_G2.
-func BLS12381MapFp2ToG2(u *bls12381.Fp2) bls12381.G2 {
+func BLS12381MapToG2(u *bls12381.Fp2) bls12381.G2 {
 	if blsMapG2Blst {
 		return blstMapG2(u)
 	}

@@ -25,19 +25,19 @@ func init() {
 	}
 }
 
-// BN254PairingCheck reports whether ∏ e(P[i], Q[i]) = 1 in GT (optimal ate
+// BN254CheckPairing reports whether ∏ e(P[i], Q[i]) = 1 in GT (optimal ate
 // pairing). Points must be on the curves and Q[i] in G2; pairs with a point
 // at infinity contribute 1, so an empty product is 1 (as EIP-197 requires).
-func BN254PairingCheck(P []bn254.G1, Q []bn254.G2) bool {
+func BN254CheckPairing(P []bn254.G1, Q []bn254.G2) bool {
 	v, _ := bn254Pairing(P, Q, false)
 	return v
 }
 
-// BN254PairingCheckSubgroups is BN254PairingCheck for Q[i] on the twist but
+// BN254CheckPairingSubgroups is BN254CheckPairing for Q[i] on the twist but
 // not yet subgroup-checked: inSubgroups reports whether every Q[i] is in G2
 // (when it is false the verdict is meaningless). The checks overlap the
 // final exponentiation.
-func BN254PairingCheckSubgroups(P []bn254.G1, Q []bn254.G2) (verdict, inSubgroups bool) {
+func BN254CheckPairingSubgroups(P []bn254.G1, Q []bn254.G2) (verdict, inSubgroups bool) {
 	return bn254Pairing(P, Q, true)
 }
 
@@ -98,23 +98,23 @@ func BN254FirstNotInG2(Q []bn254.G2) int {
 	return -1
 }
 
-// BN254G1Add returns a + b.
-func BN254G1Add(a, b *bn254.G1) bn254.G1 {
+// BN254AddG1 returns a + b.
+func BN254AddG1(a, b *bn254.G1) bn254.G1 {
 	var r bn254.G1
 	r.Add(a, b)
 	return r
 }
 
-// BN254G1Mul returns s·P for a 256-bit big-endian scalar s (not reduced:
+// BN254MulG1 returns s·P for a 256-bit big-endian scalar s (not reduced:
 // since G1 has prime order r, s·P = (s mod r)·P).
-func BN254G1Mul(P *bn254.G1, s *[32]byte) bn254.G1 {
+func BN254MulG1(P *bn254.G1, s *[32]byte) bn254.G1 {
 	var r bn254.G1
 	r.ScalarMultiplication(P, new(big.Int).SetBytes(s[:]))
 	return r
 }
 
-// BN254G1MSM returns Σ s[i]·P[i]; len(P) = len(s) >= 1.
-func BN254G1MSM(P []bn254.G1, s []BN254Scalar) bn254.G1 {
+// BN254MSMG1 returns Σ s[i]·P[i]; len(P) = len(s) >= 1.
+func BN254MSMG1(P []bn254.G1, s []BN254Scalar) bn254.G1 {
 	var r bn254.G1
 	if len(P) <= smallMSM {
 		// gnark-crypto's MultiExp has a large fixed cost: sum GLV products.

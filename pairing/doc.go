@@ -1,7 +1,10 @@
 // Package pairing implements the group operations of BN254 and BLS12-381
 // (addition, scalar multiplication, multi-scalar multiplication,
 // map-to-curve, subgroup checks and multi-pairing checks) over the codecs of
-// package curves, and registers the "curve" family of host functions:
+// package curves (BN254AddG1, BLS12381CheckPairing, ...: curve, operation,
+// group), and declares the "curve" family of host functions, each an
+// exported descriptor named after its catalogue name (BN254G1Add is
+// bn254_g1_add) and listed by Funcs:
 //
 //	bn254_g1_add  bn254_g1_mul  bn254_g1_msm  bn254_pairing_check
 //	bls12381_g1_add  bls12381_g2_add  bls12381_g1_msm  bls12381_g2_msm

@@ -49,115 +49,120 @@ func itemsOf(size int) func(in []byte) uint64 {
 	return func(in []byte) uint64 { return uint64(len(in) / size) }
 }
 
-func init() {
-	core.Register(
-		&core.Func{
-			Name: "bn254_g1_add", Family: "curve",
-			Input:      "EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored",
-			Output:     "64-byte G1 point P + Q",
-			MaxInput:   math.MaxInt, // only the first 128 bytes are read
-			FixedOut:   64,
-			Primitives: []string{"g1add.bn254"},
-			Examples:   bn254AddExamples,
-			Run:        runBN254Add,
-		},
-		&core.Func{
-			Name: "bn254_g1_mul", Family: "curve",
-			Input:      "EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored",
-			Output:     "64-byte G1 point s·P",
-			MaxInput:   math.MaxInt, // only the first 96 bytes are read
-			FixedOut:   64,
-			Primitives: []string{"g1mul.bn254"},
-			Examples:   bn254MulExamples,
-			Run:        runBN254Mul,
-		},
-		&core.Func{
-			Name: "bn254_g1_msm", Family: "curve",
-			Input:      "k >= 1 pairs (64-byte EIP-196 G1 point || 32-byte big-endian scalar), 96·k bytes exactly (EIP-2537 MSM layout with BN254 encodings)",
-			Output:     "64-byte G1 point Σ s_i·P_i",
-			FixedOut:   64,
-			Items:      msmItems(bn254MSMLen),
-			Primitives: []string{"msm.bn254g1"},
-			Examples:   bn254MSMExamples,
-			Run:        runBN254MSM,
-		},
-		&core.Func{
-			Name: "bn254_pairing_check", Family: "curve",
-			Input:      "EIP-197 ECPAIRING: k >= 0 pairs (64-byte G1 point || 128-byte G2 point x.c1||x.c0||y.c1||y.c0), 192·k bytes exactly; G2 points must be in the r-torsion subgroup",
-			Output:     "one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00",
-			FixedOut:   1,
-			Items:      itemsOf(bn254PairLen),
-			Primitives: []string{"pairing.bn254", "subgroup.bn254"},
-			Examples:   bn254PairingExamples,
-			Run:        runBN254Pairing,
-		},
-		&core.Func{
-			Name: "bls12381_g1_add", Family: "curve",
-			Input:      "EIP-2537 G1ADD: two 128-byte G1 points (64-byte padded Fp x || y), 256 bytes exactly; no subgroup check",
-			Output:     "128-byte G1 point P + Q",
-			FixedOut:   128,
-			Primitives: []string{"g1add.bls12381"},
-			Examples:   blsG1AddExamples,
-			Run:        runBLSG1Add,
-		},
-		&core.Func{
-			Name: "bls12381_g2_add", Family: "curve",
-			Input:      "EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check",
-			Output:     "256-byte G2 point P + Q",
-			FixedOut:   256,
-			Primitives: []string{"g2add.bls12381"},
-			Examples:   blsG2AddExamples,
-			Run:        runBLSG2Add,
-		},
-		&core.Func{
-			Name: "bls12381_g1_msm", Family: "curve",
-			Input:      "EIP-2537 G1MSM: k >= 1 pairs (128-byte G1 point in G1 || 32-byte big-endian scalar), 160·k bytes exactly",
-			Output:     "128-byte G1 point Σ s_i·P_i",
-			FixedOut:   128,
-			Items:      msmItems(blsG1MSMLen),
-			Primitives: []string{"msm.bls12381g1", "subgroup.bls12381g1"},
-			Examples:   blsMSMExamples(false),
-			Run:        runBLSG1MSM,
-		},
-		&core.Func{
-			Name: "bls12381_g2_msm", Family: "curve",
-			Input:      "EIP-2537 G2MSM: k >= 1 pairs (256-byte G2 point in G2 || 32-byte big-endian scalar), 288·k bytes exactly",
-			Output:     "256-byte G2 point Σ s_i·Q_i",
-			FixedOut:   256,
-			Items:      msmItems(blsG2MSMLen),
-			Primitives: []string{"msm.bls12381g2", "subgroup.bls12381g2"},
-			Examples:   blsMSMExamples(true),
-			Run:        runBLSG2MSM,
-		},
-		&core.Func{
-			Name: "bls12381_pairing_check", Family: "curve",
-			Input:      "EIP-2537 PAIRING_CHECK: k >= 1 pairs (128-byte G1 point || 256-byte G2 point, both in their subgroups), 384·k bytes exactly",
-			Output:     "one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00",
-			FixedOut:   1,
-			Items:      itemsOf(blsPairLen),
-			Primitives: []string{"pairing.bls12381", "subgroup.bls12381g1", "subgroup.bls12381g2"},
-			Examples:   blsPairingExamples,
-			Run:        runBLSPairing,
-		},
-		&core.Func{
-			Name: "bls12381_map_fp_to_g1", Family: "curve",
-			Input:      "EIP-2537 MAP_FP_TO_G1: one 64-byte padded Fp element u",
-			Output:     "128-byte G1 point: RFC 9380 SSWU map + 11-isogeny + cofactor clearing of u",
-			FixedOut:   128,
-			Primitives: []string{"map.bls12381g1"},
-			Examples:   blsMapG1Examples,
-			Run:        runBLSMapG1,
-		},
-		&core.Func{
-			Name: "bls12381_map_fp2_to_g2", Family: "curve",
-			Input:      "EIP-2537 MAP_FP2_TO_G2: one 128-byte Fp2 element u = c0 || c1",
-			Output:     "256-byte G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u",
-			FixedOut:   256,
-			Primitives: []string{"map.bls12381g2"},
-			Examples:   blsMapG2Examples,
-			Run:        runBLSMapG2,
-		},
-	)
+// The "curve" family's descriptors, one per catalogue function (named
+// after it).
+var (
+	BN254G1Add = &core.Func{
+		Name: "bn254_g1_add", Family: "curve",
+		Input:      "EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored",
+		Output:     "64-byte G1 point P + Q",
+		MaxInput:   math.MaxInt, // only the first 128 bytes are read
+		FixedOut:   64,
+		Primitives: []string{"g1add.bn254"},
+		Examples:   bn254AddExamples,
+		Run:        runBN254Add,
+	}
+	BN254G1Mul = &core.Func{
+		Name: "bn254_g1_mul", Family: "curve",
+		Input:      "EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored",
+		Output:     "64-byte G1 point s·P",
+		MaxInput:   math.MaxInt, // only the first 96 bytes are read
+		FixedOut:   64,
+		Primitives: []string{"g1mul.bn254"},
+		Examples:   bn254MulExamples,
+		Run:        runBN254Mul,
+	}
+	BN254G1MSM = &core.Func{
+		Name: "bn254_g1_msm", Family: "curve",
+		Input:      "k >= 1 pairs (64-byte EIP-196 G1 point || 32-byte big-endian scalar), 96·k bytes exactly (EIP-2537 MSM layout with BN254 encodings)",
+		Output:     "64-byte G1 point Σ s_i·P_i",
+		FixedOut:   64,
+		Items:      msmItems(bn254MSMLen),
+		Primitives: []string{"msm.bn254g1"},
+		Examples:   bn254MSMExamples,
+		Run:        runBN254MSM,
+	}
+	BN254PairingCheck = &core.Func{
+		Name: "bn254_pairing_check", Family: "curve",
+		Input:      "EIP-197 ECPAIRING: k >= 0 pairs (64-byte G1 point || 128-byte G2 point x.c1||x.c0||y.c1||y.c0), 192·k bytes exactly; G2 points must be in the r-torsion subgroup",
+		Output:     "one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00",
+		FixedOut:   1,
+		Items:      itemsOf(bn254PairLen),
+		Primitives: []string{"pairing.bn254", "subgroup.bn254"},
+		Examples:   bn254PairingExamples,
+		Run:        runBN254Pairing,
+	}
+	BLS12381G1Add = &core.Func{
+		Name: "bls12381_g1_add", Family: "curve",
+		Input:      "EIP-2537 G1ADD: two 128-byte G1 points (64-byte padded Fp x || y), 256 bytes exactly; no subgroup check",
+		Output:     "128-byte G1 point P + Q",
+		FixedOut:   128,
+		Primitives: []string{"g1add.bls12381"},
+		Examples:   blsG1AddExamples,
+		Run:        runBLSG1Add,
+	}
+	BLS12381G2Add = &core.Func{
+		Name: "bls12381_g2_add", Family: "curve",
+		Input:      "EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check",
+		Output:     "256-byte G2 point P + Q",
+		FixedOut:   256,
+		Primitives: []string{"g2add.bls12381"},
+		Examples:   blsG2AddExamples,
+		Run:        runBLSG2Add,
+	}
+	BLS12381G1MSM = &core.Func{
+		Name: "bls12381_g1_msm", Family: "curve",
+		Input:      "EIP-2537 G1MSM: k >= 1 pairs (128-byte G1 point in G1 || 32-byte big-endian scalar), 160·k bytes exactly",
+		Output:     "128-byte G1 point Σ s_i·P_i",
+		FixedOut:   128,
+		Items:      msmItems(blsG1MSMLen),
+		Primitives: []string{"msm.bls12381g1", "subgroup.bls12381g1"},
+		Examples:   blsMSMExamples(false),
+		Run:        runBLSG1MSM,
+	}
+	BLS12381G2MSM = &core.Func{
+		Name: "bls12381_g2_msm", Family: "curve",
+		Input:      "EIP-2537 G2MSM: k >= 1 pairs (256-byte G2 point in G2 || 32-byte big-endian scalar), 288·k bytes exactly",
+		Output:     "256-byte G2 point Σ s_i·Q_i",
+		FixedOut:   256,
+		Items:      msmItems(blsG2MSMLen),
+		Primitives: []string{"msm.bls12381g2", "subgroup.bls12381g2"},
+		Examples:   blsMSMExamples(true),
+		Run:        runBLSG2MSM,
+	}
+	BLS12381PairingCheck = &core.Func{
+		Name: "bls12381_pairing_check", Family: "curve",
+		Input:      "EIP-2537 PAIRING_CHECK: k >= 1 pairs (128-byte G1 point || 256-byte G2 point, both in their subgroups), 384·k bytes exactly",
+		Output:     "one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00",
+		FixedOut:   1,
+		Items:      itemsOf(blsPairLen),
+		Primitives: []string{"pairing.bls12381", "subgroup.bls12381g1", "subgroup.bls12381g2"},
+		Examples:   blsPairingExamples,
+		Run:        runBLSPairing,
+	}
+	BLS12381MapFpToG1 = &core.Func{
+		Name: "bls12381_map_fp_to_g1", Family: "curve",
+		Input:      "EIP-2537 MAP_FP_TO_G1: one 64-byte padded Fp element u",
+		Output:     "128-byte G1 point: RFC 9380 SSWU map + 11-isogeny + cofactor clearing of u",
+		FixedOut:   128,
+		Primitives: []string{"map.bls12381g1"},
+		Examples:   blsMapG1Examples,
+		Run:        runBLSMapG1,
+	}
+	BLS12381MapFp2ToG2 = &core.Func{
+		Name: "bls12381_map_fp2_to_g2", Family: "curve",
+		Input:      "EIP-2537 MAP_FP2_TO_G2: one 128-byte Fp2 element u = c0 || c1",
+		Output:     "256-byte G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u",
+		FixedOut:   256,
+		Primitives: []string{"map.bls12381g2"},
+		Examples:   blsMapG2Examples,
+		Run:        runBLSMapG2,
+	}
+)
+
+// Funcs lists the package's host functions.
+func Funcs() []*core.Func {
+	return []*core.Func{BN254G1Add, BN254G1Mul, BN254G1MSM, BN254PairingCheck, BLS12381G1Add, BLS12381G2Add, BLS12381G1MSM, BLS12381G2MSM, BLS12381PairingCheck, BLS12381MapFpToG1, BLS12381MapFp2ToG2}
 }
 
 // padded returns in[off:off+n], right-padded with zeros where in is short
@@ -180,7 +185,7 @@ func runBN254Add(dst, in []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	r := BN254G1Add(&a, &b)
+	r := BN254AddG1(&a, &b)
 	return bn254.AppendG1(dst, &r), nil
 }
 
@@ -192,7 +197,7 @@ func runBN254Mul(dst, in []byte) ([]byte, error) {
 	}
 	var s [32]byte
 	padded(s[:], in, 64)
-	r := BN254G1Mul(&p, &s)
+	r := BN254MulG1(&p, &s)
 	return bn254.AppendG1(dst, &r), nil
 }
 
@@ -210,7 +215,7 @@ func runBN254MSM(dst, in []byte) ([]byte, error) {
 		}
 		s[i].SetBytes(e[bn254.G1Size:bn254MSMLen]) // reduced mod r: same point
 	}
-	r := BN254G1MSM(P, s)
+	r := BN254MSMG1(P, s)
 	return bn254.AppendG1(dst, &r), nil
 }
 
@@ -234,7 +239,7 @@ func runBN254Pairing(dst, in []byte) ([]byte, error) {
 	}
 	if decErr == nil {
 		// Subgroup checks run alongside the pairing (see pairingJob).
-		verdict, ok := BN254PairingCheckSubgroups(P, Q)
+		verdict, ok := BN254CheckPairingSubgroups(P, Q)
 		if !ok {
 			return dst, core.Errorf(core.CodeNotInSubgroup, "bn254: G2 point not in the r-torsion subgroup")
 		}
@@ -259,7 +264,7 @@ func runBLSG1Add(dst, in []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	r := BLS12381G1Add(&a, &b)
+	r := BLS12381AddG1(&a, &b)
 	return bls12381.AppendG1EIP2537(dst, &r), nil
 }
 
@@ -275,7 +280,7 @@ func runBLSG2Add(dst, in []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	r := BLS12381G2Add(&a, &b)
+	r := BLS12381AddG2(&a, &b)
 	return bls12381.AppendG2EIP2537(dst, &r), nil
 }
 
@@ -309,7 +314,7 @@ func runBLSG1MSM(dst, in []byte) ([]byte, error) {
 	if decErr != nil {
 		return dst, decErr
 	}
-	r := BLS12381G1MSM(P, s)
+	r := BLS12381MSMG1(P, s)
 	return bls12381.AppendG1EIP2537(dst, &r), nil
 }
 
@@ -335,7 +340,7 @@ func runBLSG2MSM(dst, in []byte) ([]byte, error) {
 	if decErr != nil {
 		return dst, decErr
 	}
-	r := BLS12381G2MSM(Q, s)
+	r := BLS12381MSMG2(Q, s)
 	return bls12381.AppendG2EIP2537(dst, &r), nil
 }
 
@@ -359,7 +364,7 @@ func runBLSPairing(dst, in []byte) ([]byte, error) {
 	}
 	if decErr == nil {
 		// Subgroup checks run alongside the pairing (see pairingJob).
-		verdict, ok := BLS12381PairingCheckSubgroups(P, Q)
+		verdict, ok := BLS12381CheckPairingSubgroups(P, Q)
 		if !ok {
 			return dst, core.Errorf(core.CodeNotInSubgroup, "bls12381: point not in the r-torsion subgroup")
 		}
@@ -380,7 +385,7 @@ func runBLSMapG1(dst, in []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	r := BLS12381MapFpToG1(&u)
+	r := BLS12381MapToG1(&u)
 	return bls12381.AppendG1EIP2537(dst, &r), nil
 }
 
@@ -392,6 +397,6 @@ func runBLSMapG2(dst, in []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	r := BLS12381MapFp2ToG2(&u)
+	r := BLS12381MapToG2(&u)
 	return bls12381.AppendG2EIP2537(dst, &r), nil
 }

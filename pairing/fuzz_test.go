@@ -32,7 +32,7 @@ func FuzzBackends(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, which uint8, in []byte) {
-		fn, _ := core.Default.Lookup(fuzzFuncs[int(which)%len(fuzzFuncs)])
+		fn, _ := testCatalogue.Lookup(fuzzFuncs[int(which)%len(fuzzFuncs)])
 		defer dispatch.Force("")
 		var outs [][]byte
 		var codes []core.Code

@@ -13,7 +13,6 @@ import (
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/gas"
-	_ "github.com/hostcrypto/hostcrypto/pairing"
 )
 
 // vector is one case of the go-ethereum / EIP-2537 JSON files.
@@ -102,7 +101,7 @@ func mustHex(t testing.TB, s string) []byte {
 
 func call(t testing.TB, fn string, in []byte) ([]byte, uint64, error) {
 	t.Helper()
-	f, ok := core.Default.Lookup(fn)
+	f, ok := testCatalogue.Lookup(fn)
 	if !ok {
 		t.Fatalf("%s is not registered", fn)
 	}

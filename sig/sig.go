@@ -1,11 +1,22 @@
-// Package sig links in the signature-verification host functions (family
-// "signature"); each scheme lives in its own subpackage.
+// Package sig gathers the signature-verification host functions (family
+// "signature"); each scheme lives in its own subpackage (bls, eddsa,
+// secp256k1, p256), which declares its descriptors and lists them in its
+// Funcs.
 package sig
 
 import (
-	// Each subpackage registers its functions with core.Default.
-	_ "github.com/hostcrypto/hostcrypto/sig/bls"
-	_ "github.com/hostcrypto/hostcrypto/sig/eddsa"
-	_ "github.com/hostcrypto/hostcrypto/sig/p256"
-	_ "github.com/hostcrypto/hostcrypto/sig/secp256k1"
+	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/sig/bls"
+	"github.com/hostcrypto/hostcrypto/sig/eddsa"
+	"github.com/hostcrypto/hostcrypto/sig/p256"
+	"github.com/hostcrypto/hostcrypto/sig/secp256k1"
 )
+
+// Funcs lists every signature function of the subpackages.
+func Funcs() []*core.Func {
+	var fs []*core.Func
+	for _, l := range [][]*core.Func{bls.Funcs(), eddsa.Funcs(), secp256k1.Funcs(), p256.Funcs()} {
+		fs = append(fs, l...)
+	}
+	return fs
+}

@@ -7,9 +7,13 @@ import (
 	"github.com/hostcrypto/hostcrypto/gas"
 )
 
-// TestCatalogue: every signature function is registered, priced by the
-// default schedule and documented.
+// TestCatalogue: every signature function is listed by Funcs, priced by
+// the default schedule and documented.
 func TestCatalogue(t *testing.T) {
+	c, err := core.NewCatalogue(Funcs()...)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := []string{
 		"bls12381_verify", "bls12381_verify_dst", "bls12381_fast_aggregate_verify",
 		"bls12381_aggregate_verify", "bls12381_aggregate_verify_dst", "bls12381_batch_verify",
@@ -18,9 +22,9 @@ func TestCatalogue(t *testing.T) {
 		"schnorr_bip340_verify", "p256_verify",
 	}
 	for _, name := range want {
-		f, ok := core.Default.Lookup(name)
+		f, ok := c.Lookup(name)
 		if !ok {
-			t.Errorf("%s not registered", name)
+			t.Errorf("%s not in Funcs", name)
 			continue
 		}
 		if f.Family != "signature" || f.Input == "" || f.Output == "" || len(f.Primitives) == 0 {
@@ -30,7 +34,10 @@ func TestCatalogue(t *testing.T) {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	for _, f := range core.Default.Funcs() {
+	if c.Len() != len(want) {
+		t.Errorf("Funcs lists %d functions, want %d", c.Len(), len(want))
+	}
+	for _, f := range c.Funcs() {
 		if f.Family == "signature" {
 			if _, err := gas.Default.Gas(f, nil); err != nil {
 				t.Errorf("%s: %v", f.Name, err)

@@ -8,6 +8,7 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/internal/wasmtest"
@@ -37,7 +38,7 @@ func BenchmarkHostCall(b *testing.B) {
 		}
 	})
 	b.Run("core/sha256/32B", func(b *testing.B) {
-		f, _ := core.Default.Lookup("sha256")
+		f, _ := hostcrypto.Lookup("sha256")
 		var in [32]byte
 		dst := make([]byte, 0, 64)
 		b.ReportAllocs()

@@ -1,5 +1,9 @@
-// Package wasmbridge exports the hostcrypto catalogue to WebAssembly guests
-// running under wazero, as the host module "hostcrypto".
+// Package wasmbridge exports a hostcrypto catalogue to WebAssembly guests
+// running under wazero, as the host module "hostcrypto": the full catalogue
+// (hostcrypto.Catalogue()) unless WithCatalogue gives another, every
+// function under its own name unless WithExports picks names (a profile's,
+// e.g. the Dusk profile's module "dusk"). Instantiation fails when an
+// export is not in the catalogue or not priced by the schedule.
 //
 // Every function has one signature:
 //
@@ -29,12 +33,14 @@ package wasmbridge
 import (
 	"context"
 	"fmt"
+	"sort"
 	"sync"
 	"time"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
 )
@@ -108,7 +114,9 @@ type Option func(*config)
 // WithSchedule prices calls with s (default: gas.Default).
 func WithSchedule(s *core.Schedule) Option { return func(c *config) { c.schedule = s } }
 
-// WithCatalogue serves c instead of core.Default.
+// WithCatalogue serves the functions of cat (default: the full catalogue,
+// hostcrypto.Catalogue()), e.g. a profile's: dusk.Profile{...}.Catalogue(),
+// core.MustCatalogue(evm.Funcs()...).
 func WithCatalogue(cat *core.Catalogue) Option { return func(c *config) { c.catalogue = cat } }
 
 // WithDefaultMeter uses m when the call's context carries no meter.
@@ -119,7 +127,8 @@ func WithModuleName(name string) Option { return func(c *config) { c.module = na
 
 // WithExports exports exactly the given functions, under the given names
 // (export name -> catalogue name), instead of the whole catalogue under its
-// own names. Profiles such as Dusk's use it to export rusk's names.
+// own names. Profiles such as Dusk's use it to export rusk's names. Every
+// catalogue name must be in the catalogue.
 func WithExports(m map[string]string) Option { return func(c *config) { c.exports = m } }
 
 // WithObserver calls f after every completed call (for demos and tracing; it
@@ -127,9 +136,12 @@ func WithExports(m map[string]string) Option { return func(c *config) { c.export
 func WithObserver(f func(Observation)) Option { return func(c *config) { c.observer = f } }
 
 // NewHostModuleBuilder returns a builder with every selected function
-// defined, ready for Instantiate.
+// defined, ready for Instantiate. It fails when an export names a function
+// that is not in the catalogue, or when the schedule does not price an
+// exported function that has no gas rule of its own: a contract would link
+// and then fail every call.
 func NewHostModuleBuilder(r wazero.Runtime, opts ...Option) (wazero.HostModuleBuilder, error) {
-	c := config{module: ModuleName, schedule: gas.Default, catalogue: core.Default}
+	c := config{module: ModuleName, schedule: gas.Default, catalogue: hostcrypto.Catalogue()}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -141,15 +153,27 @@ func NewHostModuleBuilder(r wazero.Runtime, opts ...Option) (wazero.HostModuleBu
 			exports[f.Name] = f.Name
 		}
 	}
-	for export, name := range exports {
+	if c.catalogue == nil || c.schedule == nil {
+		return nil, fmt.Errorf("wasmbridge: nil catalogue or schedule")
+	}
+	names := make([]string, 0, len(exports))
+	for export := range exports {
+		names = append(names, export)
+	}
+	sort.Strings(names) // deterministic errors and export order
+	for _, export := range names {
+		name := exports[export]
 		f, ok := c.catalogue.Lookup(name)
 		if !ok {
-			return nil, fmt.Errorf("wasmbridge: export %q: no function %q", export, name)
+			return nil, fmt.Errorf("wasmbridge: export %q: no function %q in the catalogue", export, name)
 		}
 		h := &hostFunc{f: f, cfg: &c}
-		// Resolve the price once. A function the schedule does not price
-		// is still exported; its calls return CodeUnsupported.
-		h.price, h.priceErr = c.schedule.Pricer(f)
+		// Resolve the price once.
+		price, err := c.schedule.Pricer(f)
+		if err != nil {
+			return nil, fmt.Errorf("wasmbridge: export %q: %w", export, err)
+		}
+		h.price = price
 		b.NewFunctionBuilder().
 			WithGoModuleFunction(h, i32x4, i32x1).
 			WithParameterNames("in_ptr", "in_len", "out_ptr", "out_cap").
@@ -182,10 +206,9 @@ var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b 
 const maxPooled = 1 << 16
 
 type hostFunc struct {
-	f        *core.Func
-	cfg      *config
-	price    func(in []byte) uint64
-	priceErr error
+	f     *core.Func
+	cfg   *config
+	price func(in []byte) uint64
 }
 
 // Call implements api.GoModuleFunction.
@@ -204,7 +227,7 @@ func (h *hostFunc) Call(ctx context.Context, mod api.Module, stack []uint64) {
 	if !ok {
 		panic(&MemoryError{Function: h.f.Name, What: "output", Ptr: outPtr, Len: outCap})
 	}
-	if h.f.OutSize(in) > int(outCap) {
+	if h.f.OutputSize(in) > int(outCap) {
 		stack[0] = api.EncodeI32(int32(core.CodeOutputTooSmall))
 		return
 	}
@@ -214,10 +237,6 @@ func (h *hostFunc) Call(ctx context.Context, mod api.Module, stack []uint64) {
 		if m == nil {
 			panic(&MeterError{Function: h.f.Name})
 		}
-	}
-	if h.priceErr != nil {
-		stack[0] = api.EncodeI32(int32(core.CodeOf(h.priceErr)))
-		return
 	}
 	price := h.price(in)
 	if m.Consume(price) != nil {

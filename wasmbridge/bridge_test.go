@@ -12,21 +12,15 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/hash"
 	"github.com/hostcrypto/hostcrypto/internal/wasmtest"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
-
-	_ "github.com/hostcrypto/hostcrypto/hash"
 )
 
 // testCatalogue has one real function and two whose failure modes the
 // bridge must contain: one that rejects odd-length input, one that panics.
 func testCatalogue(t testing.TB) (*core.Catalogue, *core.Schedule) {
-	cat := core.NewCatalogue()
-	sha, ok := core.Default.Lookup("sha256")
-	if !ok {
-		t.Fatal("sha256 not registered")
-	}
-	cat.Register(sha,
+	cat, err := core.NewCatalogue(hash.SHA256,
 		&core.Func{Name: "even", FixedOut: 1, Run: func(dst, in []byte) ([]byte, error) {
 			if len(in)%2 != 0 {
 				return dst, core.ErrMalformed
@@ -39,6 +33,9 @@ func testCatalogue(t testing.TB) (*core.Catalogue, *core.Schedule) {
 			return dst, nil
 		}},
 	)
+	if err != nil {
+		t.Fatal(err)
+	}
 	s := &core.Schedule{Name: "test", Rules: map[string]core.Rule{
 		"sha256": gas.Default.Rules["sha256"],
 		"even":   {Base: 7, PerByte: 3},

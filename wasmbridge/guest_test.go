@@ -13,12 +13,14 @@ import (
 
 	"github.com/tetratelabs/wazero/api"
 
+	"golang.org/x/crypto/blake2b"
+	"golang.org/x/crypto/sha3"
+
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/internal/cli"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
-	"golang.org/x/crypto/blake2b"
-	"golang.org/x/crypto/sha3"
 )
 
 // buildGuest compiles a Go package for GOOS=wasip1 GOARCH=wasm as a reactor.
@@ -77,7 +79,7 @@ func TestGoGuest(t *testing.T) {
 	digests[1] = k.Sum(nil)
 	names := map[int32]string{0: "sha256", 1: "keccak256", 2: "blake2b_256"}
 	for fn, want := range digests {
-		f, _ := core.Default.Lookup(names[fn])
+		f, _ := hostcrypto.Lookup(names[fn])
 		before := sb.Meter.Left
 		n, err := call(fn, 0, int32(len(msg)), 8192, 64)
 		if err != nil || n != 32 {
@@ -95,7 +97,7 @@ func TestGoGuest(t *testing.T) {
 
 	// Malformed input returns its status code (blake2f takes exactly 213
 	// bytes, EIP-152), and gas is still charged: pricing comes first.
-	f2f, _ := core.Default.Lookup("blake2f")
+	f2f, _ := hostcrypto.Lookup("blake2f")
 	wantGas, _ := gas.Default.Gas(f2f, msg[:212])
 	before := sb.Meter.Left
 	if n, err := call(3, 0, 212, 8192, 64); err != nil || core.Code(n) != core.CodeMalformed {
@@ -115,7 +117,7 @@ func TestGoGuest(t *testing.T) {
 
 	// Out of gas traps before any output is written.
 	mem.Write(base+8192, bytes.Repeat([]byte{0xee}, 32))
-	f, _ := core.Default.Lookup("sha256")
+	f, _ := hostcrypto.Lookup("sha256")
 	price, _ := gas.Default.Gas(f, msg)
 	sb.Meter.Left = price - 1
 	_, err = call(0, 0, int32(len(msg)), 8192, 32)

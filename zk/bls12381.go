@@ -3,6 +3,7 @@ package zk
 import (
 	"encoding/binary"
 	"math/big"
+	"unsafe"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
@@ -62,6 +63,17 @@ type blsGroth16VK struct {
 
 	// BSB22 (gnark Pedersen commitment) extension; empty for plain Groth16.
 	commit blsCommitInfo
+}
+
+// size estimates the prepared key's memory, for the cache's byte budget.
+func (vk *blsGroth16VK) size() int {
+	n := int(unsafe.Sizeof(*vk)) + len(vk.ic)*int(unsafe.Sizeof(bls.G1Affine{})) +
+		len(vk.lines)*int(unsafe.Sizeof(vk.lines[0])) +
+		len(vk.commit.keys)*int(unsafe.Sizeof(vk.commit.keys[0]))
+	for _, idx := range vk.commit.publicCommitted {
+		n += 24 + 8*len(idx)
+	}
+	return n
 }
 
 type blsGroth16Proof struct {
@@ -138,7 +150,7 @@ const (
 	blsEIPTag    = "groth16_bls12381_verify"
 )
 
-var blsEIPCache = newLRU[*blsGroth16VK](bnCacheSize)
+var blsEIPCache = newLRU[*blsGroth16VK]()
 
 func blsGroth16Count(in []byte) uint64 {
 	if len(in) < blsVKFixed {
@@ -188,17 +200,19 @@ func runBlsGroth16(dst, in []byte) ([]byte, error) {
 		}
 	}
 	k := keyOf(blsEIPTag, vkb)
-	vk, ok := blsEIPCache.get(k)
-	if !ok {
+	vk, hit := blsEIPCache.get(k)
+	if !hit {
 		var err error
 		if vk, err = parseBlsGroth16VK(vkb, int(n)); err != nil {
 			return dst, err
 		}
-		blsEIPCache.put(k, vk)
 	}
 	ok, err := vk.verify(&pr, inputs, nil, true)
 	if err != nil {
 		return dst, err
+	}
+	if ok && !hit {
+		blsEIPCache.put(k, vk, vk.size())
 	}
 	return core.Verdict(dst, ok), nil
 }

@@ -3,6 +3,7 @@ package zk
 import (
 	"encoding/binary"
 	"math/big"
+	"unsafe"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	bn "github.com/consensys/gnark-crypto/ecc/bn254"
@@ -84,6 +85,17 @@ func prepareBnGroth16(alpha *bn.G1Affine, beta, gamma, delta *bn.G2Affine, ic []
 	vk.eAlphaBeta = e
 	vk.lines = [][2][len(bn.LoopCounter)]bn.LineEvaluationAff{bn.PrecomputeLines(*gamma), bn.PrecomputeLines(*delta)}
 	return vk, nil
+}
+
+// size estimates the prepared key's memory, for the cache's byte budget.
+func (vk *bnGroth16VK) size() int {
+	n := int(unsafe.Sizeof(*vk)) + len(vk.ic)*int(unsafe.Sizeof(bn.G1Affine{})) +
+		len(vk.lines)*int(unsafe.Sizeof(vk.lines[0])) +
+		len(vk.commit.keys)*int(unsafe.Sizeof(vk.commit.keys[0]))
+	for _, idx := range vk.commit.publicCommitted {
+		n += 24 + 8*len(idx)
+	}
+	return n
 }
 
 // bnGroth16Proof is a decoded proof (A, B, C) in G1 × G2 × G1.
@@ -168,11 +180,10 @@ const (
 	bnVKFixed   = bnG1Size + 3*bnG2Size + 4 // alpha, beta, gamma, delta, n
 	bnProofSize = 2*bnG1Size + bnG2Size
 	bnMaxInputs = 1 << 12
-	bnCacheSize = 64
 	bnEIPTag    = "groth16_bn254_verify"
 )
 
-var bnEIPCache = newLRU[*bnGroth16VK](bnCacheSize)
+var bnEIPCache = newLRU[*bnGroth16VK]()
 
 // bnGroth16Count returns n (the IC count) from the header, or 0.
 func bnGroth16Count(in []byte) uint64 {
@@ -223,17 +234,19 @@ func runBnGroth16(dst, in []byte) ([]byte, error) {
 		}
 	}
 	k := keyOf(bnEIPTag, vkb)
-	vk, ok := bnEIPCache.get(k)
-	if !ok {
+	vk, hit := bnEIPCache.get(k)
+	if !hit {
 		var err error
 		if vk, err = parseBnGroth16VK(vkb, int(n)); err != nil {
 			return dst, err
 		}
-		bnEIPCache.put(k, vk)
 	}
 	ok, err := vk.verify(&pr, inputs, nil, true)
 	if err != nil {
 		return dst, err
+	}
+	if ok && !hit {
+		bnEIPCache.put(k, vk, vk.size())
 	}
 	return core.Verdict(dst, ok), nil
 }

@@ -17,8 +17,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/curves/bn254"
 )
 
-// Examples returns the zk functions' examples by function name, for the
-// root package to attach (benchmarks, gas calibration, fuzz seeds).
+// Examples of the zk verifiers (benchmarks, gas calibration, fuzz seeds).
 //
 // The two EIP-encoded Groth16 verifiers get synthetic valid proofs with 1
 // to 64 public inputs: choose the verifying key's discrete logs a, b, g, d,
@@ -31,27 +30,30 @@ import (
 // tell), and the public-input count scales the MSM as real circuits do.
 // Formats that need a real prover take one valid public vector's input
 // (examples_vectors.go, generated).
-func Examples() map[string]func() []core.Example {
-	m := map[string]func() []core.Example{
-		"groth16_bn254_verify":    func() []core.Example { return groth16Examples(false) },
-		"groth16_bls12381_verify": func() []core.Example { return groth16Examples(true) },
-	}
-	for _, v := range vectorExamples {
-		v := v
-		prev := m[v.fn]
-		m[v.fn] = func() []core.Example {
+
+// vectorExamplesOf returns the examples of function fn taken from
+// vectorExamples.
+func vectorExamplesOf(fn string) func() []core.Example {
+	return func() []core.Example {
+		var ex []core.Example
+		for _, v := range vectorExamples {
+			if v.fn != fn {
+				continue
+			}
 			in, err := hex.DecodeString(v.input)
 			if err != nil {
 				panic("zk: internal error: " + err.Error())
 			}
-			var ex []core.Example
-			if prev != nil {
-				ex = prev()
-			}
-			return append(ex, core.Example{Name: v.name, Input: in, Worst: true})
+			ex = append(ex, core.Example{Name: v.name, Input: in, Worst: true})
 		}
+		return ex
 	}
-	return m
+}
+
+// withVectors returns sized's examples followed by fn's vector examples.
+func withVectors(sized func() []core.Example, fn string) func() []core.Example {
+	vec := vectorExamplesOf(fn)
+	return func() []core.Example { return append(sized(), vec()...) }
 }
 
 func exScalar(label string, i int, r *big.Int) *big.Int {
@@ -60,12 +62,21 @@ func exScalar(label string, i int, r *big.Int) *big.Int {
 }
 
 func groth16Examples(bls bool) []core.Example {
+	var ex []core.Example
+	for _, nPub := range []int{1, 4, 16, 64} {
+		ex = append(ex, core.Example{Name: strconv.Itoa(nPub) + "inputs", Input: groth16Example(bls, nPub), Worst: true})
+	}
+	return ex
+}
+
+// groth16Example returns a valid groth16_*_verify input with nPub public
+// inputs (see Examples).
+func groth16Example(bls bool, nPub int) []byte {
 	r := bnfr.Modulus()
 	if bls {
 		r = blsfr.Modulus()
 	}
-	var ex []core.Example
-	for _, nPub := range []int{1, 4, 16, 64} {
+	{
 		sc := func(l string, i int) *big.Int { return exScalar(l, i, r) }
 		a, b, g, d, s, t := sc("a", 0), sc("b", 0), sc("g", 0), sc("d", 0), sc("s", nPub), sc("t", nPub)
 		ks := make([]*big.Int, nPub+1)
@@ -130,7 +141,6 @@ func groth16Examples(bls bool) []core.Example {
 			x.FillBytes(w[:])
 			in = append(in, w[:]...)
 		}
-		ex = append(ex, core.Example{Name: strconv.Itoa(nPub) + "inputs", Input: in, Worst: true})
+		return in
 	}
-	return ex
 }

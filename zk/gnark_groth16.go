@@ -269,12 +269,17 @@ func parseGnarkBnWitness(b []byte) ([]fr.Element, error) {
 
 const gnarkBnG16Tag = "groth16_bn254_verify_gnark"
 
-var gnarkBnG16Cache = newLRU[*bnGroth16VK](bnCacheSize)
+var gnarkBnG16Cache = newLRU[*bnGroth16VK]()
 
 // runGnarkBnGroth16 is groth16_bn254_verify_gnark.
 func runGnarkBnGroth16(dst, in []byte) ([]byte, error) {
 	sec, err := sections(in, 3)
 	if err != nil {
+		return dst, err
+	}
+	// Every count is checked against the lengths and the other sections
+	// before any point is decoded.
+	if _, err := scanGnarkGroth16(sec, &bnSizes, fr.Bytes); err != nil {
 		return dst, err
 	}
 	pr, cm, pok, err := parseGnarkBnGroth16Proof(sec[1])
@@ -286,12 +291,11 @@ func runGnarkBnGroth16(dst, in []byte) ([]byte, error) {
 		return dst, err
 	}
 	key := keyOf(gnarkBnG16Tag, sec[0])
-	vk, ok := gnarkBnG16Cache.get(key)
-	if !ok {
+	vk, hit := gnarkBnG16Cache.get(key)
+	if !hit {
 		if vk, err = parseGnarkBnGroth16VK(sec[0]); err != nil {
 			return dst, err
 		}
-		gnarkBnG16Cache.put(key, vk)
 	}
 	nc := len(vk.commit.keys)
 	if len(cm) != nc {
@@ -306,9 +310,12 @@ func runGnarkBnGroth16(dst, in []byte) ([]byte, error) {
 			return core.Verdict(dst, false), nil
 		}
 	}
-	ok, err = vk.verify(pr, pub, cm, false) // B was subgroup-checked when decoded
+	ok, err := vk.verify(pr, pub, cm, false) // B was subgroup-checked when decoded
 	if err != nil {
 		return dst, err
+	}
+	if ok && !hit {
+		gnarkBnG16Cache.put(key, vk, vk.size())
 	}
 	return core.Verdict(dst, ok), nil
 }

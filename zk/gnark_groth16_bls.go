@@ -172,12 +172,17 @@ func parseGnarkBlsWitness(b []byte) ([]fr.Element, error) {
 
 const gnarkBlsG16Tag = "groth16_bls12381_verify_gnark"
 
-var gnarkBlsG16Cache = newLRU[*blsGroth16VK](bnCacheSize)
+var gnarkBlsG16Cache = newLRU[*blsGroth16VK]()
 
 // runGnarkBlsGroth16 is groth16_bls12381_verify_gnark.
 func runGnarkBlsGroth16(dst, in []byte) ([]byte, error) {
 	sec, err := sections(in, 3)
 	if err != nil {
+		return dst, err
+	}
+	// Every count is checked against the lengths and the other sections
+	// before any point is decoded.
+	if _, err := scanGnarkGroth16(sec, &blsSizes, fr.Bytes); err != nil {
 		return dst, err
 	}
 	pr, cm, pok, err := parseGnarkBlsGroth16Proof(sec[1])
@@ -189,12 +194,11 @@ func runGnarkBlsGroth16(dst, in []byte) ([]byte, error) {
 		return dst, err
 	}
 	key := keyOf(gnarkBlsG16Tag, sec[0])
-	vk, ok := gnarkBlsG16Cache.get(key)
-	if !ok {
+	vk, hit := gnarkBlsG16Cache.get(key)
+	if !hit {
 		if vk, err = parseGnarkBlsGroth16VK(sec[0]); err != nil {
 			return dst, err
 		}
-		gnarkBlsG16Cache.put(key, vk)
 	}
 	nc := len(vk.commit.keys)
 	if len(cm) != nc {
@@ -209,9 +213,12 @@ func runGnarkBlsGroth16(dst, in []byte) ([]byte, error) {
 			return core.Verdict(dst, false), nil
 		}
 	}
-	ok, err = vk.verify(pr, pub, cm, false) // B was subgroup-checked when decoded
+	ok, err := vk.verify(pr, pub, cm, false) // B was subgroup-checked when decoded
 	if err != nil {
 		return dst, err
+	}
+	if ok && !hit {
+		gnarkBlsG16Cache.put(key, vk, vk.size())
 	}
 	return core.Verdict(dst, ok), nil
 }

@@ -3,6 +3,7 @@ package zk
 import (
 	"bytes"
 	"encoding/binary"
+	"unsafe"
 
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -66,57 +67,6 @@ func (r *reader) skipG2(s *pointSizes) {
 	}
 }
 
-// scanGnarkPlonkVK checks the structure of a gnark PLONK verifying key
-// (v0.16.1 versioned format, or the legacy unversioned one) without
-// decoding it: every slice length must fit in the bytes that follow, and
-// the encoding must end exactly at the end of b.
-//
-//	[u64 0 | u64 version=1 |] u64 size | fr sizeInv | fr ω | u64 nbPublic |
-//	fr cosetShift | S₁ S₂ S₃ Ql Qr Qm Qo Qk (G1) | u32 k | k × Qcp (G1) |
-//	[1]G1 | [1]G2 | [α]G2 | KZG lines (raw limbs) | u32 m | m × u64
-func scanGnarkPlonkVK(b []byte, s *pointSizes) error {
-	r := &reader{b: b}
-	if r.u64() == 0 { // versioned format
-		if v := r.u64(); r.err == nil && v != 1 {
-			return core.Errorf(core.CodeMalformed, "zk: gnark plonk vk version %d unsupported", v)
-		}
-		r.u64() // size
-	}
-	r.next(2 * s.fr)
-	r.u64()
-	r.next(s.fr)
-	for range 8 {
-		r.skipG1(s)
-	}
-	for range r.count(s.g1c) {
-		r.skipG1(s)
-	}
-	r.skipG1(s)
-	r.skipG2(s)
-	r.skipG2(s)
-	r.next(s.lines)
-	r.next(8 * r.count(8))
-	return r.done()
-}
-
-// scanGnarkPlonkProof checks the structure of a gnark PLONK proof:
-//
-//	L R O Z H₀ H₁ H₂ (G1) | batched opening H (G1) | u32 k | k × fr |
-//	shifted opening H (G1) | fr | u32 c | c × BSB22 commitment (G1)
-func scanGnarkPlonkProof(b []byte, s *pointSizes) error {
-	r := &reader{b: b}
-	for range 8 {
-		r.skipG1(s)
-	}
-	r.next(s.fr * r.count(s.fr))
-	r.skipG1(s)
-	r.next(s.fr)
-	for range r.count(s.g1c) {
-		r.skipG1(s)
-	}
-	return r.done()
-}
-
 // readExactly runs a gnark ReadFrom on b, turning a panic or an error into
 // core.ErrMalformed-class errors and requiring every byte to be consumed.
 func readExactly(what string, b []byte, read func(*bytes.Reader) (int64, error)) (err error) {
@@ -178,8 +128,8 @@ const (
 )
 
 var (
-	gnarkBnPlonkCache  = newLRU[*plonkbn.VerifyingKey](bnCacheSize)
-	gnarkBlsPlonkCache = newLRU[*plonkbls.VerifyingKey](bnCacheSize)
+	gnarkBnPlonkCache  = newLRU[*plonkbn.VerifyingKey]()
+	gnarkBlsPlonkCache = newLRU[*plonkbls.VerifyingKey]()
 )
 
 // runGnarkBnPlonk is plonk_bn254_gnark_verify: gnark v0.16.1's PLONK
@@ -190,7 +140,9 @@ func runGnarkBnPlonk(dst, in []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	if err := scanGnarkPlonkProof(sec[1], &bnSizes); err != nil {
+	// Every count is checked against the lengths and the other sections
+	// before any point is decoded.
+	if _, err := scanGnarkPlonk(sec, &bnSizes); err != nil {
 		return dst, err
 	}
 	var pr plonkbn.Proof
@@ -204,11 +156,8 @@ func runGnarkBnPlonk(dst, in []byte) ([]byte, error) {
 		return dst, err
 	}
 	key := keyOf(gnarkBnPlonkTag, sec[0])
-	vk, ok := gnarkBnPlonkCache.get(key)
-	if !ok {
-		if err := scanGnarkPlonkVK(sec[0], &bnSizes); err != nil {
-			return dst, err
-		}
+	vk, hit := gnarkBnPlonkCache.get(key)
+	if !hit {
 		vk = new(plonkbn.VerifyingKey)
 		if err := readExactly("verifying key", sec[0], func(r *bytes.Reader) (int64, error) { return vk.ReadFrom(r) }); err != nil {
 			return dst, err
@@ -216,12 +165,15 @@ func runGnarkBnPlonk(dst, in []byte) ([]byte, error) {
 		if err := checkPlonkShape(vk.NbPublicVariables, vk.Size, len(vk.Qcp), len(vk.CommitmentConstraintIndexes)); err != nil {
 			return dst, err
 		}
-		gnarkBnPlonkCache.put(key, vk)
 	}
 	if err := checkPlonkCounts(len(pub), vk.NbPublicVariables, len(pr.Bsb22Commitments), len(pr.BatchedProof.ClaimedValues), len(vk.Qcp)); err != nil {
 		return dst, err
 	}
-	return verdictOf(dst, func() error { return plonkbn.Verify(&pr, vk, pub) })
+	out, err := verdictOf(dst, func() error { return plonkbn.Verify(&pr, vk, pub) })
+	if err == nil && out[len(out)-1] == 1 && !hit {
+		gnarkBnPlonkCache.put(key, vk, int(unsafe.Sizeof(*vk))+len(vk.Qcp)*int(unsafe.Sizeof(vk.Qcp[0]))+8*len(vk.CommitmentConstraintIndexes))
+	}
+	return out, err
 }
 
 // runGnarkBlsPlonk is plonk_bls12381_gnark_verify.
@@ -230,7 +182,9 @@ func runGnarkBlsPlonk(dst, in []byte) ([]byte, error) {
 	if err != nil {
 		return dst, err
 	}
-	if err := scanGnarkPlonkProof(sec[1], &blsSizes); err != nil {
+	// Every count is checked against the lengths and the other sections
+	// before any point is decoded.
+	if _, err := scanGnarkPlonk(sec, &blsSizes); err != nil {
 		return dst, err
 	}
 	var pr plonkbls.Proof
@@ -244,11 +198,8 @@ func runGnarkBlsPlonk(dst, in []byte) ([]byte, error) {
 		return dst, err
 	}
 	key := keyOf(gnarkBlsPlonkTag, sec[0])
-	vk, ok := gnarkBlsPlonkCache.get(key)
-	if !ok {
-		if err := scanGnarkPlonkVK(sec[0], &blsSizes); err != nil {
-			return dst, err
-		}
+	vk, hit := gnarkBlsPlonkCache.get(key)
+	if !hit {
 		vk = new(plonkbls.VerifyingKey)
 		if err := readExactly("verifying key", sec[0], func(r *bytes.Reader) (int64, error) { return vk.ReadFrom(r) }); err != nil {
 			return dst, err
@@ -256,12 +207,15 @@ func runGnarkBlsPlonk(dst, in []byte) ([]byte, error) {
 		if err := checkPlonkShape(vk.NbPublicVariables, vk.Size, len(vk.Qcp), len(vk.CommitmentConstraintIndexes)); err != nil {
 			return dst, err
 		}
-		gnarkBlsPlonkCache.put(key, vk)
 	}
 	if err := checkPlonkCounts(len(pub), vk.NbPublicVariables, len(pr.Bsb22Commitments), len(pr.BatchedProof.ClaimedValues), len(vk.Qcp)); err != nil {
 		return dst, err
 	}
-	return verdictOf(dst, func() error { return plonkbls.Verify(&pr, vk, pub) })
+	out, err := verdictOf(dst, func() error { return plonkbls.Verify(&pr, vk, pub) })
+	if err == nil && out[len(out)-1] == 1 && !hit {
+		gnarkBlsPlonkCache.put(key, vk, int(unsafe.Sizeof(*vk))+len(vk.Qcp)*int(unsafe.Sizeof(vk.Qcp[0]))+8*len(vk.CommitmentConstraintIndexes))
+	}
+	return out, err
 }
 
 // checkPlonkShape rejects verifying keys gnark's verifier cannot use: the

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 )
 
@@ -36,7 +35,7 @@ func TestGnarkV016Cases(t *testing.T) {
 		n := 0
 		for _, c := range cs {
 			fn := gnarkFn[c.Curve+"/"+c.Scheme]
-			if _, ok := core.Default.Lookup(fn); !ok {
+			if _, ok := testCatalogue.Lookup(fn); !ok {
 				continue
 			}
 			in := threeSections(unhex(t, c.VKRaw), unhex(t, c.ProofRaw), unhex(t, c.PublicWitness))

@@ -6,8 +6,16 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"github.com/consensys/gnark-crypto/ecc"
+	"github.com/consensys/gnark/backend/groth16"
+	groth16bls "github.com/consensys/gnark/backend/groth16/bls12-381"
+	groth16bn "github.com/consensys/gnark/backend/groth16/bn254"
+	plonkbls "github.com/consensys/gnark/backend/plonk/bls12-381"
+	plonkbn "github.com/consensys/gnark/backend/plonk/bn254"
+
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/internal/vkcache"
 	"github.com/hostcrypto/hostcrypto/zk/convert"
 )
 
@@ -141,26 +149,26 @@ func TestCacheHitMissSame(t *testing.T) {
 			}
 		}
 	}
-	c := newLRU[int](3)
-	for i := range 10 {
-		c.put(vkKey{byte(i)}, i)
-	}
-	if c.len() != 3 {
-		t.Fatalf("lru holds %d", c.len())
-	}
-	for i := range 10 {
-		v, ok := c.get(vkKey{byte(i)})
-		if ok != (i >= 7) || (ok && v != i) {
-			t.Fatalf("lru entry %d: %v %v", i, v, ok)
+	// A failing call never grows the cache; a verifying one adds one entry.
+	vkcache.Purge()
+	defer vkcache.Purge()
+	for fn, in := range validInputs(t) {
+		f := mustLookup(t, fn)
+		bad := bytes.Clone(in)
+		bad[len(bad)-1] ^= 1
+		n0, _ := vkcache.Used()
+		if out, _, err := core.Invoke(f, gas.Default, nil, nil, bad); err != nil || out[0] != 0 {
+			t.Fatalf("%s: wrong statement: %x %v", fn, out, err)
 		}
-	}
-	c.get(vkKey{7})
-	c.put(vkKey{10}, 10) // evicts 8, the least recently used
-	if _, ok := c.get(vkKey{8}); ok {
-		t.Fatal("lru did not evict the least recently used entry")
-	}
-	if _, ok := c.get(vkKey{7}); !ok {
-		t.Fatal("lru evicted a recently used entry")
+		if n, _ := vkcache.Used(); n != n0 {
+			t.Fatalf("%s: a failing call grew the cache from %d to %d entries", fn, n0, n)
+		}
+		if out, _, err := core.Invoke(f, gas.Default, nil, nil, in); err != nil || out[0] != 1 {
+			t.Fatalf("%s: %x %v", fn, out, err)
+		}
+		if n, _ := vkcache.Used(); n != n0+1 {
+			t.Fatalf("%s: a verifying call left %d entries, want %d", fn, n, n0+1)
+		}
 	}
 }
 
@@ -184,15 +192,64 @@ func FuzzZK(f *testing.F) {
 	})
 }
 
-// TestItems checks the gas item counts of the vectors: public inputs, plus
-// commitWeight per BSB22 commitment for the gnark formats.
+// TestItems checks the gas item counts of the vectors against the counts
+// gnark's own decoders find in the same keys and proofs.
 func TestItems(t *testing.T) {
 	for _, c := range loadGnarkCases(t) {
-		f := mustLookup(t, gnarkFn[c.Curve+"/"+c.Scheme])
-		in := threeSections(unhex(t, c.VKRaw), unhex(t, c.ProofRaw), unhex(t, c.PublicWitness))
-		want := uint64(len(c.PublicInputs))
-		if c.Circuit == "committed" {
-			want += commitWeight
+		fn := gnarkFn[c.Curve+"/"+c.Scheme]
+		f := mustLookup(t, fn)
+		vkb, prb := unhex(t, c.VKRaw), unhex(t, c.ProofRaw)
+		in := threeSections(vkb, prb, unhex(t, c.PublicWitness))
+		nPub := uint64(len(c.PublicInputs))
+		var want uint64
+		switch fn {
+		case "groth16_bn254_verify_gnark", "groth16_bls12381_verify_gnark":
+			curve := map[string]ecc.ID{"bn254": ecc.BN254, "bls12_381": ecc.BLS12_381}[c.Curve]
+			vk := groth16.NewVerifyingKey(curve)
+			if _, err := vk.ReadFrom(bytes.NewReader(vkb)); err != nil {
+				t.Fatal(err)
+			}
+			pr := groth16.NewProof(curve)
+			if _, err := pr.ReadFrom(bytes.NewReader(prb)); err != nil {
+				t.Fatal(err)
+			}
+			var nK, nKeys, nIdx, nCm int
+			switch v := vk.(type) {
+			case *groth16bn.VerifyingKey:
+				nK, nKeys = len(v.G1.K), len(v.CommitmentKeys)
+				for _, l := range v.PublicAndCommitmentCommitted {
+					nIdx += len(l)
+				}
+				nCm = len(pr.(*groth16bn.Proof).Commitments)
+			case *groth16bls.VerifyingKey:
+				nK, nKeys = len(v.G1.K), len(v.CommitmentKeys)
+				for _, l := range v.PublicAndCommitmentCommitted {
+					nIdx += len(l)
+				}
+				nCm = len(pr.(*groth16bls.Proof).Commitments)
+			}
+			w := map[string]*itemWeights{"bn254": &bnWeights, "bls12_381": &blsWeights}[c.Curve]
+			want = w.k*uint64(nK) + w.key*uint64(nKeys) + w.commit*uint64(nCm) + w.index*uint64(nIdx)
+		default:
+			var nQcp, nIdx int
+			if c.Curve == "bn254" {
+				var vk plonkbn.VerifyingKey
+				if _, err := vk.ReadFrom(bytes.NewReader(vkb)); err != nil {
+					t.Fatal(err)
+				}
+				nQcp, nIdx = len(vk.Qcp), len(vk.CommitmentConstraintIndexes)
+			} else {
+				var vk plonkbls.VerifyingKey
+				if _, err := vk.ReadFrom(bytes.NewReader(vkb)); err != nil {
+					t.Fatal(err)
+				}
+				nQcp, nIdx = len(vk.Qcp), len(vk.CommitmentConstraintIndexes)
+			}
+			if c.Circuit == "committed" && (nQcp == 0 || nIdx != nQcp) {
+				t.Errorf("%s: gnark finds %d Qcp, %d indexes", c.Name, nQcp, nIdx)
+			}
+			w := map[string]*itemWeights{"bn254": &bnWeights, "bls12_381": &blsWeights}[c.Curve]
+			want = w.plonkPub*nPub + w.plonkCommit*uint64(nQcp)
 		}
 		if got := f.ItemCount(in); got != want {
 			t.Errorf("%s: %d items, want %d", c.Name, got, want)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/big"
 	"sync"
+	"unsafe"
 
 	"github.com/consensys/gnark-crypto/ecc"
 	bn "github.com/consensys/gnark-crypto/ecc/bn254"
@@ -52,7 +53,7 @@ type sjVK struct {
 	linesX2 [2][len(bn.LoopCounter)]bn.LineEvaluationAff
 }
 
-var sjCache = newLRU[*sjVK](bnCacheSize)
+var sjCache = newLRU[*sjVK]()
 
 // rootOfUnity28 generates the order-2^28 subgroup of Fr*: 5^((r-1)/2^28),
 // the value snarkjs (ffjavascript Fr.w[28]) and gnark-crypto both use.
@@ -178,15 +179,18 @@ func runSnarkjsPlonk(dst, in []byte) ([]byte, error) {
 		}
 	}
 	key := keyOf(sjTag, vkb)
-	vk, ok := sjCache.get(key)
-	if !ok {
+	vk, hit := sjCache.get(key)
+	if !hit {
 		var err error
 		if vk, err = parseSjVK(vkb); err != nil {
 			return dst, err
 		}
-		sjCache.put(key, vk)
 	}
-	return core.Verdict(dst, vk.verify(&pr, prb, pub)), nil
+	ok := vk.verify(&pr, prb, pub)
+	if ok && !hit {
+		sjCache.put(key, vk, int(unsafe.Sizeof(*vk))+len(vk.qBytes))
+	}
+	return core.Verdict(dst, ok), nil
 }
 
 // verify runs snarkjs's plonkVerify: challenges from the transcript, the

@@ -56,7 +56,7 @@ func unhex(t testing.TB, s string) []byte {
 // call runs a catalogue function through core.Invoke under the default schedule.
 func call(t testing.TB, name string, in []byte) ([]byte, uint64, error) {
 	t.Helper()
-	f, ok := core.Default.Lookup(name)
+	f, ok := testCatalogue.Lookup(name)
 	if !ok {
 		t.Fatalf("%s not registered", name)
 	}
@@ -103,7 +103,7 @@ func TestGnarkV016EIPInputs(t *testing.T) {
 
 func mustLookup(t testing.TB, name string) *core.Func {
 	t.Helper()
-	f, ok := core.Default.Lookup(name)
+	f, ok := testCatalogue.Lookup(name)
 	if !ok {
 		t.Fatalf("%s not registered", name)
 	}

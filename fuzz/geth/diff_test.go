@@ -25,9 +25,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
-	"github.com/hostcrypto/hostcrypto/evm"
-
-	_ "github.com/hostcrypto/hostcrypto" // the whole catalogue
+	"github.com/hostcrypto/hostcrypto/evm" // alone: the precompiles hold the functions they forward to
 )
 
 // osaka is go-ethereum's Osaka precompile table.

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
 
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/internal/vectors"
@@ -282,11 +283,11 @@ func TestAcceptanceSignatureVectorsJSONL(t *testing.T) {
 
 	serves := map[string]map[string]bool{} // backend -> functions
 	for _, c := range cases {
-		f, ok := core.Default.Lookup(c.fn)
+		f, ok := hostcrypto.Lookup(c.fn)
 		if !ok {
 			t.Fatalf("%s is not in the catalogue", c.fn)
 		}
-		for _, b := range append([]string{"default"}, core.Default.Backends(f)...) {
+		for _, b := range append([]string{"default"}, f.Backends()...) {
 			if serves[b] == nil {
 				serves[b] = map[string]bool{}
 			}

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
@@ -67,11 +67,11 @@ func TestAcceptanceEVMVectorsJSONL(t *testing.T) {
 			if fn == "" {
 				continue
 			}
-			f, ok := core.Default.Lookup(fn)
+			f, ok := hostcrypto.Lookup(fn)
 			if !ok {
 				t.Fatalf("%s is not in the catalogue", fn)
 			}
-			backends := append([]string{"default"}, core.Default.Backends(f)...)
+			backends := append([]string{"default"}, f.Backends()...)
 			var reqs []Request
 			for _, v := range vs {
 				reqs = append(reqs, Request{Fn: fn, Input: v.Input})

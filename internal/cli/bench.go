@@ -7,13 +7,13 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/bench"
-	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
 )
 
 func init() {
-	Register(&Command{Name: "bench", Usage: "bench [--json FILE] [--filter REGEXP] [--benchtime D] [--backends] | bench plot --from FILE[,FILE...] --out DIR",
+	Register(&Command{Name: "bench", Usage: "bench [--json FILE] [--filter REGEXP] [--benchtime D] [--backends] | bench plot --from FILE[,FILE...] --out DIR | bench guest [--benchtime D] [--json FILE] [--plot DIR]",
 		Summary: "measure every function (per backend) next to peer libraries; plot results", Run: cmdBench})
 	Register(&Command{Name: "calibrate", Usage: "calibrate --from BENCH.json[,BENCH2.json...] [--gas-per-ns R] --out SCHEDULE.json",
 		Summary: "fit a gas schedule to worst-case benchmark results", Run: cmdCalibrate})
@@ -38,6 +38,9 @@ func loadAll(list string) ([]*bench.File, error) {
 }
 
 func cmdBench(env *Env, args []string) int {
+	if len(args) > 0 && args[0] == "guest" {
+		return cmdBenchGuest(env, args[1:])
+	}
 	if len(args) > 0 && args[0] == "plot" {
 		fs := newFlags(env, "bench plot")
 		from := fs.String("from", "", "result files, comma-separated")
@@ -72,7 +75,7 @@ func cmdBench(env *Env, args []string) int {
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return 2
 	}
-	o := bench.Options{BenchTime: *bt, Backends: *backends, Progress: env.Stderr}
+	o := bench.Options{BenchTime: *bt, Backends: *backends, Progress: env.Stderr, Catalogue: hostcrypto.Catalogue()}
 	if *filter != "" {
 		re, err := regexp.Compile(*filter)
 		if err != nil {
@@ -119,7 +122,7 @@ func cmdCalibrate(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 2
 	}
-	s, err := bench.Calibrate(core.Default, *perNs, files...)
+	s, err := bench.Calibrate(hostcrypto.Catalogue(), *perNs, files...)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 1
@@ -135,8 +138,8 @@ func cmdCalibrate(env *Env, args []string) int {
 		return 1
 	}
 	fmt.Fprintf(env.Stdout, "wrote %s: %d rules\n", *out, len(s.Rules))
-	bench.MeasureSpread(core.Default, s, files...).Report(env.Stdout, 5)
+	bench.MeasureSpread(hostcrypto.Catalogue(), s, files...).Report(env.Stdout, 5)
 	fmt.Fprintln(env.Stdout, "the shipped default schedule, on the same data:")
-	bench.MeasureSpread(core.Default, gas.Default, files...).Report(env.Stdout, 5)
+	bench.MeasureSpread(hostcrypto.Catalogue(), gas.Default, files...).Report(env.Stdout, 5)
 	return 0
 }

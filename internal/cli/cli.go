@@ -348,7 +348,7 @@ func cmdList(env *Env, args []string) int {
 	}
 	var entries []ListEntry
 	for _, f := range funcs {
-		e := ListEntry{Name: f.Name, Family: f.Family, Input: f.Input, Output: f.Output, MaxInput: f.MaxIn()}
+		e := ListEntry{Name: f.Name, Family: f.Family, Input: f.Input, Output: f.Output, MaxInput: f.InputLimit()}
 		switch r, ok := s.Rules[f.Name]; {
 		case f.Gas != nil:
 			e.Gas = "profile-defined (see docs)"
@@ -359,7 +359,7 @@ func cmdList(env *Env, args []string) int {
 		default:
 			e.Gas = "not priced by schedule " + s.Name
 		}
-		for _, pn := range f.Primitives {
+		for _, pn := range f.AllPrimitives() { // its own and its targets'
 			if p, ok := dispatch.Lookup(pn); ok {
 				if e.Implementations == nil {
 					e.Implementations = map[string]dispatch.Primitive{}

@@ -14,12 +14,15 @@ import (
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 	"github.com/tetratelabs/wazero/sys"
 
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dusk"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
 )
 
-// Sandbox is a wazero runtime with WASI and the hostcrypto module, ready
-// for contracts.
+// Sandbox is a wazero runtime with WASI and the import modules "hostcrypto"
+// (the catalogue under its own names) and "dusk" (rusk's host queries,
+// dusk.Exports), ready for contracts.
 type Sandbox struct {
 	Ctx     context.Context
 	Runtime wazero.Runtime
@@ -34,11 +37,24 @@ func NewSandbox(ctx context.Context, s *core.Schedule, gasLimit uint64, observe 
 		r.Close(ctx)
 		return nil, err
 	}
-	opts := []wasmbridge.Option{wasmbridge.WithSchedule(s)}
+	// Export what s prices (a partial schedule such as "dusk" leaves the
+	// functions it does not price unexported).
+	exports := map[string]string{}
+	for _, f := range hostcrypto.Functions() {
+		if _, err := s.Pricer(f); err == nil {
+			exports[f.Name] = f.Name
+		}
+	}
+	opts := []wasmbridge.Option{wasmbridge.WithSchedule(s), wasmbridge.WithExports(exports)}
 	if observe != nil {
 		opts = append(opts, wasmbridge.WithObserver(observe))
 	}
 	if _, err := wasmbridge.Instantiate(ctx, r, opts...); err != nil {
+		r.Close(ctx)
+		return nil, err
+	}
+	duskOpts := append(opts[:len(opts):len(opts)], wasmbridge.WithModuleName("dusk"), wasmbridge.WithExports(dusk.Exports()))
+	if _, err := wasmbridge.Instantiate(ctx, r, duskOpts...); err != nil {
 		r.Close(ctx)
 		return nil, err
 	}

@@ -128,7 +128,7 @@ func BenchmarkBLS(b *testing.B) {
 	for _, impl := range []string{"blst", "gnark"} {
 		b.Run(fmt.Sprintf("aggregate_%d/cores/%s", n, impl), func(b *testing.B) {
 			forced(b, impl, func(b *testing.B) {
-				call := Invoker(b, "bls12381_aggregate_verify", aggIn, valid)
+				call := st.Invoker(b, "bls12381_aggregate_verify", aggIn, valid)
 				c0, t0 := cpuTime(), time.Now()
 				for i := 0; i < b.N; i++ {
 					call()
@@ -172,7 +172,7 @@ func BenchmarkBLS(b *testing.B) {
 				continue
 			}
 			b.Run(c.name+"/"+impl+"-vs-"+c.vs, func(b *testing.B) {
-				forced(b, impl, func(b *testing.B) { Paired(b, Invoker(b, c.fn, c.in, valid), c.ref) })
+				forced(b, impl, func(b *testing.B) { Paired(b, st.Invoker(b, c.fn, c.in, valid), c.ref) })
 			})
 		}
 	}

@@ -1,4 +1,4 @@
-// Package bls registers BLS12-381 signature verification host functions
+// Package bls declares BLS12-381 signature verification host functions
 // (family "signature"), following draft-irtf-cfrg-bls-signature-05 in its
 // minimal-pubkey-size variant: public keys are compressed G1 points (48
 // bytes), signatures compressed G2 points (96 bytes), messages are hashed to
@@ -71,69 +71,86 @@ func init() {
 		}
 	})
 
-	one := func([]byte) uint64 { return 1 }
-	dstCount := func(in []byte) uint64 {
-		if len(in) < 1 || len(in) < 1+int(in[0]) {
-			return 0
-		}
-		return countHeader(in[1+int(in[0]):])
+}
+
+// The BLS signature verifiers (IETF BLS draft, ciphersuite
+// BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_ unless the input names a DST).
+var (
+	BLS12381Verify = &core.Func{
+		Name: "bls12381_verify", Family: "signature",
+		Input:    "pk (48, compressed G1) || sig (96, compressed G2) || msg; DST " + DSTPOP,
+		Output:   "0x01 valid, 0x00 invalid (IETF BLS draft Verify)",
+		FixedOut: 1, Items: one, Primitives: []string{Primitive},
+		Examples: blsVerifyExamples(false),
+		Run:      func(dst, in []byte) ([]byte, error) { return runVerify(dst, in, []byte(DSTPOP)) },
 	}
-	core.Register(
-		&core.Func{
-			Name: "bls12381_verify", Family: "signature",
-			Input:    "pk (48, compressed G1) || sig (96, compressed G2) || msg; DST " + DSTPOP,
-			Output:   "0x01 valid, 0x00 invalid (IETF BLS draft Verify)",
-			FixedOut: 1, Items: one, Primitives: []string{Primitive},
-			Run: func(dst, in []byte) ([]byte, error) { return runVerify(dst, in, []byte(DSTPOP)) },
+	BLS12381VerifyDST = &core.Func{
+		Name: "bls12381_verify_dst", Family: "signature",
+		Input:    "dst_len (1) || DST || pk (48) || sig (96) || msg",
+		Output:   "0x01 valid, 0x00 invalid (Verify under the given ciphersuite DST)",
+		FixedOut: 1, Items: one, Primitives: []string{Primitive},
+		Examples: blsVerifyExamples(true),
+		Run: func(dst, in []byte) ([]byte, error) {
+			d, body, err := splitDST(in)
+			if err != nil {
+				return dst, err
+			}
+			return runVerify(dst, body, d)
 		},
-		&core.Func{
-			Name: "bls12381_verify_dst", Family: "signature",
-			Input:    "dst_len (1) || DST || pk (48) || sig (96) || msg",
-			Output:   "0x01 valid, 0x00 invalid (Verify under the given ciphersuite DST)",
-			FixedOut: 1, Items: one, Primitives: []string{Primitive},
-			Run: func(dst, in []byte) ([]byte, error) {
-				d, body, err := splitDST(in)
-				if err != nil {
-					return dst, err
-				}
-				return runVerify(dst, body, d)
-			},
+	}
+	BLS12381FastAggregateVerify = &core.Func{
+		Name: "bls12381_fast_aggregate_verify", Family: "signature",
+		Input:    "n (4, big-endian) || n x pk (48) || sig (96) || msg; DST " + DSTPOP,
+		Output:   "0x01 valid, 0x00 invalid (FastAggregateVerify; n = 0 is invalid)",
+		FixedOut: 1, Items: countHeader, Primitives: []string{Primitive},
+		Examples: blsFastAggExamples,
+		Run:      runFastAggregate,
+	}
+	BLS12381AggregateVerify = &core.Func{
+		Name: "bls12381_aggregate_verify", Family: "signature",
+		Input:    "n (4) || n x pk (48) || sig (96) || n x (len (4) || msg); DST " + DSTPOP,
+		Output:   "0x01 valid, 0x00 invalid (AggregateVerify, POP scheme: messages need not be distinct; n = 0 is invalid)",
+		FixedOut: 1, Items: countHeader, Primitives: []string{Primitive},
+		Examples: blsAggExamples(false),
+		Run:      func(dst, in []byte) ([]byte, error) { return runAggregate(dst, in, []byte(DSTPOP)) },
+	}
+	BLS12381AggregateVerifyDST = &core.Func{
+		Name: "bls12381_aggregate_verify_dst", Family: "signature",
+		Input:    "dst_len (1) || DST || n (4) || n x pk (48) || sig (96) || n x (len (4) || msg)",
+		Output:   "0x01 valid, 0x00 invalid (AggregateVerify; a DST ending in _NUL_ (basic scheme) requires distinct messages)",
+		FixedOut: 1, Items: dstCount, Primitives: []string{Primitive},
+		Examples: blsAggExamples(true),
+		Run: func(dst, in []byte) ([]byte, error) {
+			d, body, err := splitDST(in)
+			if err != nil {
+				return dst, err
+			}
+			return runAggregate(dst, body, d)
 		},
-		&core.Func{
-			Name: "bls12381_fast_aggregate_verify", Family: "signature",
-			Input:    "n (4, big-endian) || n x pk (48) || sig (96) || msg; DST " + DSTPOP,
-			Output:   "0x01 valid, 0x00 invalid (FastAggregateVerify; n = 0 is invalid)",
-			FixedOut: 1, Items: countHeader, Primitives: []string{Primitive},
-			Run: runFastAggregate,
-		},
-		&core.Func{
-			Name: "bls12381_aggregate_verify", Family: "signature",
-			Input:    "n (4) || n x pk (48) || sig (96) || n x (len (4) || msg); DST " + DSTPOP,
-			Output:   "0x01 valid, 0x00 invalid (AggregateVerify, POP scheme: messages need not be distinct; n = 0 is invalid)",
-			FixedOut: 1, Items: countHeader, Primitives: []string{Primitive},
-			Run: func(dst, in []byte) ([]byte, error) { return runAggregate(dst, in, []byte(DSTPOP)) },
-		},
-		&core.Func{
-			Name: "bls12381_aggregate_verify_dst", Family: "signature",
-			Input:    "dst_len (1) || DST || n (4) || n x pk (48) || sig (96) || n x (len (4) || msg)",
-			Output:   "0x01 valid, 0x00 invalid (AggregateVerify; a DST ending in _NUL_ (basic scheme) requires distinct messages)",
-			FixedOut: 1, Items: dstCount, Primitives: []string{Primitive},
-			Run: func(dst, in []byte) ([]byte, error) {
-				d, body, err := splitDST(in)
-				if err != nil {
-					return dst, err
-				}
-				return runAggregate(dst, body, d)
-			},
-		},
-		&core.Func{
-			Name: "bls12381_batch_verify", Family: "signature",
-			Input:    "n (4) || n x (pk (48) || sig (96) || len (4) || msg); DST " + DSTPOP,
-			Output:   "0x01 if every (pk, msg, sig) verifies, else 0x00 (n = 0 is invalid); random linear combination with coefficients hashed from the input",
-			FixedOut: 1, Items: countHeader, Primitives: []string{Primitive},
-			Run: runBatch,
-		},
-	)
+	}
+	BLS12381BatchVerify = &core.Func{
+		Name: "bls12381_batch_verify", Family: "signature",
+		Input:    "n (4) || n x (pk (48) || sig (96) || len (4) || msg); DST " + DSTPOP,
+		Output:   "0x01 if every (pk, msg, sig) verifies, else 0x00 (n = 0 is invalid); random linear combination with coefficients hashed from the input",
+		FixedOut: 1, Items: countHeader, Primitives: []string{Primitive},
+		Examples: blsBatchExamples,
+		Run:      runBatch,
+	}
+)
+
+// Funcs lists the package's host functions.
+func Funcs() []*core.Func {
+	return []*core.Func{BLS12381Verify, BLS12381VerifyDST, BLS12381FastAggregateVerify, BLS12381AggregateVerify, BLS12381AggregateVerifyDST, BLS12381BatchVerify}
+}
+
+func one([]byte) uint64 { return 1 }
+
+// dstCount is the count header after a dst_len || DST prefix.
+func dstCount(in []byte) uint64 {
+	if len(in) < 1 || len(in) < 1+int(in[0]) {
+		return 0
+	}
+	return countHeader(in[1+int(in[0]):])
 }
 
 func runVerify(out, in, dst []byte) ([]byte, error) {

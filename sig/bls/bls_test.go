@@ -74,10 +74,10 @@ func TestEthVectors(t *testing.T) {
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
 		for name, c := range ethCases(t, "verify") {
 			in := cat(Hex(t, c.Input.Pubkey), Hex(t, c.Input.Signature), Hex(t, c.Input.Message))
-			Verdict(t, name, "bls12381_verify", in, c.Output)
+			st.Verdict(t, name, "bls12381_verify", in, c.Output)
 			// The _dst form with the POP DST is the same function.
 			d := append([]byte{byte(len(DSTPOP))}, DSTPOP...)
-			Verdict(t, name, "bls12381_verify_dst", cat(d, in), c.Output)
+			st.Verdict(t, name, "bls12381_verify_dst", cat(d, in), c.Output)
 		}
 		for name, c := range ethCases(t, "fast_aggregate_verify") {
 			in := U32(nil, len(c.Input.Pubkeys))
@@ -85,11 +85,11 @@ func TestEthVectors(t *testing.T) {
 				in = append(in, Hex(t, pk)...)
 			}
 			in = cat(in, Hex(t, c.Input.Signature), Hex(t, c.Input.Message))
-			Verdict(t, name, "bls12381_fast_aggregate_verify", in, c.Output)
+			st.Verdict(t, name, "bls12381_fast_aggregate_verify", in, c.Output)
 		}
 		for name, c := range ethCases(t, "aggregate_verify") {
 			in := aggInput(t, c.Input.Pubkeys, c.Input.Signature, hexList(t, c.Input.Messages))
-			Verdict(t, name, "bls12381_aggregate_verify", in, c.Output)
+			st.Verdict(t, name, "bls12381_aggregate_verify", in, c.Output)
 		}
 		for name, c := range ethCases(t, "batch_verify") {
 			in := U32(nil, len(c.Input.Pubkeys))
@@ -97,7 +97,7 @@ func TestEthVectors(t *testing.T) {
 				m := Hex(t, c.Input.Messages[i])
 				in = cat(in, Hex(t, c.Input.Pubkeys[i]), Hex(t, c.Input.Signatures[i]), U32(nil, len(m)), m)
 			}
-			Verdict(t, name, "bls12381_batch_verify", in, c.Output)
+			st.Verdict(t, name, "bls12381_batch_verify", in, c.Output)
 		}
 	})
 }
@@ -116,7 +116,7 @@ func TestEthDeserialization(t *testing.T) {
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
 		for name, c := range ethCases(t, "deserialization_G1") {
 			in := aggInput(t, []string{c.Input.Pubkey}, valid.Input.Signature, [][]byte{nil})
-			_, err := Call(t, "bls12381_aggregate_verify", in)
+			_, err := st.Call(t, "bls12381_aggregate_verify", in)
 			code := core.CodeOf(err)
 			if c.Output && err != nil && code != core.CodeInfinity {
 				t.Errorf("G1 %s: decodable key gave %v", name, err)
@@ -127,7 +127,7 @@ func TestEthDeserialization(t *testing.T) {
 		}
 		for name, c := range ethCases(t, "deserialization_G2") {
 			in := aggInput(t, []string{valid.Input.Pubkey}, c.Input.Signature, [][]byte{nil})
-			_, err := Call(t, "bls12381_aggregate_verify", in)
+			_, err := st.Call(t, "bls12381_aggregate_verify", in)
 			if c.Output != (err == nil) || core.CodeOf(err) == core.CodeInternal {
 				t.Errorf("G2 %s: want decodable=%v, got %v", name, c.Output, err)
 			}
@@ -163,9 +163,9 @@ func TestWycheproofBLS(t *testing.T) {
 				d := append([]byte{byte(len(g.Ciphersuite))}, g.Ciphersuite...)
 				for _, c := range g.Tests {
 					in := cat(d, Hex(t, g.PublicKey.Pk), Hex(t, c.Sig), Hex(t, c.Msg))
-					Verdict(t, file+"/"+c.Comment, "bls12381_verify_dst", in, c.Result == "valid")
+					st.Verdict(t, file+"/"+c.Comment, "bls12381_verify_dst", in, c.Result == "valid")
 					if strings.HasSuffix(g.Ciphersuite, "_POP_") {
-						Verdict(t, file+"/"+c.Comment, "bls12381_verify", in[len(d):], c.Result == "valid")
+						st.Verdict(t, file+"/"+c.Comment, "bls12381_verify", in[len(d):], c.Result == "valid")
 					}
 					n++
 				}
@@ -177,7 +177,7 @@ func TestWycheproofBLS(t *testing.T) {
 			d := append([]byte{byte(len(g.Ciphersuite))}, g.Ciphersuite...)
 			for _, c := range g.Tests {
 				in := cat(d, aggInput(t, c.Pubkeys, c.Sig, hexList(t, c.Messages)))
-				Verdict(t, "aggregate/"+c.Comment, "bls12381_aggregate_verify_dst", in, c.Result == "valid")
+				st.Verdict(t, "aggregate/"+c.Comment, "bls12381_aggregate_verify_dst", in, c.Result == "valid")
 				n++
 			}
 		}
@@ -229,9 +229,9 @@ func TestBatchCancellation(t *testing.T) {
 	}
 	bad := [][]byte{shift(sigs[0], false), shift(sigs[1], true), sigs[2]}
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
-		Verdict(t, "valid batch", "bls12381_batch_verify", batchInput(pks, sigs, msgs), true)
-		Verdict(t, "shifted batch", "bls12381_batch_verify", batchInput(pks, bad, msgs), false)
-		Verdict(t, "shifted set 0", "bls12381_verify", cat(pks[0], bad[0], msgs[0]), false)
+		st.Verdict(t, "valid batch", "bls12381_batch_verify", batchInput(pks, sigs, msgs), true)
+		st.Verdict(t, "shifted batch", "bls12381_batch_verify", batchInput(pks, bad, msgs), false)
+		st.Verdict(t, "shifted set 0", "bls12381_verify", cat(pks[0], bad[0], msgs[0]), false)
 		// The aggregate of the shifted signatures equals the valid one.
 		var a, b bls12381.G2Jac
 		for i := range sigs {
@@ -260,10 +260,10 @@ func TestDistinctMessages(t *testing.T) {
 	pk := []string{"0x" + hexs(pks[0]), "0x" + hexs(pks[0])}
 	in := aggInput(t, pk, "0x"+hexs(ab[:]), [][]byte{msgs[0], msgs[0]})
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
-		Verdict(t, "pop repeated", "bls12381_aggregate_verify", in, true)
+		st.Verdict(t, "pop repeated", "bls12381_aggregate_verify", in, true)
 		nul := "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_"
 		d := append([]byte{byte(len(nul))}, nul...)
-		out, err := Verdict(t, "nul repeated", "bls12381_aggregate_verify_dst", cat(d, in), false)
+		out, err := st.Verdict(t, "nul repeated", "bls12381_aggregate_verify_dst", cat(d, in), false)
 		if err != nil || !bytes.Equal(out, []byte{0}) {
 			t.Errorf("nul repeated: got %x, %v; want 00", out, err)
 		}
@@ -300,7 +300,7 @@ func TestBackendsAgree(t *testing.T) {
 				for _, flip := range []byte{0x01, 0x20, 0x40, 0x80} {
 					m := bytes.Clone(in)
 					m[pos] ^= flip
-					out, err := Call(t, name, m)
+					out, err := st.Call(t, name, m)
 					key := fmt.Sprintf("%s/%d/%x", name, pos, flip)
 					r := res{string(out), core.CodeOf(err)}
 					if r.code == core.CodeInternal {
@@ -334,7 +334,7 @@ func TestFastAggregateInfinity(t *testing.T) {
 	inf[0] = 0xc0
 	in := cat(U32(nil, 2), pks[0], neg[:], inf, msgs[0])
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
-		out, err := Call(t, "bls12381_fast_aggregate_verify", in)
+		out, err := st.Call(t, "bls12381_fast_aggregate_verify", in)
 		if err != nil || !bytes.Equal(out, []byte{0}) {
 			t.Errorf("pk + (-pk) with infinity signature: %x %v; want 00", out, err)
 		}
@@ -343,7 +343,7 @@ func TestFastAggregateInfinity(t *testing.T) {
 		// degenerate) POP-scheme aggregate; only the basic scheme, which
 		// requires distinct messages, refuses it.
 		agg := aggInput(t, []string{hexs(pks[0]), hexs(neg[:])}, hexs(inf), [][]byte{msgs[0], msgs[0]})
-		Verdict(t, "aggregate pk, -pk", "bls12381_aggregate_verify", agg, true)
+		st.Verdict(t, "aggregate pk, -pk", "bls12381_aggregate_verify", agg, true)
 	})
 }
 
@@ -372,7 +372,7 @@ func FuzzBackends(f *testing.F) {
 			code core.Code
 		}
 		dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
-			out, err := Call(t, name, in)
+			out, err := st.Call(t, name, in)
 			r := struct {
 				out  string
 				code core.Code
@@ -447,7 +447,7 @@ func TestErrorCodes(t *testing.T) {
 	}
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
 		for _, c := range cases {
-			if _, err := Call(t, c.fn, c.in); core.CodeOf(err) != c.code {
+			if _, err := st.Call(t, c.fn, c.in); core.CodeOf(err) != c.code {
 				t.Errorf("%s: got %v, want %v", c.name, err, c.code)
 			}
 		}
@@ -459,7 +459,7 @@ func TestErrorCodes(t *testing.T) {
 			if fn == "bls12381_fast_aggregate_verify" {
 				in = append(in, msgs[0]...)
 			}
-			if out, err := Call(t, fn, in); err != nil || !bytes.Equal(out, []byte{0}) {
+			if out, err := st.Call(t, fn, in); err != nil || !bytes.Equal(out, []byte{0}) {
 				t.Errorf("%s with n = 0: %x %v; want 00", fn, out, err)
 			}
 		}
@@ -537,7 +537,7 @@ func FuzzStructured(f *testing.F) {
 		}
 		var first *string
 		dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
-			out, err := Call(t, name, in)
+			out, err := st.Call(t, name, in)
 			if core.CodeOf(err) == core.CodeInternal {
 				t.Fatal(err)
 			}

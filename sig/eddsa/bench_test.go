@@ -20,8 +20,8 @@ func BenchmarkEd25519(b *testing.B) {
 			b.Fatal("invalid")
 		}
 	}
-	b.Run("verify/vs-crypto-ed25519", func(b *testing.B) { Paired(b, Invoker(b, "ed25519_verify", in, valid), ref) })
-	b.Run("verify_zip215/vs-crypto-ed25519", func(b *testing.B) { Paired(b, Invoker(b, "ed25519_verify_zip215", in, valid), ref) })
+	b.Run("verify/vs-crypto-ed25519", func(b *testing.B) { Paired(b, st.Invoker(b, "ed25519_verify", in, valid), ref) })
+	b.Run("verify_zip215/vs-crypto-ed25519", func(b *testing.B) { Paired(b, st.Invoker(b, "ed25519_verify_zip215", in, valid), ref) })
 	var ts []triple
 	for i := 0; i < 64; i++ {
 		m := []byte{byte(i), 1, 2, 3}
@@ -30,9 +30,9 @@ func BenchmarkEd25519(b *testing.B) {
 	b.Run("batch_zip215_64/vs-64-zip215", func(b *testing.B) {
 		singles := make([]func(), len(ts))
 		for i, t := range ts {
-			singles[i] = Invoker(b, "ed25519_verify_zip215", t.single(), valid)
+			singles[i] = st.Invoker(b, "ed25519_verify_zip215", t.single(), valid)
 		}
-		Paired(b, Invoker(b, "ed25519_batch_verify_zip215", batch(ts...), valid), func() {
+		Paired(b, st.Invoker(b, "ed25519_batch_verify_zip215", batch(ts...), valid), func() {
 			for _, f := range singles {
 				f()
 			}

@@ -1,4 +1,4 @@
-// Package eddsa registers Ed25519 signature verification host functions
+// Package eddsa declares Ed25519 signature verification host functions
 // (family "signature") under two rule sets:
 //
 //   - ed25519_verify: RFC 8032 as implemented by Go's crypto/ed25519: S must
@@ -51,37 +51,48 @@ func init() {
 	dispatch.Register(PrimitiveZIP215, dispatch.Impl{Name: "edwards25519", Available: true, Priority: 10,
 		Note: "filippo.io/edwards25519 v1.2.0 group operations"})
 
-	one := func([]byte) uint64 { return 1 }
-	core.Register(
-		&core.Func{
-			Name: "ed25519_verify", Family: "signature",
-			Input:    "pk (32) || sig (R 32 || S 32) || msg",
-			Output:   "0x01 valid, 0x00 invalid (RFC 8032 / Go crypto/ed25519 rules)",
-			FixedOut: 1, Items: one, Primitives: []string{PrimitiveRFC8032},
-			Run: runVerify,
-		},
-		&core.Func{
-			Name: "ed25519_verify_zip215", Family: "signature",
-			Input:    "pk (32) || sig (R 32 || S 32) || msg",
-			Output:   "0x01 valid, 0x00 invalid (ZIP-215 rules: cofactored, non-canonical A and R accepted)",
-			FixedOut: 1, Items: one, Primitives: []string{PrimitiveZIP215},
-			Run: runVerifyZIP215,
-		},
-		&core.Func{
-			Name: "ed25519_batch_verify_zip215", Family: "signature",
-			Input:    "n (4, big-endian) || n x (pk (32) || sig (64) || len (4, big-endian) || msg)",
-			Output:   "0x01 if every signature verifies under ZIP-215, else 0x00 (n = 0 is invalid)",
-			FixedOut: 1, Primitives: []string{PrimitiveZIP215},
-			Items: func(in []byte) uint64 {
-				if len(in) < 4 {
-					return 0
-				}
-				return uint64(binary.BigEndian.Uint32(in))
-			},
-			Run: runBatchZIP215,
-		},
-	)
 }
+
+// The Ed25519 verifiers.
+var (
+	Ed25519Verify = &core.Func{
+		Name: "ed25519_verify", Family: "signature",
+		Input:    "pk (32) || sig (R 32 || S 32) || msg",
+		Output:   "0x01 valid, 0x00 invalid (RFC 8032 / Go crypto/ed25519 rules)",
+		FixedOut: 1, Items: one, Primitives: []string{PrimitiveRFC8032},
+		Examples: edExamples,
+		Run:      runVerify,
+	}
+	Ed25519VerifyZIP215 = &core.Func{
+		Name: "ed25519_verify_zip215", Family: "signature",
+		Input:    "pk (32) || sig (R 32 || S 32) || msg",
+		Output:   "0x01 valid, 0x00 invalid (ZIP-215 rules: cofactored, non-canonical A and R accepted)",
+		FixedOut: 1, Items: one, Primitives: []string{PrimitiveZIP215},
+		Examples: edExamples,
+		Run:      runVerifyZIP215,
+	}
+	Ed25519BatchVerifyZIP215 = &core.Func{
+		Name: "ed25519_batch_verify_zip215", Family: "signature",
+		Input:    "n (4, big-endian) || n x (pk (32) || sig (64) || len (4, big-endian) || msg)",
+		Output:   "0x01 if every signature verifies under ZIP-215, else 0x00 (n = 0 is invalid)",
+		FixedOut: 1, Primitives: []string{PrimitiveZIP215},
+		Items: func(in []byte) uint64 {
+			if len(in) < 4 {
+				return 0
+			}
+			return uint64(binary.BigEndian.Uint32(in))
+		},
+		Examples: edBatchExamples,
+		Run:      runBatchZIP215,
+	}
+)
+
+// Funcs lists the package's host functions.
+func Funcs() []*core.Func {
+	return []*core.Func{Ed25519Verify, Ed25519VerifyZIP215, Ed25519BatchVerifyZIP215}
+}
+
+func one([]byte) uint64 { return 1 }
 
 // useStdlib selects crypto/ed25519 for ed25519_verify; otherwise
 // verifyRFC8032 runs the same rules on filippo.io/edwards25519.

@@ -45,7 +45,7 @@ func batch(cs ...triple) []byte {
 
 func verdict(t *testing.T, name string, in []byte) (byte, core.Code) {
 	t.Helper()
-	out, err := Call(t, name, in)
+	out, err := st.Call(t, name, in)
 	if err != nil {
 		if core.CodeOf(err) == core.CodeInternal {
 			t.Fatalf("%s: %v", name, err)
@@ -80,13 +80,13 @@ func TestWycheproof(t *testing.T) {
 				label := filepath.Join("tc", c.Comment)
 				tr := triple{Hex(t, g.PublicKey.Pk), Hex(t, c.Sig), Hex(t, c.Msg)}
 				valid := c.Result == "valid"
-				Verdict(t, label, "ed25519_verify", tr.single(), valid)
+				st.Verdict(t, label, "ed25519_verify", tr.single(), valid)
 				// crypto/ed25519 itself is the reference for the RFC rules.
 				if got := len(tr.sig) == 64 && ed25519.Verify(tr.pk, tr.msg, tr.sig); got != valid {
 					t.Errorf("%d %s: crypto/ed25519 says %v", c.TcID, c.Comment, got)
 				}
 				if valid {
-					Verdict(t, label, "ed25519_verify_zip215", tr.single(), true)
+					st.Verdict(t, label, "ed25519_verify_zip215", tr.single(), true)
 				}
 				if len(tr.sig) != 64 || len(tr.pk) != 32 {
 					continue
@@ -208,15 +208,15 @@ func TestZIP215SmallOrder(t *testing.T) {
 			for _, r := range encs {
 				tr := triple{a, append(bytes.Clone(r), zero...), msg}
 				all = append(all, tr)
-				Verdict(t, "small order", "ed25519_verify_zip215", tr.single(), true)
-				out, err := Call(t, "ed25519_verify", tr.single())
+				st.Verdict(t, "small order", "ed25519_verify_zip215", tr.single(), true)
+				out, err := st.Call(t, "ed25519_verify", tr.single())
 				canonicalR := bytes.Equal(new(edwards25519.Point).Set(mustPoint(t, r)).Bytes(), r)
 				if !canonicalR && err == nil && out[0] == 1 {
 					t.Errorf("RFC 8032 accepted non-canonical R %x", r)
 				}
 			}
 		}
-		Verdict(t, "small order batch", "ed25519_batch_verify_zip215", batch(all...), true)
+		st.Verdict(t, "small order batch", "ed25519_batch_verify_zip215", batch(all...), true)
 	})
 	t.Logf("%d encodings, %d combinations", len(encs), len(encs)*len(encs))
 }
@@ -241,13 +241,13 @@ func testErrors(t *testing.T) {
 	msg := []byte("message")
 	sig := ed25519.Sign(priv, msg)
 	good := triple{pub, sig, msg}
-	Verdict(t, "good", "ed25519_verify_zip215", good.single(), true)
-	Verdict(t, "good", "ed25519_verify", good.single(), true)
+	st.Verdict(t, "good", "ed25519_verify_zip215", good.single(), true)
+	st.Verdict(t, "good", "ed25519_verify", good.single(), true)
 
 	badS := bytes.Clone(sig)
 	badS[63] |= 0xf0 // S >= 2^252 + ... > l
 	for _, fn := range []string{"ed25519_verify", "ed25519_verify_zip215"} {
-		_, err := Call(t, fn, triple{pub, badS, msg}.single())
+		_, err := st.Call(t, fn, triple{pub, badS, msg}.single())
 		if core.CodeOf(err) != core.CodeNonCanonical {
 			t.Errorf("%s: S >= l gave %v", fn, err)
 		}
@@ -256,30 +256,30 @@ func testErrors(t *testing.T) {
 	badA := make([]byte, 32)
 	badA[0] = 2
 	for _, fn := range []string{"ed25519_verify", "ed25519_verify_zip215"} {
-		_, err := Call(t, fn, triple{badA, sig, msg}.single())
+		_, err := st.Call(t, fn, triple{badA, sig, msg}.single())
 		if core.CodeOf(err) != core.CodeInvalidPoint {
 			t.Errorf("%s: bad A gave %v", fn, err)
 		}
-		if _, err := Call(t, fn, good.single()[:95]); core.CodeOf(err) != core.CodeMalformed {
+		if _, err := st.Call(t, fn, good.single()[:95]); core.CodeOf(err) != core.CodeMalformed {
 			t.Errorf("%s: truncated gave %v", fn, err)
 		}
 	}
 	badR := bytes.Clone(sig)
 	copy(badR, badA)
-	if _, err := Call(t, "ed25519_verify_zip215", triple{pub, badR, msg}.single()); core.CodeOf(err) != core.CodeInvalidPoint {
+	if _, err := st.Call(t, "ed25519_verify_zip215", triple{pub, badR, msg}.single()); core.CodeOf(err) != core.CodeInvalidPoint {
 		t.Errorf("zip215: bad R gave %v", err)
 	}
-	if _, err := Call(t, "ed25519_batch_verify_zip215", batch(good, triple{pub, badR, msg})); core.CodeOf(err) != core.CodeInvalidPoint {
+	if _, err := st.Call(t, "ed25519_batch_verify_zip215", batch(good, triple{pub, badR, msg})); core.CodeOf(err) != core.CodeInvalidPoint {
 		t.Errorf("batch: bad R gave %v", err)
 	}
 	// Batch framing.
 	b := batch(good, good)
 	for _, in := range [][]byte{b[:len(b)-1], append(bytes.Clone(b), 0), b[:3]} {
-		if _, err := Call(t, "ed25519_batch_verify_zip215", in); core.CodeOf(err) != core.CodeMalformed {
+		if _, err := st.Call(t, "ed25519_batch_verify_zip215", in); core.CodeOf(err) != core.CodeMalformed {
 			t.Errorf("batch framing %d bytes: %v", len(in), err)
 		}
 	}
-	if out, err := Call(t, "ed25519_batch_verify_zip215", U32(nil, 0)); err != nil || out[0] != 0 {
+	if out, err := st.Call(t, "ed25519_batch_verify_zip215", U32(nil, 0)); err != nil || out[0] != 0 {
 		t.Errorf("empty batch: %x %v", out, err)
 	}
 	// Swap S between two signatures: each fails alone, the batch must fail.
@@ -287,7 +287,7 @@ func testErrors(t *testing.T) {
 	x1, x2 := bytes.Clone(sig), bytes.Clone(sig2)
 	copy(x1[32:], sig2[32:])
 	copy(x2[32:], sig[32:])
-	Verdict(t, "swapped S", "ed25519_batch_verify_zip215", batch(triple{pub, x1, msg}, triple{pub, x2, []byte("other")}), false)
+	st.Verdict(t, "swapped S", "ed25519_batch_verify_zip215", batch(triple{pub, x1, msg}, triple{pub, x2, []byte("other")}), false)
 }
 
 // FuzzBatchAgreesWithSingle: for any two (pk, sig, msg) triples the ZIP-215
@@ -336,7 +336,7 @@ func FuzzRFC8032Impls(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var first *string
 		dispatchtest.ForEach(t, PrimitiveRFC8032, func(t *testing.T) {
-			out, err := Call(t, "ed25519_verify", in)
+			out, err := st.Call(t, "ed25519_verify", in)
 			if core.CodeOf(err) == core.CodeInternal {
 				t.Fatal(err)
 			}

@@ -25,7 +25,7 @@ func BenchmarkP256(b *testing.B) {
 			if err := dispatch.Force(Primitive + "=" + impl); err != nil {
 				b.Fatal(err)
 			}
-			Paired(b, Invoker(b, "p256_verify", in, []byte{1}), func() {
+			Paired(b, st.Invoker(b, "p256_verify", in, []byte{1}), func() {
 				pub, err := ecdsa.ParseUncompressedPublicKey(elliptic.P256(), enc)
 				if err != nil || !ecdsa.Verify(pub, hash, new(big.Int).SetBytes(in[32:64]), new(big.Int).SetBytes(in[64:96])) {
 					b.Fatal("invalid")

@@ -1,4 +1,4 @@
-// Package p256 registers p256_verify (family "signature"): ECDSA
+// Package p256 declares p256_verify (family "signature"): ECDSA
 // verification over NIST P-256 (secp256r1) in the EIP-7951 input layout,
 //
 //	hash (32) || r (32) || s (32) || qx (32) || qy (32),
@@ -42,15 +42,21 @@ func init() {
 	dispatch.Register(Primitive, dispatch.Impl{Name: "gnark", Available: true, Priority: 10,
 		Note: "gnark-crypto v0.22.0 ecc/secp256r1 (differential reference)"})
 	dispatch.OnSelect(Primitive, func(impl string) { useGnark = impl == "gnark" })
-	core.Register(&core.Func{
-		Name: "p256_verify", Family: "signature",
-		Input:    "hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)",
-		Output:   "0x01 valid, 0x00 invalid (EIP-7951 rules)",
-		FixedOut: 1, Primitives: []string{Primitive},
-		Items: func([]byte) uint64 { return 1 },
-		Run:   run,
-	})
 }
+
+// P256Verify is ECDSA verification over NIST P-256 (EIP-7951 rules).
+var P256Verify = &core.Func{
+	Name: "p256_verify", Family: "signature",
+	Input:    "hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)",
+	Output:   "0x01 valid, 0x00 invalid (EIP-7951 rules)",
+	FixedOut: 1, Primitives: []string{Primitive},
+	Items:    func([]byte) uint64 { return 1 },
+	Examples: p256Examples,
+	Run:      run,
+}
+
+// Funcs lists the package's host functions.
+func Funcs() []*core.Func { return []*core.Func{P256Verify} }
 
 // useGnark selects the gnark-crypto implementation; crypto/ecdsa is the
 // default.

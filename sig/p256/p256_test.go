@@ -18,7 +18,7 @@ func TestGethEIP7951(t *testing.T) {
 	JSON(t, "../../testdata/vectors/go-ethereum-precompiles/p256Verify.json", &vs)
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
 		for _, c := range vs {
-			Verdict(t, c.Name, "p256_verify", Hex(t, c.Input), c.Expected != "")
+			st.Verdict(t, c.Name, "p256_verify", Hex(t, c.Input), c.Expected != "")
 		}
 	})
 	if len(vs) < 700 {
@@ -55,7 +55,7 @@ func TestWycheproofP1363(t *testing.T) {
 			for _, c := range g.Tests {
 				h := sha256.Sum256(Hex(t, c.Msg))
 				in := bytes.Join([][]byte{h[:], Hex(t, c.Sig), q}, nil)
-				Verdict(t, c.Comment, "p256_verify", in, c.Result == "valid")
+				st.Verdict(t, c.Comment, "p256_verify", in, c.Result == "valid")
 				n++
 			}
 		}
@@ -84,7 +84,7 @@ func testErrors(t *testing.T) {
 		{"infinity", bytes.Join([][]byte{z, one, one, z, z}, nil), core.CodeInfinity},
 		{"off curve", bytes.Join([][]byte{z, one, one, one, one}, nil), core.CodeInvalidPoint},
 	} {
-		if _, err := Call(t, "p256_verify", c.in); core.CodeOf(err) != c.code {
+		if _, err := st.Call(t, "p256_verify", c.in); core.CodeOf(err) != c.code {
 			t.Errorf("%s: got %v, want %v", c.name, err, c.code)
 		}
 	}
@@ -100,7 +100,7 @@ func FuzzImplsAgree(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte) {
 		var first *string
 		dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
-			out, err := Call(t, "p256_verify", in)
+			out, err := st.Call(t, "p256_verify", in)
 			if core.CodeOf(err) == core.CodeInternal {
 				t.Fatal(err)
 			}

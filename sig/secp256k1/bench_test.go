@@ -30,7 +30,7 @@ func BenchmarkSecp256k1(b *testing.B) {
 		}
 		b.Run("ecdsa_verify/"+impl+"-vs-decred", func(b *testing.B) {
 			forced(b, impl)
-			Paired(b, Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}), func() {
+			Paired(b, st.Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}), func() {
 				pk, err := dsecp.ParsePubKey(pub)
 				var r, s dsecp.ModNScalar
 				r.SetByteSlice(rs[:32])
@@ -42,7 +42,7 @@ func BenchmarkSecp256k1(b *testing.B) {
 		})
 		b.Run("recover/"+impl+"-vs-decred", func(b *testing.B) {
 			forced(b, impl)
-			Paired(b, Invoker(b, "secp256k1_recover", recoverIn, pub), func() {
+			Paired(b, st.Invoker(b, "secp256k1_recover", recoverIn, pub), func() {
 				pk, _, err := ecdsa.RecoverCompact(compact, hash)
 				if err != nil {
 					b.Fatal(err)
@@ -69,7 +69,7 @@ func BenchmarkSecp256k1(b *testing.B) {
 				b.Fatal(err)
 			}
 			b.Cleanup(func() { dispatch.Force(prev) })
-			Paired(b, Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}))
+			Paired(b, st.Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), st.Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}))
 		})
 	}
 }

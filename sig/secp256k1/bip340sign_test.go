@@ -101,14 +101,14 @@ func TestBIP340SignRoundTrip(t *testing.T) {
 			msg := bytes.Repeat([]byte{byte(l) ^ 0x5a}, l)
 			pk, sig := bip340Sign(t, sk[:], sk[:], msg)
 			in := bytes.Join([][]byte{pk, sig, msg}, nil)
-			Verdict(t, "signed", "schnorr_bip340_verify", in, true)
+			st.Verdict(t, "signed", "schnorr_bip340_verify", in, true)
 			for _, pos := range []int{33, 63, 64, 95, len(in) - 1} {
 				if pos >= len(in) {
 					continue
 				}
 				bad := bytes.Clone(in)
 				bad[pos] ^= 1
-				Verdict(t, "flipped", "schnorr_bip340_verify", bad, false)
+				st.Verdict(t, "flipped", "schnorr_bip340_verify", bad, false)
 			}
 		}
 	})

@@ -1,4 +1,4 @@
-// Package secp256k1 registers signature host functions over the secp256k1
+// Package secp256k1 declares signature host functions over the secp256k1
 // curve y^2 = x^3 + 7 over F_p, p = 2^256 - 2^32 - 977, group order n
 // (family "signature"):
 //
@@ -79,38 +79,50 @@ func init() {
 		Note: decredNote + " group operations; BIP-340 verification is ours"})
 	dispatch.OnSelect(PrimitiveSchnorr, func(impl string) { schnorrImpl = implByName(impl) })
 
-	one := func([]byte) uint64 { return 1 }
-	core.Register(
-		&core.Func{
-			Name: "secp256k1_ecdsa_verify", Family: "signature",
-			Input:    "pk (33 compressed or 65 uncompressed) || r (32) || s (32) || hash (32)",
-			Output:   "0x01 valid, 0x00 invalid (high s accepted)",
-			FixedOut: 1, Items: one, Primitives: []string{PrimitiveECDSA},
-			Run: func(dst, in []byte) ([]byte, error) { return runVerify(dst, in, false) },
-		},
-		&core.Func{
-			Name: "secp256k1_ecdsa_verify_lows", Family: "signature",
-			Input:    "pk (33 or 65) || r (32) || s (32) || hash (32)",
-			Output:   "0x01 valid, 0x00 invalid (s > n/2 is invalid)",
-			FixedOut: 1, Items: one, Primitives: []string{PrimitiveECDSA},
-			Run: func(dst, in []byte) ([]byte, error) { return runVerify(dst, in, true) },
-		},
-		&core.Func{
-			Name: "secp256k1_recover", Family: "signature",
-			Input:    "hash (32) || r (32) || s (32) || v (1: 0, 1, 27 or 28)",
-			Output:   "65-byte uncompressed public key 0x04 || x || y; CodeNoResult when no key recovers",
-			FixedOut: 65, Items: one, Primitives: []string{PrimitiveECDSA},
-			Run: runRecover,
-		},
-		&core.Func{
-			Name: "schnorr_bip340_verify", Family: "signature",
-			Input:    "pk (32, x-only) || sig (r 32 || s 32) || msg (any length)",
-			Output:   "0x01 valid, 0x00 invalid (BIP-340)",
-			FixedOut: 1, Items: one, Primitives: []string{PrimitiveSchnorr},
-			Run: runSchnorr,
-		},
-	)
 }
+
+// The secp256k1 verifiers and key recovery.
+var (
+	Secp256k1ECDSAVerify = &core.Func{
+		Name: "secp256k1_ecdsa_verify", Family: "signature",
+		Input:    "pk (33 compressed or 65 uncompressed) || r (32) || s (32) || hash (32)",
+		Output:   "0x01 valid, 0x00 invalid (high s accepted)",
+		FixedOut: 1, Items: one, Primitives: []string{PrimitiveECDSA},
+		Examples: ecdsaExamples(false),
+		Run:      func(dst, in []byte) ([]byte, error) { return runVerify(dst, in, false) },
+	}
+	Secp256k1ECDSAVerifyLowS = &core.Func{
+		Name: "secp256k1_ecdsa_verify_lows", Family: "signature",
+		Input:    "pk (33 or 65) || r (32) || s (32) || hash (32)",
+		Output:   "0x01 valid, 0x00 invalid (s > n/2 is invalid)",
+		FixedOut: 1, Items: one, Primitives: []string{PrimitiveECDSA},
+		Examples: ecdsaExamples(false),
+		Run:      func(dst, in []byte) ([]byte, error) { return runVerify(dst, in, true) },
+	}
+	Secp256k1Recover = &core.Func{
+		Name: "secp256k1_recover", Family: "signature",
+		Input:    "hash (32) || r (32) || s (32) || v (1: 0, 1, 27 or 28)",
+		Output:   "65-byte uncompressed public key 0x04 || x || y; CodeNoResult when no key recovers",
+		FixedOut: 65, Items: one, Primitives: []string{PrimitiveECDSA},
+		Examples: ecdsaExamples(true),
+		Run:      runRecover,
+	}
+	SchnorrBIP340Verify = &core.Func{
+		Name: "schnorr_bip340_verify", Family: "signature",
+		Input:    "pk (32, x-only) || sig (r 32 || s 32) || msg (any length)",
+		Output:   "0x01 valid, 0x00 invalid (BIP-340)",
+		FixedOut: 1, Items: one, Primitives: []string{PrimitiveSchnorr},
+		Examples: schnorrExamples,
+		Run:      runSchnorr,
+	}
+)
+
+// Funcs lists the package's host functions.
+func Funcs() []*core.Func {
+	return []*core.Func{Secp256k1ECDSAVerify, Secp256k1ECDSAVerifyLowS, Secp256k1Recover, SchnorrBIP340Verify}
+}
+
+func one([]byte) uint64 { return 1 }
 
 // parsePubKey decodes a SEC 1 compressed (0x02/0x03 || x) or uncompressed
 // (0x04 || x || y) public key into normalized affine coordinates, requiring

@@ -102,7 +102,7 @@ func runECDSAFile(t *testing.T, file, fn string, der bool) int {
 			}
 			for _, pk := range [][]byte{unc, comp} {
 				in := bytes.Join([][]byte{pk, sig, h[:]}, nil)
-				Verdict(t, file+"/"+c.Comment, fn, in, valid)
+				st.Verdict(t, file+"/"+c.Comment, fn, in, valid)
 			}
 			n++
 		}
@@ -146,7 +146,7 @@ func TestRecoverWycheproof(t *testing.T) {
 				sig := Hex(t, c.Sig)
 				hits := 0
 				for _, vb := range []byte{0, 1, 27, 28} {
-					out, err := Call(t, "secp256k1_recover", append(append(h[:], sig...), vb))
+					out, err := st.Call(t, "secp256k1_recover", append(append(h[:], sig...), vb))
 					if err == nil && bytes.Equal(out, unc) {
 						hits++
 					}
@@ -168,8 +168,8 @@ func TestRecoverWycheproof(t *testing.T) {
 				if new(big.Int).SetBytes(sig[32:]).Cmp(halfN) > 0 {
 					highS++
 					in := bytes.Join([][]byte{unc, sig, h[:]}, nil)
-					Verdict(t, "high s", "secp256k1_ecdsa_verify_lows", in, false)
-					Verdict(t, "high s", "secp256k1_ecdsa_verify", in, true)
+					st.Verdict(t, "high s", "secp256k1_ecdsa_verify_lows", in, false)
+					st.Verdict(t, "high s", "secp256k1_ecdsa_verify", in, true)
 				}
 			}
 		}
@@ -199,7 +199,7 @@ func TestRecoverGeth(t *testing.T) {
 			continue
 		}
 		ours := append(append(bytes.Clone(in[:32]), in[64:128]...), vWord[31])
-		out, err := Call(t, "secp256k1_recover", ours)
+		out, err := st.Call(t, "secp256k1_recover", ours)
 		if c.Expected == "" {
 			if err == nil {
 				t.Errorf("%s: recovered %x, geth finds none", c.Name, out)
@@ -237,7 +237,7 @@ func TestBIP340(t *testing.T) {
 		for _, row := range rows[1:] {
 			pk, msg, sig := Hex(t, row[2]), Hex(t, row[4]), Hex(t, row[5])
 			want := row[6] == "TRUE"
-			Verdict(t, "bip340 #"+row[0]+" "+row[7], "schnorr_bip340_verify", bytes.Join([][]byte{pk, sig, msg}, nil), want)
+			st.Verdict(t, "bip340 #"+row[0]+" "+row[7], "schnorr_bip340_verify", bytes.Join([][]byte{pk, sig, msg}, nil), want)
 			n++
 		}
 		if n != 19 {
@@ -281,13 +281,13 @@ func TestEncodingErrors(t *testing.T) {
 	}...)
 	dispatchtest.Backends(t, func(t *testing.T, backend string) {
 		for _, c := range cases {
-			if _, err := Call(t, c.fn, c.in); core.CodeOf(err) != c.code {
+			if _, err := st.Call(t, c.fn, c.in); core.CodeOf(err) != c.code {
 				t.Errorf("%s: got %v, want %v", c.name, err, c.code)
 			}
 		}
 		// r = 0 is well-formed and invalid.
 		in := bytes.Join([][]byte{Hex(t, g), make([]byte, 32), sig[:32], h}, nil)
-		if out, err := Call(t, "secp256k1_ecdsa_verify", in); err != nil || out[0] != 0 {
+		if out, err := st.Call(t, "secp256k1_ecdsa_verify", in); err != nil || out[0] != 0 {
 			t.Errorf("zero r: %x %v", out, err)
 		}
 	})
@@ -303,7 +303,7 @@ func FuzzRecoverVerifies(f *testing.F) {
 		if len(hash) != 32 || len(rs) != 64 {
 			return
 		}
-		out, err := Call(t, "secp256k1_recover", bytes.Join([][]byte{hash, rs, {v}}, nil))
+		out, err := st.Call(t, "secp256k1_recover", bytes.Join([][]byte{hash, rs, {v}}, nil))
 		if err != nil {
 			if c := core.CodeOf(err); c == core.CodeInternal {
 				t.Fatal(err)
@@ -313,11 +313,11 @@ func FuzzRecoverVerifies(f *testing.F) {
 		comp := append([]byte{2 | out[64]&1}, out[1:33]...)
 		for _, pk := range [][]byte{out, comp} {
 			in := bytes.Join([][]byte{pk, rs, hash}, nil)
-			if got, err := Call(t, "secp256k1_ecdsa_verify", in); err != nil || got[0] != 1 {
+			if got, err := st.Call(t, "secp256k1_ecdsa_verify", in); err != nil || got[0] != 1 {
 				t.Fatalf("recovered key does not verify: %x %v", got, err)
 			}
 			lowS := new(big.Int).SetBytes(rs[32:]).Cmp(halfN) <= 0
-			if got, err := Call(t, "secp256k1_ecdsa_verify_lows", in); err != nil || (got[0] == 1) != lowS {
+			if got, err := st.Call(t, "secp256k1_ecdsa_verify_lows", in); err != nil || (got[0] == 1) != lowS {
 				t.Fatalf("low-s verify %x %v, s low: %v", got, err, lowS)
 			}
 		}
@@ -335,7 +335,7 @@ func FuzzImplsAgree(f *testing.F) {
 		name := names[int(which)%len(names)]
 		var first *string
 		dispatchtest.Backends(t, func(t *testing.T, _ string) {
-			out, err := Call(t, name, in)
+			out, err := st.Call(t, name, in)
 			if core.CodeOf(err) == core.CodeInternal {
 				t.Fatal(err)
 			}

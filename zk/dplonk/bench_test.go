@@ -6,8 +6,6 @@ import (
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
-
-	"github.com/hostcrypto/hostcrypto/core"
 )
 
 // BenchmarkVerify times plonk_bls12381_dusk_verify on the shared circuit
@@ -15,7 +13,7 @@ import (
 // the yardstick (target: at most 3x).
 func BenchmarkVerify(b *testing.B) {
 	vd, proof, pis := validCase(b)
-	f, _ := core.Default.Lookup(Name)
+	f, _ := testCatalogue.Lookup(Name)
 	in := buildInput(3, vd, proof, pis)
 	b.Run("plonk_bls12381_dusk_verify/V3", func(b *testing.B) {
 		dst := make([]byte, 0, 1)
@@ -75,7 +73,7 @@ func BenchmarkVerify(b *testing.B) {
 // credits verify's two-goroutine decoding and MSM on an idle machine).
 func BenchmarkRatio(b *testing.B) {
 	vd, proof, pis := validCase(b)
-	f, _ := core.Default.Lookup(Name)
+	f, _ := testCatalogue.Lookup(Name)
 	in := buildInput(3, vd, proof, pis)
 	_, _, g1, g2 := bls12381.Generators()
 	var ng1 bls12381.G1Affine

@@ -5,20 +5,22 @@
 // for every input it accepts, rejects or refuses exactly where
 // Verifier::verify_with_version would.
 //
-// It registers the host function plonk_bls12381_dusk_verify (family
-// "zk"). The Dusk profile's dusk:verify_plonk, which has no version byte,
-// calls VerifyDusk with the embedder's chosen PlonkVersion (V3 by default,
-// DefaultVersion).
+// It declares the host function plonk_bls12381_dusk_verify (family "zk",
+// PlonkBLS12381DuskVerify). The Dusk profile's dusk:verify_plonk, which has
+// no version byte, calls VerifyDusk with the embedder's chosen PlonkVersion
+// (V3 by default, DefaultVersion; dusk.Profile.PlonkVersion).
 //
 // Verification is variable time; every input is public.
 package dplonk
 
 import (
 	"encoding/binary"
+	"encoding/hex"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/vkcache"
 )
 
 // PlonkVersion values (dusk-plonk's compiler::PlonkVersion).
@@ -43,24 +45,43 @@ const Name = "plonk_bls12381_dusk_verify"
 // inputs plus the proof; 1 MiB covers every Dusk circuit.
 const maxInput = 1 << 20
 
-func init() {
-	core.Register(&core.Func{
-		Name:   Name,
-		Family: "zk",
-		Input: "version (1 byte: 1, 2, 3 = dusk-plonk PlonkVersion V1..V3) || u32be len || verifier data " +
-			"(dusk-plonk 0.22 Verifier::to_bytes) || u32be len || proof (1008 bytes, Proof::to_bytes) || " +
-			"public inputs (n x 32-byte little-endian canonical BLS12-381 scalars, n = the verifier's count)",
-		Output:   "0x01 if Verifier::verify_with_version accepts, 0x00 if not",
-		MaxInput: maxInput,
-		FixedOut: 1,
-		Items:    items,
-		Run: func(dst, in []byte) ([]byte, error) {
-			if len(in) < 1 {
-				return nil, core.Errorf(core.CodeMalformed, "dplonk: empty input")
-			}
-			return VerifyDusk(dst, in[1:], in[0])
-		},
-	})
+// PlonkBLS12381DuskVerify is plonk_bls12381_dusk_verify: the verifier with
+// the PlonkVersion as the input's first byte.
+var PlonkBLS12381DuskVerify = &core.Func{
+	Name:   Name,
+	Family: "zk",
+	Input: "version (1 byte: 1, 2, 3 = dusk-plonk PlonkVersion V1..V3) || u32be len || verifier data " +
+		"(dusk-plonk 0.22 Verifier::to_bytes) || u32be len || proof (1008 bytes, Proof::to_bytes) || " +
+		"public inputs (n x 32-byte little-endian canonical BLS12-381 scalars, n = the verifier's count)",
+	Output:   "0x01 if Verifier::verify_with_version accepts, 0x00 if not",
+	MaxInput: maxInput,
+	FixedOut: 1,
+	Items:    items,
+	Examples: func() []core.Example { return append(examples(), duskExamples()...) },
+	Run: func(dst, in []byte) ([]byte, error) {
+		if len(in) < 1 {
+			return nil, core.Errorf(core.CodeMalformed, "dplonk: empty input")
+		}
+		return VerifyDusk(dst, in[1:], in[0])
+	},
+}
+
+// Funcs lists the package's host functions.
+func Funcs() []*core.Func { return []*core.Func{PlonkBLS12381DuskVerify} }
+
+// examples are the inputs of valid dusk-plonk vectors (one V3 proof per
+// circuit, examples_vectors.go, generated), for benchmarks, calibration
+// and fuzz seeds.
+func examples() []core.Example {
+	var ex []core.Example
+	for _, v := range vectorExamples {
+		in, err := hex.DecodeString(v.input)
+		if err != nil {
+			panic("dplonk: internal error: " + err.Error())
+		}
+		ex = append(ex, core.Example{Name: v.name, Input: in, Worst: true})
+	}
+	return ex
 }
 
 // split parses u32be len || verifier || u32be len || proof || rest.
@@ -91,7 +112,14 @@ func items(in []byte) uint64 {
 	if len(in) < 1 {
 		return 0
 	}
-	_, _, pis, err := split(in[1:])
+	return PublicInputCount(in[1:])
+}
+
+// PublicInputCount is the gas item count of VerifyDusk's input (without a
+// version byte, as dusk:verify_plonk takes it): the number of public
+// inputs from the length headers only, 0 when they are inconsistent.
+func PublicInputCount(in []byte) uint64 {
+	_, _, pis, err := split(in)
 	if err != nil {
 		return 0
 	}
@@ -114,7 +142,21 @@ func VerifyDusk(dst, in []byte, version byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := loadVerifier(vd)
+	// The verifier's public-input count is checked against its length and
+	// the public inputs given before any point is decoded.
+	nPI, err := verifierCounts(vd)
+	if err != nil {
+		return nil, err
+	}
+	if len(pisRaw)%scalarSize != 0 {
+		return nil, core.Errorf(core.CodeMalformed, "dplonk: public inputs not a multiple of 32 bytes")
+	}
+	if uint64(len(pisRaw)/scalarSize) != nPI {
+		return nil, core.Errorf(core.CodeMalformed, "dplonk: %d public inputs, verifier expects %d",
+			len(pisRaw)/scalarSize, nPI)
+	}
+	key := vkcache.KeyOf(cacheTag, vd)
+	p, hit, err := loadVerifier(key, vd)
 	if err != nil {
 		return nil, err
 	}
@@ -122,18 +164,15 @@ func VerifyDusk(dst, in []byte, version byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(pisRaw)%scalarSize != 0 {
-		return nil, core.Errorf(core.CodeMalformed, "dplonk: public inputs not a multiple of 32 bytes")
-	}
-	if len(pisRaw)/scalarSize != len(p.piIndexes) {
-		return nil, core.Errorf(core.CodeMalformed, "dplonk: %d public inputs, verifier expects %d",
-			len(pisRaw)/scalarSize, len(p.piIndexes))
-	}
 	pis := make([]fr.Element, len(p.piIndexes))
 	for i := range pis {
 		if pis[i], err = decodeScalar(pisRaw[i*scalarSize:]); err != nil {
 			return nil, err
 		}
 	}
-	return core.Verdict(dst, p.verify(pr, pis, pisRaw, version)), nil
+	ok := p.verify(pr, pis, pisRaw, version)
+	if ok && !hit {
+		vkcache.Put(key, p, p.memSize())
+	}
+	return core.Verdict(dst, ok), nil
 }

@@ -4,8 +4,6 @@ import (
 	"encoding/binary"
 	"testing"
 	"time"
-
-	"github.com/hostcrypto/hostcrypto/core"
 )
 
 // withPublicInputs returns the shared verifier rewritten to expect n
@@ -45,7 +43,7 @@ func withLabel(vd []byte, n int) []byte {
 // paths, the public-input slope, and the label (per-byte) slope.
 func BenchmarkGas(b *testing.B) {
 	vd, proof, pis := validCase(b)
-	f, _ := core.Default.Lookup(Name)
+	f, _ := testCatalogue.Lookup(Name)
 	cpu := func(b *testing.B, mk func(i int) []byte) {
 		var total time.Duration
 		i := 0

@@ -11,6 +11,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/vkcache"
 )
 
 // validCase returns the first valid V3 proof of the shared vectors.
@@ -30,7 +31,7 @@ func validCase(t testing.TB) (vd, proof []byte, pis [][]byte) {
 }
 
 func run(in []byte) ([]byte, error) {
-	f, _ := core.Default.Lookup(Name)
+	f, _ := testCatalogue.Lookup(Name)
 	return core.Execute(f, nil, in)
 }
 
@@ -272,23 +273,41 @@ func TestPublicInputEval(t *testing.T) {
 	}
 }
 
-// The cache changes neither result nor error, and stays bounded.
+// The cache changes neither result nor error, grows only after a proof
+// verified, and stays within its byte budget.
 func TestCache(t *testing.T) {
 	vd, proof, pis := validCase(t)
-	for i := 0; i < cacheSize+3; i++ {
-		v := append(clone(vd), byte(i), byte(i>>8), 0xCA) // distinct keys, same verifier
-		for pass := 0; pass < 2; pass++ {
-			out, err := run(buildInput(2+byte(pass), v, proof, pis))
-			if err != nil || out[0] != byte(pass) { // a V3 proof: V2 rejects, V3 accepts
+	vkcache.Purge()
+	defer vkcache.Purge()
+	n0, _ := vkcache.Used()
+	for i := range 3 {
+		v := append(clone(vd), byte(i), 0xCA) // distinct keys, same verifier
+		// A V3 proof: V2 rejects it, and a rejected call caches nothing.
+		if out, err := run(buildInput(2, v, proof, pis)); err != nil || out[0] != 0 {
+			t.Fatalf("entry %d, V2: %x %v", i, out, err)
+		}
+		if n, _ := vkcache.Used(); n != n0+i {
+			t.Fatalf("entry %d: a rejected proof grew the cache to %d entries", i, n)
+		}
+		for pass := range 2 {
+			if out, err := run(buildInput(3, v, proof, pis)); err != nil || out[0] != 1 {
 				t.Fatalf("entry %d pass %d: %x %v", i, pass, out, err)
 			}
 		}
+		if n, _ := vkcache.Used(); n != n0+i+1 {
+			t.Fatalf("entry %d: cache has %d entries after a valid proof", i, n)
+		}
 	}
-	cache.Lock()
-	n := len(cache.m)
-	cache.Unlock()
-	if n > cacheSize {
-		t.Fatalf("cache holds %d > %d", n, cacheSize)
+	old := vkcache.SetBudget(300 << 10)
+	defer vkcache.SetBudget(old)
+	for i := range 20 {
+		v := append(clone(vd), byte(i), 0xCB)
+		if out, err := run(buildInput(3, v, proof, pis)); err != nil || out[0] != 1 {
+			t.Fatalf("entry %d: %x %v", i, out, err)
+		}
+		if _, b := vkcache.Used(); b > 300<<10 {
+			t.Fatalf("cache holds %d bytes > budget", b)
+		}
 	}
 	bad := clone(vd)
 	bad[len(bad)-1] ^= 0xff // PI index out of range

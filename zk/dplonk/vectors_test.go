@@ -107,7 +107,7 @@ func checkVerdict(t *testing.T, want string, out []byte, err error) {
 
 func TestDuskVectors(t *testing.T) {
 	v := loadDuskVectors(t)
-	f, ok := core.Default.Lookup(Name)
+	f, ok := testCatalogue.Lookup(Name)
 	if !ok {
 		t.Fatal("not registered")
 	}

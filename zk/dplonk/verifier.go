@@ -1,15 +1,15 @@
 package dplonk
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
 	"math/bits"
-	"sync"
+	"unsafe"
 
 	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/vkcache"
 )
 
 // Sizes of dusk-plonk's serialized keys (widget.rs, kzg10/key.rs).
@@ -284,41 +284,62 @@ func circuitDomainSep(t *transcript, n uint64) {
 	t.appendU64([]byte("n"), n)
 }
 
-// The prepared-verifier cache maps SHA-256(verifier data) to its decoded,
-// prepared form. It is bounded (cacheSize entries, FIFO eviction) and
-// gas-neutral: the gas rule charges every call as if it missed, so cache
-// state never changes gas, output or status (a parse error is never cached).
-const cacheSize = 64
+// The prepared verifiers are cached in the zk verifiers' shared,
+// byte-bounded LRU (internal/vkcache) under SHA-256 of a tag and the
+// verifier data. A verifier is stored only after a proof verified with it,
+// so failing calls never grow the cache; the gas rule charges every call
+// as if it missed, so cache state never changes gas, output or status.
+const cacheTag = "plonk_bls12381_dusk_verify"
 
-var cache = struct {
-	sync.Mutex
-	m     map[[32]byte]*prepared
-	order [][32]byte
-}{m: make(map[[32]byte]*prepared)}
+// cached returns the prepared verifier for b when the cache holds it.
+func cached(key vkcache.Key) (*prepared, bool) {
+	x, ok := vkcache.Get(key)
+	if !ok {
+		return nil, false
+	}
+	p, ok := x.(*prepared)
+	return p, ok
+}
 
 // loadVerifier returns the prepared verifier for b, from the cache when
-// present.
-func loadVerifier(b []byte) (*prepared, error) {
-	key := sha256.Sum256(b)
-	cache.Lock()
-	p, ok := cache.m[key]
-	cache.Unlock()
-	if ok {
-		return p, nil
+// present, and whether it was.
+func loadVerifier(key vkcache.Key, b []byte) (*prepared, bool, error) {
+	if p, ok := cached(key); ok {
+		return p, true, nil
 	}
 	p, err := parseVerifier(b)
-	if err != nil {
-		return nil, err
+	return p, false, err
+}
+
+// memSize estimates a prepared verifier's memory, for the cache budget.
+func (p *prepared) memSize() int64 {
+	n := int64(unsafe.Sizeof(*p)) + int64(len(p.lines))*int64(unsafe.Sizeof(p.lines[0])) +
+		int64(len(p.piIndexes))*(8+int64(unsafe.Sizeof(fr.Element{})))
+	for _, t := range p.fixed {
+		n += 48 + int64(len(t.p)+len(t.phi))*int64(unsafe.Sizeof(bls12381.G1Affine{}))
 	}
-	cache.Lock()
-	if _, ok := cache.m[key]; !ok {
-		if len(cache.order) >= cacheSize {
-			delete(cache.m, cache.order[0])
-			cache.order = cache.order[1:]
-		}
-		cache.m[key] = p
-		cache.order = append(cache.order, key)
+	return n
+}
+
+// verifierCounts reads the public-input count of Verifier::to_bytes from
+// its header and checks the section lengths against the data, as
+// parseVerifier does, without decoding anything: the count is compared
+// with the public inputs before any point is decoded.
+func verifierCounts(b []byte) (nPI uint64, err error) {
+	if len(b) < verifierHeader {
+		return 0, core.Errorf(core.CodeMalformed, "dplonk: verifier data shorter than its header")
 	}
-	cache.Unlock()
-	return p, nil
+	labelLen := binary.BigEndian.Uint64(b[0:])
+	vkLen := binary.BigEndian.Uint64(b[8:])
+	okLen := binary.BigEndian.Uint64(b[16:])
+	nPI = binary.BigEndian.Uint64(b[24:])
+	avail := uint64(len(b) - verifierHeader)
+	if labelLen > avail || vkLen > avail || okLen > avail || nPI > avail/8 ||
+		labelLen+vkLen+okLen+nPI*8 > avail {
+		return 0, core.Errorf(core.CodeMalformed, "dplonk: verifier data truncated")
+	}
+	if vkLen < verifierKeySize || okLen < openingKeySize {
+		return 0, core.Errorf(core.CodeMalformed, "dplonk: verifier or opening key too short")
+	}
+	return nPI, nil
 }

@@ -6,12 +6,12 @@ import (
 	"log"
 	"os"
 
-	_ "github.com/hostcrypto/hostcrypto"
+	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/fuzz"
 )
 
 func main() {
-	if err := os.WriteFile(fuzz.TargetsFile(), []byte(fuzz.Render()), 0o644); err != nil {
+	if err := os.WriteFile(fuzz.TargetsFile(), []byte(fuzz.Render(hostcrypto.Catalogue())), 0o644); err != nil {
 		log.Fatal(err)
 	}
 }

@@ -16,13 +16,20 @@ import (
 	"github.com/hostcrypto/hostcrypto/gas"
 )
 
+// Suite calls a signature package's functions by catalogue name (as the
+// vector files name them).
+type Suite struct{ c *core.Catalogue }
+
+// New returns a Suite over fs (the package's Funcs()).
+func New(fs ...*core.Func) *Suite { return &Suite{c: core.MustCatalogue(fs...)} }
+
 // Call runs the named function through core.Invoke under the default gas
 // schedule with no meter.
-func Call(t testing.TB, name string, in []byte) ([]byte, error) {
+func (s *Suite) Call(t testing.TB, name string, in []byte) ([]byte, error) {
 	t.Helper()
-	f, ok := core.Default.Lookup(name)
+	f, ok := s.c.Lookup(name)
 	if !ok {
-		t.Fatalf("function %q is not registered", name)
+		t.Fatalf("function %q is not in the package's Funcs", name)
 	}
 	out, _, err := core.Invoke(f, gas.Default, nil, nil, in)
 	return out, err
@@ -32,9 +39,9 @@ func Call(t testing.TB, name string, in []byte) ([]byte, error) {
 // want: a valid input must return exactly 0x01 with no error; an invalid
 // one must return 0x00 or a core error code other than CodeInternal. It
 // returns the output and error for further checks.
-func Verdict(t testing.TB, label, name string, in []byte, want bool) ([]byte, error) {
+func (s *Suite) Verdict(t testing.TB, label, name string, in []byte, want bool) ([]byte, error) {
 	t.Helper()
-	out, err := Call(t, name, in)
+	out, err := s.Call(t, name, in)
 	switch {
 	case want && (err != nil || len(out) != 1 || out[0] != 1):
 		t.Errorf("%s: %s = %x, %v; want 01", label, name, out, err)
@@ -112,10 +119,10 @@ func Paired(b *testing.B, ours, ref func()) {
 
 // Invoker returns a function that calls name on in through core.Invoke and
 // fails b unless the output is want.
-func Invoker(b *testing.B, name string, in, want []byte) func() {
-	f, ok := core.Default.Lookup(name)
+func (s *Suite) Invoker(b *testing.B, name string, in, want []byte) func() {
+	f, ok := s.c.Lookup(name)
 	if !ok {
-		b.Fatalf("%s not registered", name)
+		b.Fatalf("%s is not in the package's Funcs", name)
 	}
 	buf := make([]byte, 0, 128)
 	return func() {

@@ -1,4 +1,4 @@
-package hostcrypto
+package evm
 
 import (
 	"encoding/binary"
@@ -6,57 +6,18 @@ import (
 	"strconv"
 
 	"github.com/hostcrypto/hostcrypto/core"
-	"github.com/hostcrypto/hostcrypto/zk"
+	"github.com/hostcrypto/hostcrypto/sig/secp256k1"
 )
 
-// Examples that need more than the registering package: the zk family's
-// (zk.Examples) and the profile functions' (the EVM precompiles), attached
-// here because the root package initialises after every family. Most precompiles
-// take exactly the input of a named function, so they reuse its examples.
-// Their gas is go-ethereum's, so these serve benchmarks and fuzz seeds, not
-// calibration.
-func init() {
-	c := core.Default
-	for name, ex := range zk.Examples() {
-		c.SetExamples(name, ex)
-	}
-	same := map[string]string{
-		"evm:0x02": "sha256", "evm:0x03": "ripemd160", "evm:0x06": "bn254_g1_add",
-		"evm:0x07": "bn254_g1_mul", "evm:0x08": "bn254_pairing_check", "evm:0x09": "blake2f",
-		"evm:0x0b": "bls12381_g1_add", "evm:0x0c": "bls12381_g1_msm", "evm:0x0d": "bls12381_g2_add",
-		"evm:0x0e": "bls12381_g2_msm", "evm:0x0f": "bls12381_pairing_check",
-		"evm:0x10": "bls12381_map_fp_to_g1", "evm:0x11": "bls12381_map_fp2_to_g2",
-		"evm:0x100": "p256_verify", "evm:0x04": "sha256",
-	}
-	for evmName, named := range same {
-		if f, ok := c.Lookup(named); ok && f.Examples != nil {
-			if _, ok := c.Lookup(evmName); ok {
-				c.SetExamples(evmName, f.Examples)
-			}
-		}
-	}
-	if _, ok := c.Lookup("evm:0x01"); ok {
-		c.SetExamples("evm:0x01", ecrecoverExamples)
-	}
-	if _, ok := c.Lookup("evm:0x05"); ok {
-		c.SetExamples("evm:0x05", modexpExamples)
-	}
-	for _, name := range []string{"evm:0x0a", "kzg_point_evaluation"} {
-		if _, ok := c.Lookup(name); ok {
-			c.SetExamples(name, pointEvalExamples)
-		}
-	}
-}
+// Examples of the precompiles implemented here (benchmarks and fuzz seeds;
+// their gas is go-ethereum's, so they do not serve calibration). The
+// forwarding precompiles take their target's examples.
 
 // ecrecoverExamples re-encodes secp256k1_recover's examples as
 // hash || v (32-byte word, 27 or 28) || r || s.
 func ecrecoverExamples() []core.Example {
-	f, ok := core.Default.Lookup("secp256k1_recover")
-	if !ok || f.Examples == nil {
-		return nil
-	}
 	var ex []core.Example
-	for _, e := range f.Examples() {
+	for _, e := range secp256k1.Secp256k1Recover.Examples() {
 		in := append([]byte(nil), e.Input[:32]...)
 		var v [32]byte
 		v[31] = 27 + e.Input[96]%27
@@ -83,14 +44,14 @@ func modexpExamples() []core.Example {
 }
 
 // pointEvalInput is the input of go-ethereum's pointEvaluation1 test
-// vector (testdata/vectors/go-ethereum-precompiles): a valid EIP-4844
+// vector (go-ethereum-precompiles/pointEvaluation.json): a valid EIP-4844
 // opening, the only shape that runs the whole pairing check.
 const pointEvalInput = "01e798154708fe7789429634053cbf9f99b619f9f084048927333fce637f549b564c0a11a0f704f4fc3e8acfe0f8245f0ad1347b378fbf96e206da11a5d3630624d25032e67a7e6a4910df5834b8fe70e6bcfeeac0352434196bdf4b2485d5a18f59a8d2a1a625a17f3fea0fe5eb8c896db3764f3185481bc22f91b4aaffcca25f26936857bc3a7c2539ea8ec3a952b7873033e038326e87ed3e1276fd140253fa08e9fc25fb2d9a98527fc22a2c9612fbeafdad446cbc7bcdbdcd780af2c16a"
 
 func pointEvalExamples() []core.Example {
 	in, err := hex.DecodeString(pointEvalInput)
 	if err != nil {
-		panic("hostcrypto: internal error: " + err.Error())
+		panic("evm: internal error: " + err.Error())
 	}
 	return []core.Example{{Name: "valid", Input: in, Worst: true}}
 }

@@ -1,0 +1,10 @@
+package pairing_test
+
+import (
+	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/pairing"
+)
+
+// testCatalogue holds the package's functions, for tests that take a
+// function by its catalogue name (as vector files name them).
+var testCatalogue = core.MustCatalogue(pairing.Funcs()...)

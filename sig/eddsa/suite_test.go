@@ -1,0 +1,6 @@
+package eddsa
+
+import "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
+
+// st calls the package's functions by catalogue name.
+var st = sigtest.New(Funcs()...)
