@@ -15,9 +15,6 @@ import (
 	"github.com/ethereum/go-ethereum/core/vm"
 	"github.com/ethereum/go-ethereum/params"
 
-	// The named catalogue functions that evm's precompiles delegate to
-	// (hashes, BN254, BLS12-381, BLAKE2F).
-	_ "github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/evm"
 )
 
