@@ -18,6 +18,7 @@ import (
 	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/evm"
 )
 
 // Env is what a subcommand may use.
@@ -45,8 +46,8 @@ func Register(c *Command) { commands = append(commands, c) }
 
 func init() {
 	Register(&Command{Name: "cpu", Usage: "cpu [--json]", Summary: "CPU features, machine report, selected implementation per primitive", Run: cmdCPU})
-	Register(&Command{Name: "list", Usage: "list [--json] [--schedule NAME|FILE]", Summary: "the catalogue: name, encoding, gas rule, implementations", Run: cmdList})
-	Register(&Command{Name: "call", Usage: "call [--backend NAME] [--schedule NAME|FILE] NAME HEX | call --jsonl [--backend NAME] [--schedule NAME|FILE]", Summary: "run catalogue functions", Run: cmdCall,
+	Register(&Command{Name: "list", Usage: "list [--json] [--schedule NAME|FILE] [--evm-fork NAME]", Summary: "the catalogue (or one EVM fork's precompiles): name, encoding, gas rule, implementations", Run: cmdList})
+	Register(&Command{Name: "call", Usage: "call [--backend NAME] [--schedule NAME|FILE] [--evm-fork NAME] NAME HEX | call --jsonl [--backend NAME] [--schedule NAME|FILE] [--evm-fork NAME]", Summary: "run catalogue functions", Run: cmdCall,
 		Args: "NAME  a catalogue function (hostcrypto list)\n" +
 			"HEX   its input, hex (0x optional)\n" +
 			"--jsonl reads {\"fn\":NAME,\"input\":HEX} lines on stdin and writes one result line each:\n" +
@@ -241,15 +242,30 @@ type Request struct {
 	Input string `json:"input"`
 }
 
-// Do runs one request under schedule s.
-func Do(s *core.Schedule, req Request) Result {
+// Do runs one request under schedule s (evm:0xNN names: the Osaka set).
+func Do(s *core.Schedule, req Request) Result { return DoFork(s, nil, req) }
+
+// DoFork is Do with the evm:0xNN names resolved in the precompile set of
+// fork (nil: Osaka's, the catalogue's own): an address the fork lacks is
+// an unknown function.
+func DoFork(s *core.Schedule, fork *evm.Set, req Request) Result {
 	res := Result{Fn: req.Fn}
 	in, err := decodeHex(req.Input)
 	if err != nil {
 		res.Error, res.Detail = "bad_request", "input is not hex: "+err.Error()
 		return res
 	}
-	out, gas, err := hostcrypto.CallWith(req.Fn, in, s, nil)
+	var out []byte
+	var gas uint64
+	if fork != nil && strings.HasPrefix(req.Fn, "evm:") {
+		if f, ok := fork.Lookup(req.Fn); ok {
+			out, gas, err = core.Invoke(f, s, nil, nil, in)
+		} else {
+			err = core.Errorf(core.CodeUnknownFunction, "%q is not a %s precompile", req.Fn, fork.Name())
+		}
+	} else {
+		out, gas, err = hostcrypto.CallWith(req.Fn, in, s, nil)
+	}
 	res.Gas = gas
 	if err != nil {
 		res.Error, res.Detail = core.CodeOf(err).String(), detail(err)
@@ -282,9 +298,14 @@ func cmdCall(env *Env, args []string) int {
 	var c common
 	c.add(fs.FlagSet)
 	jsonl := fs.Bool("jsonl", false, "read {\"fn\",\"input\"} lines on stdin, write one result line each")
+	forkName := addEVMFork(fs.FlagSet)
 	pos, err := fs.parse(args)
 	if err != nil {
 		return exitCode(err)
+	}
+	fork, ok := evmFork(env, *forkName)
+	if !ok {
+		return 2
 	}
 	s, ok := c.apply(env)
 	if !ok {
@@ -310,7 +331,7 @@ func cmdCall(env *Env, args []string) int {
 				} else if req.Fn == "" {
 					res = Result{Error: "bad_request", Detail: `no "fn" in the request`}
 				} else {
-					res = Do(s, req)
+					res = DoFork(s, fork, req)
 				}
 				enc.Encode(res)
 			}
@@ -328,7 +349,7 @@ func cmdCall(env *Env, args []string) int {
 		fs.usage()
 		return 2
 	}
-	res := Do(s, Request{Fn: pos[0], Input: pos[1]})
+	res := DoFork(s, fork, Request{Fn: pos[0], Input: pos[1]})
 	enc.Encode(res)
 	if res.Error != "" {
 		fmt.Fprintf(env.Stderr, "hostcrypto: %s: %s: %s\n", res.Fn, res.Error, res.Detail)
@@ -477,6 +498,7 @@ func cmdList(env *Env, args []string) int {
 	fs := newFlags(env, "list")
 	asJSON := fs.Bool("json", false, "machine-readable output")
 	sched := fs.String("schedule", "default", "gas schedule: a registered name or a JSON file")
+	forkName := addEVMFork(fs.FlagSet)
 	if _, err := fs.parse(args); err != nil {
 		return exitCode(err)
 	}
@@ -485,8 +507,17 @@ func cmdList(env *Env, args []string) int {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 2
 	}
+	funcs, what := hostcrypto.Functions(), "functions"
+	if flagGiven(fs.FlagSet, "evm-fork") {
+		// Only that fork's precompiles.
+		fork, ok := evmFork(env, *forkName)
+		if !ok {
+			return 2
+		}
+		funcs, what = fork.Funcs(), "precompiles of EVM fork "+fork.Name()
+	}
 	var entries []ListEntry
-	for _, f := range hostcrypto.Functions() {
+	for _, f := range funcs {
 		e := ListEntry{Name: f.Name, Family: f.Family, Input: f.Input, Output: f.Output, MaxInput: f.InputLimit()}
 		switch r, ok := s.Rules[f.Name]; {
 		case f.Gas != nil:
@@ -527,6 +558,6 @@ func cmdList(env *Env, args []string) int {
 			fmt.Fprintf(w, "    %s: %s (selected %s)\n", pn, strings.Join(names, ", "), p.Selected)
 		}
 	}
-	fmt.Fprintf(w, "%d functions; schedule %q\n", len(entries), s.Name)
+	fmt.Fprintf(w, "%d %s; schedule %q\n", len(entries), what, s.Name)
 	return 0
 }
