@@ -99,13 +99,13 @@ func frInv[T any, P frElement[T]](name string) func(dst, in []byte) ([]byte, err
 	}
 }
 
-// frExamples: dense elements below r (0x3f.. < both moduli), and for pow
+// frExamples: dense elements reduced below r, and for pow
 // the all-ones exponent (256 squarings and multiplications, the most).
-func frExamples(n int, pow bool) func() []core.Example {
+func frExamples(r *big.Int, n int, pow bool) func() []core.Example {
 	return func() []core.Example {
 		var in []byte
 		for i := range n {
-			in = append(in, be32(exScalar(i+40))...)
+			in = append(in, be32(new(big.Int).Mod(exScalar(i+40), r))...)
 		}
 		if pow {
 			in = append(in[:32], ones()...)
@@ -128,61 +128,61 @@ var (
 	BLS12381FrAdd = &core.Func{
 		Name: "bls12381_fr_add", Family: "curve",
 		Input: "a || b, each a " + blsFrIn, Output: "32-byte a + b mod r", FixedOut: 32,
-		Examples: frExamples(2, false),
+		Examples: frExamples(blsfr.Modulus(), 2, false),
 		Run:      frBinary[blsfr.Element]("bls12381_fr_add", frAdd[blsfr.Element]),
 	}
 	BLS12381FrSub = &core.Func{
 		Name: "bls12381_fr_sub", Family: "curve",
 		Input: "a || b, each a " + blsFrIn, Output: "32-byte a - b mod r", FixedOut: 32,
-		Examples: frExamples(2, false),
+		Examples: frExamples(blsfr.Modulus(), 2, false),
 		Run:      frBinary[blsfr.Element]("bls12381_fr_sub", frSub[blsfr.Element]),
 	}
 	BLS12381FrMul = &core.Func{
 		Name: "bls12381_fr_mul", Family: "curve",
 		Input: "a || b, each a " + blsFrIn, Output: "32-byte a · b mod r", FixedOut: 32,
-		Examples: frExamples(2, false),
+		Examples: frExamples(blsfr.Modulus(), 2, false),
 		Run:      frBinary[blsfr.Element]("bls12381_fr_mul", frMul[blsfr.Element]),
 	}
 	BLS12381FrPow = &core.Func{
 		Name: "bls12381_fr_pow", Family: "curve",
 		Input: "a (" + blsFrIn + ") || e (32-byte big-endian exponent, any 256-bit value, not reduced)", Output: "32-byte a^e mod r (a^0 = 1)", FixedOut: 32,
-		Examples: frExamples(2, true),
+		Examples: frExamples(blsfr.Modulus(), 2, true),
 		Run:      frPow[blsfr.Element]("bls12381_fr_pow"),
 	}
 	BLS12381FrInv = &core.Func{
 		Name: "bls12381_fr_inv", Family: "curve",
 		Input: "a, a " + blsFrIn + "; a = 0 is no_result", Output: "32-byte a^-1 mod r", FixedOut: 32,
-		Examples: frExamples(1, false),
+		Examples: frExamples(blsfr.Modulus(), 1, false),
 		Run:      frInv[blsfr.Element]("bls12381_fr_inv"),
 	}
 	BN254FrAdd = &core.Func{
 		Name: "bn254_fr_add", Family: "curve",
 		Input: "a || b, each a " + bnFrIn, Output: "32-byte a + b mod r", FixedOut: 32,
-		Examples: frExamples(2, false),
+		Examples: frExamples(bnfr.Modulus(), 2, false),
 		Run:      frBinary[bnfr.Element]("bn254_fr_add", frAdd[bnfr.Element]),
 	}
 	BN254FrSub = &core.Func{
 		Name: "bn254_fr_sub", Family: "curve",
 		Input: "a || b, each a " + bnFrIn, Output: "32-byte a - b mod r", FixedOut: 32,
-		Examples: frExamples(2, false),
+		Examples: frExamples(bnfr.Modulus(), 2, false),
 		Run:      frBinary[bnfr.Element]("bn254_fr_sub", frSub[bnfr.Element]),
 	}
 	BN254FrMul = &core.Func{
 		Name: "bn254_fr_mul", Family: "curve",
 		Input: "a || b, each a " + bnFrIn, Output: "32-byte a · b mod r", FixedOut: 32,
-		Examples: frExamples(2, false),
+		Examples: frExamples(bnfr.Modulus(), 2, false),
 		Run:      frBinary[bnfr.Element]("bn254_fr_mul", frMul[bnfr.Element]),
 	}
 	BN254FrPow = &core.Func{
 		Name: "bn254_fr_pow", Family: "curve",
 		Input: "a (" + bnFrIn + ") || e (32-byte big-endian exponent, any 256-bit value, not reduced)", Output: "32-byte a^e mod r (a^0 = 1)", FixedOut: 32,
-		Examples: frExamples(2, true),
+		Examples: frExamples(bnfr.Modulus(), 2, true),
 		Run:      frPow[bnfr.Element]("bn254_fr_pow"),
 	}
 	BN254FrInv = &core.Func{
 		Name: "bn254_fr_inv", Family: "curve",
 		Input: "a, a " + bnFrIn + "; a = 0 is no_result", Output: "32-byte a^-1 mod r", FixedOut: 32,
-		Examples: frExamples(1, false),
+		Examples: frExamples(bnfr.Modulus(), 1, false),
 		Run:      frInv[bnfr.Element]("bn254_fr_inv"),
 	}
 )
