@@ -130,9 +130,31 @@ func FuzzBn254FrSub(f *testing.F) { fuzzFunction(f, "bn254_fr_sub") }
 
 func FuzzBn254G1Add(f *testing.F) { fuzzFunction(f, "bn254_g1_add") }
 
+func FuzzBn254G1Compress(f *testing.F) { fuzzFunction(f, "bn254_g1_compress") }
+
+func FuzzBn254G1Decompress(f *testing.F) { fuzzFunction(f, "bn254_g1_decompress") }
+
+func FuzzBn254G1IsOnCurve(f *testing.F) { fuzzFunction(f, "bn254_g1_is_on_curve") }
+
 func FuzzBn254G1Msm(f *testing.F) { fuzzFunction(f, "bn254_g1_msm") }
 
+func FuzzBn254G1MsmLe(f *testing.F) { fuzzFunction(f, "bn254_g1_msm_le") }
+
 func FuzzBn254G1Mul(f *testing.F) { fuzzFunction(f, "bn254_g1_mul") }
+
+func FuzzBn254G1SumLe(f *testing.F) { fuzzFunction(f, "bn254_g1_sum_le") }
+
+func FuzzBn254G2Add(f *testing.F) { fuzzFunction(f, "bn254_g2_add") }
+
+func FuzzBn254G2Compress(f *testing.F) { fuzzFunction(f, "bn254_g2_compress") }
+
+func FuzzBn254G2Decompress(f *testing.F) { fuzzFunction(f, "bn254_g2_decompress") }
+
+func FuzzBn254G2IsOnCurve(f *testing.F) { fuzzFunction(f, "bn254_g2_is_on_curve") }
+
+func FuzzBn254G2Msm(f *testing.F) { fuzzFunction(f, "bn254_g2_msm") }
+
+func FuzzBn254G2Mul(f *testing.F) { fuzzFunction(f, "bn254_g2_mul") }
 
 func FuzzBn254GtEqual(f *testing.F) { fuzzFunction(f, "bn254_gt_equal") }
 
@@ -143,6 +165,8 @@ func FuzzBn254MillerLoop(f *testing.F) { fuzzFunction(f, "bn254_miller_loop") }
 func FuzzBn254Pairing(f *testing.F) { fuzzFunction(f, "bn254_pairing") }
 
 func FuzzBn254PairingCheck(f *testing.F) { fuzzFunction(f, "bn254_pairing_check") }
+
+func FuzzBn254PairingCheckLe(f *testing.F) { fuzzFunction(f, "bn254_pairing_check_le") }
 
 func FuzzDuskHash(f *testing.F) { fuzzFunction(f, "dusk:hash") }
 

@@ -256,13 +256,57 @@ func Bn254FrSub(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) 
 // returns CodeUnsupported.
 func Bn254G1Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bn254G1Compress calls the host function bn254_g1_compress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Compress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1Decompress calls the host function bn254_g1_decompress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1IsOnCurve calls the host function bn254_g1_is_on_curve; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1IsOnCurve(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bn254G1Msm calls the host function bn254_g1_msm; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bn254G1Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bn254G1MsmLe calls the host function bn254_g1_msm_le; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1MsmLe(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bn254G1Mul calls the host function bn254_g1_mul; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bn254G1Mul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1SumLe calls the host function bn254_g1_sum_le; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1SumLe(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Add calls the host function bn254_g2_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Compress calls the host function bn254_g2_compress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Compress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Decompress calls the host function bn254_g2_decompress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2IsOnCurve calls the host function bn254_g2_is_on_curve; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2IsOnCurve(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Msm calls the host function bn254_g2_msm; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Mul calls the host function bn254_g2_mul; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Mul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bn254GtEqual calls the host function bn254_gt_equal; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -283,6 +327,10 @@ func Bn254Pairing(in, out []byte) (int, error) { return 0, Error(CodeUnsupported
 // Bn254PairingCheck calls the host function bn254_pairing_check; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bn254PairingCheck(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254PairingCheckLe calls the host function bn254_pairing_check_le; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254PairingCheckLe(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Ed25519BatchVerifyZip215 calls the host function ed25519_batch_verify_zip215; outside a wasip1 guest it
 // returns CodeUnsupported.

@@ -195,11 +195,44 @@ func importBn254FrSub(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer,
 //go:wasmimport hostcrypto bn254_g1_add
 func importBn254G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bn254_g1_compress
+func importBn254G1Compress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_decompress
+func importBn254G1Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_is_on_curve
+func importBn254G1IsOnCurve(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bn254_g1_msm
 func importBn254G1Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bn254_g1_msm_le
+func importBn254G1MsmLe(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bn254_g1_mul
 func importBn254G1Mul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_sum_le
+func importBn254G1SumLe(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_add
+func importBn254G2Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_compress
+func importBn254G2Compress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_decompress
+func importBn254G2Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_is_on_curve
+func importBn254G2IsOnCurve(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_msm
+func importBn254G2Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_mul
+func importBn254G2Mul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bn254_gt_equal
 func importBn254GtEqual(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -215,6 +248,9 @@ func importBn254Pairing(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointe
 
 //go:wasmimport hostcrypto bn254_pairing_check
 func importBn254PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_pairing_check_le
+func importBn254PairingCheckLe(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto ed25519_batch_verify_zip215
 func importEd25519BatchVerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -738,6 +774,27 @@ func Bn254G1Add(in, out []byte) (int, error) {
 	return result(importBn254G1Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bn254G1Compress calls the host function bn254_g1_compress.
+// Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) on the curve
+// Output: the 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity) (Solana's sol_alt_bn128_compression G1_COMPRESS)
+func Bn254G1Compress(in, out []byte) (int, error) {
+	return result(importBn254G1Compress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1Decompress calls the host function bn254_g1_decompress.
+// Input: one 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity)
+// Output: the 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (Solana's G1_DECOMPRESS)
+func Bn254G1Decompress(in, out []byte) (int, error) {
+	return result(importBn254G1Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1IsOnCurve calls the host function bn254_g1_is_on_curve.
+// Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+// Output: one byte: 0x01 if on the curve (infinity included), else 0x00
+func Bn254G1IsOnCurve(in, out []byte) (int, error) {
+	return result(importBn254G1IsOnCurve(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bn254G1Msm calls the host function bn254_g1_msm.
 // Input: k >= 1 pairs (64-byte EIP-196 G1 point || 32-byte big-endian scalar), 96·k bytes exactly (EIP-2537 MSM layout with BN254 encodings)
 // Output: 64-byte G1 point Σ s_i·P_i
@@ -745,11 +802,67 @@ func Bn254G1Msm(in, out []byte) (int, error) {
 	return result(importBn254G1Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bn254G1MsmLe calls the host function bn254_g1_msm_le.
+// Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 32-byte little-endian scalar < r), 96·k bytes (NEAR alt_bn128_g1_multiexp)
+// Output: 64-byte NEAR G1 point Σ s_i·P_i (infinity for k = 0)
+func Bn254G1MsmLe(in, out []byte) (int, error) {
+	return result(importBn254G1MsmLe(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bn254G1Mul calls the host function bn254_g1_mul.
 // Input: EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored
 // Output: 64-byte G1 point s·P
 func Bn254G1Mul(in, out []byte) (int, error) {
 	return result(importBn254G1Mul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1SumLe calls the host function bn254_g1_sum_le.
+// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity)), 65·k bytes (NEAR alt_bn128_g1_sum)
+// Output: 64-byte NEAR G1 point Σ ±P_i
+func Bn254G1SumLe(in, out []byte) (int, error) {
+	return result(importBn254G1SumLe(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Add calls the host function bn254_g2_add.
+// Input: two 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity)s, 256 bytes; on the twist, subgroup not checked
+// Output: 128-byte G2 point P + Q
+func Bn254G2Add(in, out []byte) (int, error) {
+	return result(importBn254G2Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Compress calls the host function bn254_g2_compress.
+// Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) on the twist (subgroup not checked, as Solana)
+// Output: the 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (Solana's G2_COMPRESS)
+func Bn254G2Compress(in, out []byte) (int, error) {
+	return result(importBn254G2Compress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Decompress calls the host function bn254_g2_decompress.
+// Input: one 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (subgroup not checked, as Solana)
+// Output: the 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (Solana's G2_DECOMPRESS)
+func Bn254G2Decompress(in, out []byte) (int, error) {
+	return result(importBn254G2Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2IsOnCurve calls the host function bn254_g2_is_on_curve.
+// Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+// Output: one byte: 0x01 if on the twist (infinity included), else 0x00
+func Bn254G2IsOnCurve(in, out []byte) (int, error) {
+	return result(importBn254G2IsOnCurve(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Msm calls the host function bn254_g2_msm.
+// Input: k >= 1 pairs (128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar), 160·k bytes
+// Output: 128-byte G2 point Σ s_i·Q_i
+func Bn254G2Msm(in, out []byte) (int, error) {
+	return result(importBn254G2Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Mul calls the host function bn254_g2_mul.
+// Input: 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 160 bytes
+// Output: 128-byte G2 point s·Q
+func Bn254G2Mul(in, out []byte) (int, error) {
+	return result(importBn254G2Mul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bn254GtEqual calls the host function bn254_gt_equal.
@@ -785,6 +898,13 @@ func Bn254Pairing(in, out []byte) (int, error) {
 // Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00
 func Bn254PairingCheck(in, out []byte) (int, error) {
 	return result(importBn254PairingCheck(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254PairingCheckLe calls the host function bn254_pairing_check_le.
+// Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 128-byte NEAR G2 point x.c0 || x.c1 || y.c0 || y.c1 little-endian, in G2), 192·k bytes (NEAR alt_bn128_pairing_check)
+// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00
+func Bn254PairingCheckLe(in, out []byte) (int, error) {
+	return result(importBn254PairingCheckLe(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Ed25519BatchVerifyZip215 calls the host function ed25519_batch_verify_zip215.

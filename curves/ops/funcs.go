@@ -260,5 +260,7 @@ func Funcs() []*core.Func {
 		BN254FrAdd, BN254FrSub, BN254FrMul, BN254FrPow, BN254FrInv,
 		BLS12381Pairing, BLS12381MillerLoop, BLS12381FinalExp, BLS12381GTMul, BLS12381GTEqual,
 		BN254Pairing, BN254MillerLoop, BN254FinalExp, BN254GTMul, BN254GTEqual,
+		BN254G2Add, BN254G2Mul, BN254G2MSM, BN254G1Compress, BN254G1Decompress, BN254G2Compress, BN254G2Decompress,
+		BN254G1IsOnCurve, BN254G2IsOnCurve, BN254G1MSMLE, BN254G1SumLE, BN254PairingCheckLE,
 	}
 }
