@@ -24,13 +24,13 @@ func ExampleCall() {
 }
 
 func ExampleCatalogue() {
-	full := hostcrypto.Catalogue()                // 81 functions
+	full := hostcrypto.Catalogue()                // 138 functions
 	evmOnly := core.MustCatalogue(evm.Funcs()...) // the 18 precompiles (and kzg_point_evaluation)
 	out, used, err := evmOnly.Call("evm:0x02", gas.Default, &core.Budget{Left: 100_000}, []byte("abc"))
 	fmt.Println(full.Len(), evmOnly.Len())
 	fmt.Printf("%x %d %v\n", out[:4], used, err)
 	// Output:
-	// 81 19
+	// 138 19
 	// ba7816bf 72 <nil>
 }
 
@@ -47,7 +47,7 @@ func Example_wasmbridge() {
 	defer r.Close(ctx)
 	host, err := wasmbridge.Instantiate(ctx, r, wasmbridge.WithSchedule(gas.Default)) // the full catalogue
 	fmt.Println(len(host.ExportedFunctionDefinitions()), err)
-	// Output: 81 <nil>
+	// Output: 138 <nil>
 }
 
 func Example_dusk() {

@@ -29,8 +29,6 @@ func absent(t *testing.T, what string) {
 	t.Skipf("%s absent: skipping", what)
 }
 
-var catalogue = core.MustCatalogue(ops.Funcs()...)
-
 // run calls a function of the package through core.Invoke's path
 // (price, limits, recovered panics) with unlimited gas.
 func run(t *testing.T, f *core.Func, in []byte) ([]byte, error) {
