@@ -49,27 +49,84 @@ extern "C" {
 #define HOSTCRYPTO_BLAKE2B_512_OUT 64
 #define HOSTCRYPTO_BLAKE2F_OUT 64
 #define HOSTCRYPTO_BLAKE3_256_OUT 32
+#define HOSTCRYPTO_BLS12381_AGGREGATE_G1_OUT 48
+#define HOSTCRYPTO_BLS12381_AGGREGATE_G2_OUT 96
 #define HOSTCRYPTO_BLS12381_AGGREGATE_VERIFY_OUT 1
 #define HOSTCRYPTO_BLS12381_AGGREGATE_VERIFY_DST_OUT 1
 #define HOSTCRYPTO_BLS12381_BATCH_VERIFY_OUT 1
 #define HOSTCRYPTO_BLS12381_FAST_AGGREGATE_VERIFY_OUT 1
+#define HOSTCRYPTO_BLS12381_FINAL_EXP_OUT 576
+#define HOSTCRYPTO_BLS12381_FR_ADD_OUT 32
+#define HOSTCRYPTO_BLS12381_FR_INV_OUT 32
+#define HOSTCRYPTO_BLS12381_FR_MUL_OUT 32
+#define HOSTCRYPTO_BLS12381_FR_POW_OUT 32
+#define HOSTCRYPTO_BLS12381_FR_SUB_OUT 32
 #define HOSTCRYPTO_BLS12381_G1_ADD_OUT 128
+#define HOSTCRYPTO_BLS12381_G1_ADD_ZCASH_OUT 96
+#define HOSTCRYPTO_BLS12381_G1_COMPRESS_OUT 48
+#define HOSTCRYPTO_BLS12381_G1_DECOMPRESS_OUT 96
+#define HOSTCRYPTO_BLS12381_G1_IS_IN_SUBGROUP_OUT 1
+#define HOSTCRYPTO_BLS12381_G1_IS_ON_CURVE_OUT 1
 #define HOSTCRYPTO_BLS12381_G1_MSM_OUT 128
+#define HOSTCRYPTO_BLS12381_G1_MSM_ZCASH_OUT 96
+#define HOSTCRYPTO_BLS12381_G1_MUL_ZCASH_OUT 96
+#define HOSTCRYPTO_BLS12381_G1_NEG_ZCASH_OUT 96
+#define HOSTCRYPTO_BLS12381_G1_SUB_ZCASH_OUT 96
 #define HOSTCRYPTO_BLS12381_G2_ADD_OUT 256
+#define HOSTCRYPTO_BLS12381_G2_ADD_ZCASH_OUT 192
+#define HOSTCRYPTO_BLS12381_G2_COMPRESS_OUT 96
+#define HOSTCRYPTO_BLS12381_G2_DECOMPRESS_OUT 192
+#define HOSTCRYPTO_BLS12381_G2_IS_IN_SUBGROUP_OUT 1
+#define HOSTCRYPTO_BLS12381_G2_IS_ON_CURVE_OUT 1
 #define HOSTCRYPTO_BLS12381_G2_MSM_OUT 256
+#define HOSTCRYPTO_BLS12381_G2_MSM_ZCASH_OUT 192
+#define HOSTCRYPTO_BLS12381_G2_MUL_ZCASH_OUT 192
+#define HOSTCRYPTO_BLS12381_G2_NEG_ZCASH_OUT 192
+#define HOSTCRYPTO_BLS12381_G2_SUB_ZCASH_OUT 192
+#define HOSTCRYPTO_BLS12381_GT_EQUAL_OUT 1
+#define HOSTCRYPTO_BLS12381_GT_MUL_OUT 576
 #define HOSTCRYPTO_BLS12381_HASH_TO_G1_OUT 128
+#define HOSTCRYPTO_BLS12381_HASH_TO_G1_ZCASH_OUT 96
 #define HOSTCRYPTO_BLS12381_HASH_TO_G2_OUT 256
+#define HOSTCRYPTO_BLS12381_HASH_TO_G2_ZCASH_OUT 192
 #define HOSTCRYPTO_BLS12381_MAP_FP2_TO_G2_OUT 256
+#define HOSTCRYPTO_BLS12381_MAP_FP2_TO_G2_ZCASH_OUT 192
 #define HOSTCRYPTO_BLS12381_MAP_FP_TO_G1_OUT 128
+#define HOSTCRYPTO_BLS12381_MAP_FP_TO_G1_ZCASH_OUT 96
+#define HOSTCRYPTO_BLS12381_MILLER_LOOP_OUT 576
 #define HOSTCRYPTO_BLS12381_MULTISIG_VERIFY_DUSK_OUT 1
+#define HOSTCRYPTO_BLS12381_PAIRING_OUT 576
 #define HOSTCRYPTO_BLS12381_PAIRING_CHECK_OUT 1
+#define HOSTCRYPTO_BLS12381_PAIRING_CHECK_ZCASH_OUT 1
 #define HOSTCRYPTO_BLS12381_VERIFY_OUT 1
 #define HOSTCRYPTO_BLS12381_VERIFY_DST_OUT 1
 #define HOSTCRYPTO_BLS12381_VERIFY_DUSK_OUT 1
+#define HOSTCRYPTO_BN254_FINAL_EXP_OUT 384
+#define HOSTCRYPTO_BN254_FR_ADD_OUT 32
+#define HOSTCRYPTO_BN254_FR_INV_OUT 32
+#define HOSTCRYPTO_BN254_FR_MUL_OUT 32
+#define HOSTCRYPTO_BN254_FR_POW_OUT 32
+#define HOSTCRYPTO_BN254_FR_SUB_OUT 32
 #define HOSTCRYPTO_BN254_G1_ADD_OUT 64
+#define HOSTCRYPTO_BN254_G1_COMPRESS_OUT 32
+#define HOSTCRYPTO_BN254_G1_DECOMPRESS_OUT 64
+#define HOSTCRYPTO_BN254_G1_IS_ON_CURVE_OUT 1
 #define HOSTCRYPTO_BN254_G1_MSM_OUT 64
+#define HOSTCRYPTO_BN254_G1_MSM_LE_OUT 64
 #define HOSTCRYPTO_BN254_G1_MUL_OUT 64
+#define HOSTCRYPTO_BN254_G1_SUM_LE_OUT 64
+#define HOSTCRYPTO_BN254_G2_ADD_OUT 128
+#define HOSTCRYPTO_BN254_G2_COMPRESS_OUT 64
+#define HOSTCRYPTO_BN254_G2_DECOMPRESS_OUT 128
+#define HOSTCRYPTO_BN254_G2_IS_ON_CURVE_OUT 1
+#define HOSTCRYPTO_BN254_G2_MSM_OUT 128
+#define HOSTCRYPTO_BN254_G2_MUL_OUT 128
+#define HOSTCRYPTO_BN254_GT_EQUAL_OUT 1
+#define HOSTCRYPTO_BN254_GT_MUL_OUT 384
+#define HOSTCRYPTO_BN254_MILLER_LOOP_OUT 384
+#define HOSTCRYPTO_BN254_PAIRING_OUT 384
 #define HOSTCRYPTO_BN254_PAIRING_CHECK_OUT 1
+#define HOSTCRYPTO_BN254_PAIRING_CHECK_LE_OUT 1
 #define HOSTCRYPTO_ED25519_BATCH_VERIFY_ZIP215_OUT 1
 #define HOSTCRYPTO_ED25519_BATCH_VERIFY_ZIP215_LISTS_OUT 1
 #define HOSTCRYPTO_ED25519_VERIFY_OUT 1
@@ -171,6 +228,18 @@ int32_t hostcrypto_blake2f(const uint8_t *in, uint32_t in_len, uint8_t *out, uin
 __attribute__((import_module("hostcrypto"), import_name("blake3_256")))
 int32_t hostcrypto_blake3_256(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_aggregate_g1
+ * Input: n >= 1 concatenated 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest)s, 48·n bytes; each on the curve and in G1 (infinity allowed), as CosmWasm's bls12_381_aggregate_g1
+ * Output: 48-byte compressed G1 point: the sum */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_aggregate_g1")))
+int32_t hostcrypto_bls12381_aggregate_g1(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_aggregate_g2
+ * Input: n >= 1 concatenated 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0)s, 96·n bytes; each on the twist and in G2 (infinity allowed), as CosmWasm's bls12_381_aggregate_g2
+ * Output: 96-byte compressed G2 point: the sum */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_aggregate_g2")))
+int32_t hostcrypto_bls12381_aggregate_g2(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_aggregate_verify
  * Input: n (4) || n x pk (48) || sig (96) || n x (len (4) || msg); DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
  * Output: 0x01 valid, 0x00 invalid (AggregateVerify, POP scheme: messages need not be distinct; n = 0 is invalid) */
@@ -195,11 +264,77 @@ int32_t hostcrypto_bls12381_batch_verify(const uint8_t *in, uint32_t in_len, uin
 __attribute__((import_module("hostcrypto"), import_name("bls12381_fast_aggregate_verify")))
 int32_t hostcrypto_bls12381_fast_aggregate_verify(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_final_exp
+ * Input: one non-zero 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+ * Output: z^((p¹²−1)/r), a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_final_exp")))
+int32_t hostcrypto_bls12381_final_exp(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_fr_add
+ * Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+ * Output: 32-byte a + b mod r */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_fr_add")))
+int32_t hostcrypto_bls12381_fr_add(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_fr_inv
+ * Input: a, a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical); a = 0 is no_result
+ * Output: 32-byte a^-1 mod r */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_fr_inv")))
+int32_t hostcrypto_bls12381_fr_inv(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_fr_mul
+ * Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+ * Output: 32-byte a · b mod r */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_fr_mul")))
+int32_t hostcrypto_bls12381_fr_mul(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_fr_pow
+ * Input: a (32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)) || e (32-byte big-endian exponent, any 256-bit value, not reduced)
+ * Output: 32-byte a^e mod r (a^0 = 1) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_fr_pow")))
+int32_t hostcrypto_bls12381_fr_pow(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_fr_sub
+ * Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+ * Output: 32-byte a - b mod r */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_fr_sub")))
+int32_t hostcrypto_bls12381_fr_sub(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_g1_add
  * Input: EIP-2537 G1ADD: two 128-byte G1 points (64-byte padded Fp x || y), 256 bytes exactly; no subgroup check
  * Output: 128-byte G1 point P + Q */
 __attribute__((import_module("hostcrypto"), import_name("bls12381_g1_add")))
 int32_t hostcrypto_bls12381_g1_add(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g1_add_zcash
+ * Input: two 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)s, 192 bytes; on the curve, subgroup not checked
+ * Output: 96-byte uncompressed G1 point P + Q */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_add_zcash")))
+int32_t hostcrypto_bls12381_g1_add_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g1_compress
+ * Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1
+ * Output: the 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_compress")))
+int32_t hostcrypto_bls12381_g1_compress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g1_decompress
+ * Input: one 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest) in G1
+ * Output: the 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_decompress")))
+int32_t hostcrypto_bls12381_g1_decompress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g1_is_in_subgroup
+ * Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) on the curve (else invalid_point)
+ * Output: one byte: 0x01 if r·P = 0, else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_is_in_subgroup")))
+int32_t hostcrypto_bls12381_g1_is_in_subgroup(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g1_is_on_curve
+ * Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) (flags and coordinates < p are checked: errors)
+ * Output: one byte: 0x01 if the point is on E (infinity included), else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_is_on_curve")))
+int32_t hostcrypto_bls12381_g1_is_on_curve(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* bls12381_g1_msm
  * Input: EIP-2537 G1MSM: k >= 1 pairs (128-byte G1 point in G1 || 32-byte big-endian scalar), 160·k bytes exactly
@@ -207,11 +342,65 @@ int32_t hostcrypto_bls12381_g1_add(const uint8_t *in, uint32_t in_len, uint8_t *
 __attribute__((import_module("hostcrypto"), import_name("bls12381_g1_msm")))
 int32_t hostcrypto_bls12381_g1_msm(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_g1_msm_zcash
+ * Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 32-byte big-endian scalar), 128·k bytes
+ * Output: 96-byte uncompressed G1 point Σ s_i·P_i */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_msm_zcash")))
+int32_t hostcrypto_bls12381_g1_msm_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g1_mul_zcash
+ * Input: 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 128 bytes
+ * Output: 96-byte uncompressed G1 point s·P */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_mul_zcash")))
+int32_t hostcrypto_bls12381_g1_mul_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g1_neg_zcash
+ * Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity); on the curve, subgroup not checked
+ * Output: 96-byte uncompressed G1 point -P */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_neg_zcash")))
+int32_t hostcrypto_bls12381_g1_neg_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g1_sub_zcash
+ * Input: two 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)s, 192 bytes; on the curve, subgroup not checked
+ * Output: 96-byte uncompressed G1 point P - Q */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_sub_zcash")))
+int32_t hostcrypto_bls12381_g1_sub_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_g2_add
  * Input: EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check
  * Output: 256-byte G2 point P + Q */
 __attribute__((import_module("hostcrypto"), import_name("bls12381_g2_add")))
 int32_t hostcrypto_bls12381_g2_add(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g2_add_zcash
+ * Input: two 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)s, 384 bytes; on the twist, subgroup not checked
+ * Output: 192-byte uncompressed G2 point P + Q */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_add_zcash")))
+int32_t hostcrypto_bls12381_g2_add_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g2_compress
+ * Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2
+ * Output: the 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_compress")))
+int32_t hostcrypto_bls12381_g2_compress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g2_decompress
+ * Input: one 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0) in G2
+ * Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_decompress")))
+int32_t hostcrypto_bls12381_g2_decompress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g2_is_in_subgroup
+ * Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) on the twist (else invalid_point)
+ * Output: one byte: 0x01 if r·Q = 0, else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_is_in_subgroup")))
+int32_t hostcrypto_bls12381_g2_is_in_subgroup(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g2_is_on_curve
+ * Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) (flags and coordinates < p are checked: errors)
+ * Output: one byte: 0x01 if the point is on the twist E' (infinity included), else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_is_on_curve")))
+int32_t hostcrypto_bls12381_g2_is_on_curve(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* bls12381_g2_msm
  * Input: EIP-2537 G2MSM: k >= 1 pairs (256-byte G2 point in G2 || 32-byte big-endian scalar), 288·k bytes exactly
@@ -219,11 +408,53 @@ int32_t hostcrypto_bls12381_g2_add(const uint8_t *in, uint32_t in_len, uint8_t *
 __attribute__((import_module("hostcrypto"), import_name("bls12381_g2_msm")))
 int32_t hostcrypto_bls12381_g2_msm(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_g2_msm_zcash
+ * Input: k >= 1 pairs (192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2 || 32-byte big-endian scalar), 224·k bytes
+ * Output: 192-byte uncompressed G2 point Σ s_i·Q_i */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_msm_zcash")))
+int32_t hostcrypto_bls12381_g2_msm_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g2_mul_zcash
+ * Input: 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 224 bytes
+ * Output: 192-byte uncompressed G2 point s·P */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_mul_zcash")))
+int32_t hostcrypto_bls12381_g2_mul_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g2_neg_zcash
+ * Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity); on the twist, subgroup not checked
+ * Output: 192-byte uncompressed G2 point -P */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_neg_zcash")))
+int32_t hostcrypto_bls12381_g2_neg_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g2_sub_zcash
+ * Input: two 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)s, 384 bytes; on the twist, subgroup not checked
+ * Output: 192-byte uncompressed G2 point P - Q */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_sub_zcash")))
+int32_t hostcrypto_bls12381_g2_sub_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_gt_equal
+ * Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
+ * Output: one byte: 0x01 if equal, else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_gt_equal")))
+int32_t hostcrypto_bls12381_gt_equal(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_gt_mul
+ * Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
+ * Output: their product, a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_gt_mul")))
+int32_t hostcrypto_bls12381_gt_mul(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_hash_to_g1
  * Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST (L = 0 or a truncated DST is malformed)
  * Output: the point in EIP-2537 encoding (128 bytes: x || y, each 64-byte big-endian) */
 __attribute__((import_module("hostcrypto"), import_name("bls12381_hash_to_g1")))
 int32_t hostcrypto_bls12381_hash_to_g1(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_hash_to_g1_zcash
+ * Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST
+ * Output: 96-byte uncompressed G1 point */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_hash_to_g1_zcash")))
+int32_t hostcrypto_bls12381_hash_to_g1_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* bls12381_hash_to_g2
  * Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ with the caller's DST (L = 0 or a truncated DST is malformed)
@@ -231,11 +462,23 @@ int32_t hostcrypto_bls12381_hash_to_g1(const uint8_t *in, uint32_t in_len, uint8
 __attribute__((import_module("hostcrypto"), import_name("bls12381_hash_to_g2")))
 int32_t hostcrypto_bls12381_hash_to_g2(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_hash_to_g2_zcash
+ * Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ with the caller's DST
+ * Output: 192-byte uncompressed G2 point */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_hash_to_g2_zcash")))
+int32_t hostcrypto_bls12381_hash_to_g2_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_map_fp2_to_g2
  * Input: EIP-2537 MAP_FP2_TO_G2: one 128-byte Fp2 element u = c0 || c1
  * Output: 256-byte G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u */
 __attribute__((import_module("hostcrypto"), import_name("bls12381_map_fp2_to_g2")))
 int32_t hostcrypto_bls12381_map_fp2_to_g2(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_map_fp2_to_g2_zcash
+ * Input: one 96-byte Fp2 element u = c1 || c0 (Zcash order, 48-byte big-endian each, < p)
+ * Output: 192-byte uncompressed G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u (EIP-2537 MAP_FP2_TO_G2) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_map_fp2_to_g2_zcash")))
+int32_t hostcrypto_bls12381_map_fp2_to_g2_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* bls12381_map_fp_to_g1
  * Input: EIP-2537 MAP_FP_TO_G1: one 64-byte padded Fp element u
@@ -243,17 +486,41 @@ int32_t hostcrypto_bls12381_map_fp2_to_g2(const uint8_t *in, uint32_t in_len, ui
 __attribute__((import_module("hostcrypto"), import_name("bls12381_map_fp_to_g1")))
 int32_t hostcrypto_bls12381_map_fp_to_g1(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_map_fp_to_g1_zcash
+ * Input: one 48-byte big-endian Fp element u < p
+ * Output: 96-byte uncompressed G1 point: RFC 9380 SSWU map + 11-isogeny + cofactor clearing of u (EIP-2537 MAP_FP_TO_G1) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_map_fp_to_g1_zcash")))
+int32_t hostcrypto_bls12381_map_fp_to_g1_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_miller_loop
+ * Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288·k bytes
+ * Output: Π f(P_i, Q_i), the multi-Miller loop before the final exponentiation, as a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_miller_loop")))
+int32_t hostcrypto_bls12381_miller_loop(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_multisig_verify_dusk
  * Input: n (4-byte big-endian, at most 4096) || n pks (96 each, G2 compressed) || sig (48, G1 compressed) || msg: aggregate key sum t_i*pk_i, t_i = BLAKE2b-512(BLS_SIG_BLS12381_SCALAR_SHA256_DUSK_H1_V2 || pk_i) mod r (little-endian)
  * Output: 0x01 if the multisignature verifies under the aggregate key, else 0x00 (also for n = 0) */
 __attribute__((import_module("hostcrypto"), import_name("bls12381_multisig_verify_dusk")))
 int32_t hostcrypto_bls12381_multisig_verify_dusk(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_pairing
+ * Input: one pair (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288 bytes
+ * Output: e(P, Q) as a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_pairing")))
+int32_t hostcrypto_bls12381_pairing(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_pairing_check
  * Input: EIP-2537 PAIRING_CHECK: k >= 1 pairs (128-byte G1 point || 256-byte G2 point, both in their subgroups), 384·k bytes exactly
  * Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00 */
 __attribute__((import_module("hostcrypto"), import_name("bls12381_pairing_check")))
 int32_t hostcrypto_bls12381_pairing_check(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_pairing_check_zcash
+ * Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288·k bytes; pairs with an infinity contribute 1
+ * Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_pairing_check_zcash")))
+int32_t hostcrypto_bls12381_pairing_check_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* bls12381_verify
  * Input: pk (48, compressed G1) || sig (96, compressed G2) || msg; DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
@@ -273,11 +540,65 @@ int32_t hostcrypto_bls12381_verify_dst(const uint8_t *in, uint32_t in_len, uint8
 __attribute__((import_module("hostcrypto"), import_name("bls12381_verify_dusk")))
 int32_t hostcrypto_bls12381_verify_dusk(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bn254_final_exp
+ * Input: one non-zero 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+ * Output: z^((p¹²−1)/r), a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_final_exp")))
+int32_t hostcrypto_bn254_final_exp(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_fr_add
+ * Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+ * Output: 32-byte a + b mod r */
+__attribute__((import_module("hostcrypto"), import_name("bn254_fr_add")))
+int32_t hostcrypto_bn254_fr_add(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_fr_inv
+ * Input: a, a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical); a = 0 is no_result
+ * Output: 32-byte a^-1 mod r */
+__attribute__((import_module("hostcrypto"), import_name("bn254_fr_inv")))
+int32_t hostcrypto_bn254_fr_inv(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_fr_mul
+ * Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+ * Output: 32-byte a · b mod r */
+__attribute__((import_module("hostcrypto"), import_name("bn254_fr_mul")))
+int32_t hostcrypto_bn254_fr_mul(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_fr_pow
+ * Input: a (32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)) || e (32-byte big-endian exponent, any 256-bit value, not reduced)
+ * Output: 32-byte a^e mod r (a^0 = 1) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_fr_pow")))
+int32_t hostcrypto_bn254_fr_pow(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_fr_sub
+ * Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+ * Output: 32-byte a - b mod r */
+__attribute__((import_module("hostcrypto"), import_name("bn254_fr_sub")))
+int32_t hostcrypto_bn254_fr_sub(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bn254_g1_add
  * Input: EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored
  * Output: 64-byte G1 point P + Q */
 __attribute__((import_module("hostcrypto"), import_name("bn254_g1_add")))
 int32_t hostcrypto_bn254_g1_add(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_g1_compress
+ * Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) on the curve
+ * Output: the 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity) (Solana's sol_alt_bn128_compression G1_COMPRESS) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g1_compress")))
+int32_t hostcrypto_bn254_g1_compress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_g1_decompress
+ * Input: one 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity)
+ * Output: the 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (Solana's G1_DECOMPRESS) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g1_decompress")))
+int32_t hostcrypto_bn254_g1_decompress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_g1_is_on_curve
+ * Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+ * Output: one byte: 0x01 if on the curve (infinity included), else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g1_is_on_curve")))
+int32_t hostcrypto_bn254_g1_is_on_curve(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* bn254_g1_msm
  * Input: k >= 1 pairs (64-byte EIP-196 G1 point || 32-byte big-endian scalar), 96·k bytes exactly (EIP-2537 MSM layout with BN254 encodings)
@@ -285,17 +606,95 @@ int32_t hostcrypto_bn254_g1_add(const uint8_t *in, uint32_t in_len, uint8_t *out
 __attribute__((import_module("hostcrypto"), import_name("bn254_g1_msm")))
 int32_t hostcrypto_bn254_g1_msm(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bn254_g1_msm_le
+ * Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 32-byte little-endian scalar < r), 96·k bytes (NEAR alt_bn128_g1_multiexp)
+ * Output: 64-byte NEAR G1 point Σ s_i·P_i (infinity for k = 0) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g1_msm_le")))
+int32_t hostcrypto_bn254_g1_msm_le(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bn254_g1_mul
  * Input: EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored
  * Output: 64-byte G1 point s·P */
 __attribute__((import_module("hostcrypto"), import_name("bn254_g1_mul")))
 int32_t hostcrypto_bn254_g1_mul(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bn254_g1_sum_le
+ * Input: k >= 0 items (sign byte: 0 add, 1 subtract || 64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity)), 65·k bytes (NEAR alt_bn128_g1_sum)
+ * Output: 64-byte NEAR G1 point Σ ±P_i */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g1_sum_le")))
+int32_t hostcrypto_bn254_g1_sum_le(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_g2_add
+ * Input: two 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity)s, 256 bytes; on the twist, subgroup not checked
+ * Output: 128-byte G2 point P + Q */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g2_add")))
+int32_t hostcrypto_bn254_g2_add(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_g2_compress
+ * Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) on the twist (subgroup not checked, as Solana)
+ * Output: the 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (Solana's G2_COMPRESS) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g2_compress")))
+int32_t hostcrypto_bn254_g2_compress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_g2_decompress
+ * Input: one 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (subgroup not checked, as Solana)
+ * Output: the 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (Solana's G2_DECOMPRESS) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g2_decompress")))
+int32_t hostcrypto_bn254_g2_decompress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_g2_is_on_curve
+ * Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+ * Output: one byte: 0x01 if on the twist (infinity included), else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g2_is_on_curve")))
+int32_t hostcrypto_bn254_g2_is_on_curve(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_g2_msm
+ * Input: k >= 1 pairs (128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar), 160·k bytes
+ * Output: 128-byte G2 point Σ s_i·Q_i */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g2_msm")))
+int32_t hostcrypto_bn254_g2_msm(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_g2_mul
+ * Input: 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 160 bytes
+ * Output: 128-byte G2 point s·Q */
+__attribute__((import_module("hostcrypto"), import_name("bn254_g2_mul")))
+int32_t hostcrypto_bn254_g2_mul(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_gt_equal
+ * Input: two 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)s
+ * Output: one byte: 0x01 if equal, else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bn254_gt_equal")))
+int32_t hostcrypto_bn254_gt_equal(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_gt_mul
+ * Input: two 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)s
+ * Output: their product, a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_gt_mul")))
+int32_t hostcrypto_bn254_gt_mul(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_miller_loop
+ * Input: k >= 1 pairs (64-byte EIP-196 G1 point || 128-byte EIP-197 G2 point in G2), 192·k bytes
+ * Output: Π f(P_i, Q_i), the multi-Miller loop before the final exponentiation, as a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_miller_loop")))
+int32_t hostcrypto_bn254_miller_loop(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_pairing
+ * Input: one pair (64-byte EIP-196 G1 point || 128-byte EIP-197 G2 point in G2), 192 bytes
+ * Output: e(P, Q) as a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p) */
+__attribute__((import_module("hostcrypto"), import_name("bn254_pairing")))
+int32_t hostcrypto_bn254_pairing(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bn254_pairing_check
  * Input: EIP-197 ECPAIRING: k >= 0 pairs (64-byte G1 point || 128-byte G2 point x.c1||x.c0||y.c1||y.c0), 192·k bytes exactly; G2 points must be in the r-torsion subgroup
  * Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00 */
 __attribute__((import_module("hostcrypto"), import_name("bn254_pairing_check")))
 int32_t hostcrypto_bn254_pairing_check(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bn254_pairing_check_le
+ * Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 128-byte NEAR G2 point x.c0 || x.c1 || y.c0 || y.c1 little-endian, in G2), 192·k bytes (NEAR alt_bn128_pairing_check)
+ * Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00 */
+__attribute__((import_module("hostcrypto"), import_name("bn254_pairing_check_le")))
+int32_t hostcrypto_bn254_pairing_check_le(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* ed25519_batch_verify_zip215
  * Input: n (4, big-endian) || n x (pk (32) || sig (64) || len (4, big-endian) || msg)

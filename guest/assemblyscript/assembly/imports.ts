@@ -32,6 +32,14 @@ export declare function blake2f(in_ptr: usize, in_len: u32, out_ptr: usize, out_
 @external("hostcrypto", "blake3_256")
 export declare function blake3_256(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_aggregate_g1
+@external("hostcrypto", "bls12381_aggregate_g1")
+export declare function bls12381_aggregate_g1(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_aggregate_g2
+@external("hostcrypto", "bls12381_aggregate_g2")
+export declare function bls12381_aggregate_g2(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_aggregate_verify
 @external("hostcrypto", "bls12381_aggregate_verify")
 export declare function bls12381_aggregate_verify(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
@@ -48,45 +56,177 @@ export declare function bls12381_batch_verify(in_ptr: usize, in_len: u32, out_pt
 @external("hostcrypto", "bls12381_fast_aggregate_verify")
 export declare function bls12381_fast_aggregate_verify(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_final_exp
+@external("hostcrypto", "bls12381_final_exp")
+export declare function bls12381_final_exp(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_fr_add
+@external("hostcrypto", "bls12381_fr_add")
+export declare function bls12381_fr_add(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_fr_inv
+@external("hostcrypto", "bls12381_fr_inv")
+export declare function bls12381_fr_inv(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_fr_mul
+@external("hostcrypto", "bls12381_fr_mul")
+export declare function bls12381_fr_mul(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_fr_pow
+@external("hostcrypto", "bls12381_fr_pow")
+export declare function bls12381_fr_pow(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_fr_sub
+@external("hostcrypto", "bls12381_fr_sub")
+export declare function bls12381_fr_sub(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_g1_add
 @external("hostcrypto", "bls12381_g1_add")
 export declare function bls12381_g1_add(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g1_add_zcash
+@external("hostcrypto", "bls12381_g1_add_zcash")
+export declare function bls12381_g1_add_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g1_compress
+@external("hostcrypto", "bls12381_g1_compress")
+export declare function bls12381_g1_compress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g1_decompress
+@external("hostcrypto", "bls12381_g1_decompress")
+export declare function bls12381_g1_decompress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g1_is_in_subgroup
+@external("hostcrypto", "bls12381_g1_is_in_subgroup")
+export declare function bls12381_g1_is_in_subgroup(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g1_is_on_curve
+@external("hostcrypto", "bls12381_g1_is_on_curve")
+export declare function bls12381_g1_is_on_curve(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // bls12381_g1_msm
 @external("hostcrypto", "bls12381_g1_msm")
 export declare function bls12381_g1_msm(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_g1_msm_zcash
+@external("hostcrypto", "bls12381_g1_msm_zcash")
+export declare function bls12381_g1_msm_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g1_mul_zcash
+@external("hostcrypto", "bls12381_g1_mul_zcash")
+export declare function bls12381_g1_mul_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g1_neg_zcash
+@external("hostcrypto", "bls12381_g1_neg_zcash")
+export declare function bls12381_g1_neg_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g1_sub_zcash
+@external("hostcrypto", "bls12381_g1_sub_zcash")
+export declare function bls12381_g1_sub_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_g2_add
 @external("hostcrypto", "bls12381_g2_add")
 export declare function bls12381_g2_add(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g2_add_zcash
+@external("hostcrypto", "bls12381_g2_add_zcash")
+export declare function bls12381_g2_add_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g2_compress
+@external("hostcrypto", "bls12381_g2_compress")
+export declare function bls12381_g2_compress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g2_decompress
+@external("hostcrypto", "bls12381_g2_decompress")
+export declare function bls12381_g2_decompress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g2_is_in_subgroup
+@external("hostcrypto", "bls12381_g2_is_in_subgroup")
+export declare function bls12381_g2_is_in_subgroup(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g2_is_on_curve
+@external("hostcrypto", "bls12381_g2_is_on_curve")
+export declare function bls12381_g2_is_on_curve(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // bls12381_g2_msm
 @external("hostcrypto", "bls12381_g2_msm")
 export declare function bls12381_g2_msm(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_g2_msm_zcash
+@external("hostcrypto", "bls12381_g2_msm_zcash")
+export declare function bls12381_g2_msm_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g2_mul_zcash
+@external("hostcrypto", "bls12381_g2_mul_zcash")
+export declare function bls12381_g2_mul_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g2_neg_zcash
+@external("hostcrypto", "bls12381_g2_neg_zcash")
+export declare function bls12381_g2_neg_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g2_sub_zcash
+@external("hostcrypto", "bls12381_g2_sub_zcash")
+export declare function bls12381_g2_sub_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_gt_equal
+@external("hostcrypto", "bls12381_gt_equal")
+export declare function bls12381_gt_equal(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_gt_mul
+@external("hostcrypto", "bls12381_gt_mul")
+export declare function bls12381_gt_mul(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_hash_to_g1
 @external("hostcrypto", "bls12381_hash_to_g1")
 export declare function bls12381_hash_to_g1(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_hash_to_g1_zcash
+@external("hostcrypto", "bls12381_hash_to_g1_zcash")
+export declare function bls12381_hash_to_g1_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // bls12381_hash_to_g2
 @external("hostcrypto", "bls12381_hash_to_g2")
 export declare function bls12381_hash_to_g2(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_hash_to_g2_zcash
+@external("hostcrypto", "bls12381_hash_to_g2_zcash")
+export declare function bls12381_hash_to_g2_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_map_fp2_to_g2
 @external("hostcrypto", "bls12381_map_fp2_to_g2")
 export declare function bls12381_map_fp2_to_g2(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_map_fp2_to_g2_zcash
+@external("hostcrypto", "bls12381_map_fp2_to_g2_zcash")
+export declare function bls12381_map_fp2_to_g2_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // bls12381_map_fp_to_g1
 @external("hostcrypto", "bls12381_map_fp_to_g1")
 export declare function bls12381_map_fp_to_g1(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_map_fp_to_g1_zcash
+@external("hostcrypto", "bls12381_map_fp_to_g1_zcash")
+export declare function bls12381_map_fp_to_g1_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_miller_loop
+@external("hostcrypto", "bls12381_miller_loop")
+export declare function bls12381_miller_loop(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_multisig_verify_dusk
 @external("hostcrypto", "bls12381_multisig_verify_dusk")
 export declare function bls12381_multisig_verify_dusk(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_pairing
+@external("hostcrypto", "bls12381_pairing")
+export declare function bls12381_pairing(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_pairing_check
 @external("hostcrypto", "bls12381_pairing_check")
 export declare function bls12381_pairing_check(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_pairing_check_zcash
+@external("hostcrypto", "bls12381_pairing_check_zcash")
+export declare function bls12381_pairing_check_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // bls12381_verify
 @external("hostcrypto", "bls12381_verify")
@@ -100,21 +240,109 @@ export declare function bls12381_verify_dst(in_ptr: usize, in_len: u32, out_ptr:
 @external("hostcrypto", "bls12381_verify_dusk")
 export declare function bls12381_verify_dusk(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bn254_final_exp
+@external("hostcrypto", "bn254_final_exp")
+export declare function bn254_final_exp(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_fr_add
+@external("hostcrypto", "bn254_fr_add")
+export declare function bn254_fr_add(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_fr_inv
+@external("hostcrypto", "bn254_fr_inv")
+export declare function bn254_fr_inv(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_fr_mul
+@external("hostcrypto", "bn254_fr_mul")
+export declare function bn254_fr_mul(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_fr_pow
+@external("hostcrypto", "bn254_fr_pow")
+export declare function bn254_fr_pow(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_fr_sub
+@external("hostcrypto", "bn254_fr_sub")
+export declare function bn254_fr_sub(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bn254_g1_add
 @external("hostcrypto", "bn254_g1_add")
 export declare function bn254_g1_add(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_g1_compress
+@external("hostcrypto", "bn254_g1_compress")
+export declare function bn254_g1_compress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_g1_decompress
+@external("hostcrypto", "bn254_g1_decompress")
+export declare function bn254_g1_decompress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_g1_is_on_curve
+@external("hostcrypto", "bn254_g1_is_on_curve")
+export declare function bn254_g1_is_on_curve(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // bn254_g1_msm
 @external("hostcrypto", "bn254_g1_msm")
 export declare function bn254_g1_msm(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bn254_g1_msm_le
+@external("hostcrypto", "bn254_g1_msm_le")
+export declare function bn254_g1_msm_le(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bn254_g1_mul
 @external("hostcrypto", "bn254_g1_mul")
 export declare function bn254_g1_mul(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bn254_g1_sum_le
+@external("hostcrypto", "bn254_g1_sum_le")
+export declare function bn254_g1_sum_le(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_g2_add
+@external("hostcrypto", "bn254_g2_add")
+export declare function bn254_g2_add(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_g2_compress
+@external("hostcrypto", "bn254_g2_compress")
+export declare function bn254_g2_compress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_g2_decompress
+@external("hostcrypto", "bn254_g2_decompress")
+export declare function bn254_g2_decompress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_g2_is_on_curve
+@external("hostcrypto", "bn254_g2_is_on_curve")
+export declare function bn254_g2_is_on_curve(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_g2_msm
+@external("hostcrypto", "bn254_g2_msm")
+export declare function bn254_g2_msm(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_g2_mul
+@external("hostcrypto", "bn254_g2_mul")
+export declare function bn254_g2_mul(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_gt_equal
+@external("hostcrypto", "bn254_gt_equal")
+export declare function bn254_gt_equal(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_gt_mul
+@external("hostcrypto", "bn254_gt_mul")
+export declare function bn254_gt_mul(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_miller_loop
+@external("hostcrypto", "bn254_miller_loop")
+export declare function bn254_miller_loop(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_pairing
+@external("hostcrypto", "bn254_pairing")
+export declare function bn254_pairing(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bn254_pairing_check
 @external("hostcrypto", "bn254_pairing_check")
 export declare function bn254_pairing_check(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bn254_pairing_check_le
+@external("hostcrypto", "bn254_pairing_check_le")
+export declare function bn254_pairing_check_le(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // ed25519_batch_verify_zip215
 @external("hostcrypto", "ed25519_batch_verify_zip215")

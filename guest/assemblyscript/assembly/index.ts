@@ -36,27 +36,84 @@ export const BLAKE2B_256_OUT: i32 = 32;
 export const BLAKE2B_512_OUT: i32 = 64;
 export const BLAKE2F_OUT: i32 = 64;
 export const BLAKE3_256_OUT: i32 = 32;
+export const BLS12381_AGGREGATE_G1_OUT: i32 = 48;
+export const BLS12381_AGGREGATE_G2_OUT: i32 = 96;
 export const BLS12381_AGGREGATE_VERIFY_OUT: i32 = 1;
 export const BLS12381_AGGREGATE_VERIFY_DST_OUT: i32 = 1;
 export const BLS12381_BATCH_VERIFY_OUT: i32 = 1;
 export const BLS12381_FAST_AGGREGATE_VERIFY_OUT: i32 = 1;
+export const BLS12381_FINAL_EXP_OUT: i32 = 576;
+export const BLS12381_FR_ADD_OUT: i32 = 32;
+export const BLS12381_FR_INV_OUT: i32 = 32;
+export const BLS12381_FR_MUL_OUT: i32 = 32;
+export const BLS12381_FR_POW_OUT: i32 = 32;
+export const BLS12381_FR_SUB_OUT: i32 = 32;
 export const BLS12381_G1_ADD_OUT: i32 = 128;
+export const BLS12381_G1_ADD_ZCASH_OUT: i32 = 96;
+export const BLS12381_G1_COMPRESS_OUT: i32 = 48;
+export const BLS12381_G1_DECOMPRESS_OUT: i32 = 96;
+export const BLS12381_G1_IS_IN_SUBGROUP_OUT: i32 = 1;
+export const BLS12381_G1_IS_ON_CURVE_OUT: i32 = 1;
 export const BLS12381_G1_MSM_OUT: i32 = 128;
+export const BLS12381_G1_MSM_ZCASH_OUT: i32 = 96;
+export const BLS12381_G1_MUL_ZCASH_OUT: i32 = 96;
+export const BLS12381_G1_NEG_ZCASH_OUT: i32 = 96;
+export const BLS12381_G1_SUB_ZCASH_OUT: i32 = 96;
 export const BLS12381_G2_ADD_OUT: i32 = 256;
+export const BLS12381_G2_ADD_ZCASH_OUT: i32 = 192;
+export const BLS12381_G2_COMPRESS_OUT: i32 = 96;
+export const BLS12381_G2_DECOMPRESS_OUT: i32 = 192;
+export const BLS12381_G2_IS_IN_SUBGROUP_OUT: i32 = 1;
+export const BLS12381_G2_IS_ON_CURVE_OUT: i32 = 1;
 export const BLS12381_G2_MSM_OUT: i32 = 256;
+export const BLS12381_G2_MSM_ZCASH_OUT: i32 = 192;
+export const BLS12381_G2_MUL_ZCASH_OUT: i32 = 192;
+export const BLS12381_G2_NEG_ZCASH_OUT: i32 = 192;
+export const BLS12381_G2_SUB_ZCASH_OUT: i32 = 192;
+export const BLS12381_GT_EQUAL_OUT: i32 = 1;
+export const BLS12381_GT_MUL_OUT: i32 = 576;
 export const BLS12381_HASH_TO_G1_OUT: i32 = 128;
+export const BLS12381_HASH_TO_G1_ZCASH_OUT: i32 = 96;
 export const BLS12381_HASH_TO_G2_OUT: i32 = 256;
+export const BLS12381_HASH_TO_G2_ZCASH_OUT: i32 = 192;
 export const BLS12381_MAP_FP2_TO_G2_OUT: i32 = 256;
+export const BLS12381_MAP_FP2_TO_G2_ZCASH_OUT: i32 = 192;
 export const BLS12381_MAP_FP_TO_G1_OUT: i32 = 128;
+export const BLS12381_MAP_FP_TO_G1_ZCASH_OUT: i32 = 96;
+export const BLS12381_MILLER_LOOP_OUT: i32 = 576;
 export const BLS12381_MULTISIG_VERIFY_DUSK_OUT: i32 = 1;
+export const BLS12381_PAIRING_OUT: i32 = 576;
 export const BLS12381_PAIRING_CHECK_OUT: i32 = 1;
+export const BLS12381_PAIRING_CHECK_ZCASH_OUT: i32 = 1;
 export const BLS12381_VERIFY_OUT: i32 = 1;
 export const BLS12381_VERIFY_DST_OUT: i32 = 1;
 export const BLS12381_VERIFY_DUSK_OUT: i32 = 1;
+export const BN254_FINAL_EXP_OUT: i32 = 384;
+export const BN254_FR_ADD_OUT: i32 = 32;
+export const BN254_FR_INV_OUT: i32 = 32;
+export const BN254_FR_MUL_OUT: i32 = 32;
+export const BN254_FR_POW_OUT: i32 = 32;
+export const BN254_FR_SUB_OUT: i32 = 32;
 export const BN254_G1_ADD_OUT: i32 = 64;
+export const BN254_G1_COMPRESS_OUT: i32 = 32;
+export const BN254_G1_DECOMPRESS_OUT: i32 = 64;
+export const BN254_G1_IS_ON_CURVE_OUT: i32 = 1;
 export const BN254_G1_MSM_OUT: i32 = 64;
+export const BN254_G1_MSM_LE_OUT: i32 = 64;
 export const BN254_G1_MUL_OUT: i32 = 64;
+export const BN254_G1_SUM_LE_OUT: i32 = 64;
+export const BN254_G2_ADD_OUT: i32 = 128;
+export const BN254_G2_COMPRESS_OUT: i32 = 64;
+export const BN254_G2_DECOMPRESS_OUT: i32 = 128;
+export const BN254_G2_IS_ON_CURVE_OUT: i32 = 1;
+export const BN254_G2_MSM_OUT: i32 = 128;
+export const BN254_G2_MUL_OUT: i32 = 128;
+export const BN254_GT_EQUAL_OUT: i32 = 1;
+export const BN254_GT_MUL_OUT: i32 = 384;
+export const BN254_MILLER_LOOP_OUT: i32 = 384;
+export const BN254_PAIRING_OUT: i32 = 384;
 export const BN254_PAIRING_CHECK_OUT: i32 = 1;
+export const BN254_PAIRING_CHECK_LE_OUT: i32 = 1;
 export const ED25519_BATCH_VERIFY_ZIP215_OUT: i32 = 1;
 export const ED25519_BATCH_VERIFY_ZIP215_LISTS_OUT: i32 = 1;
 export const ED25519_VERIFY_OUT: i32 = 1;
@@ -226,6 +283,22 @@ export function blake3256(input: Uint8Array): Uint8Array | null {
   return fixed(raw.blake3_256(input.dataStart, <u32>input.length, out.dataStart, 32), out);
 }
 
+// bls12381AggregateG1: bls12381_aggregate_g1.
+// Input: n >= 1 concatenated 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest)s, 48·n bytes; each on the curve and in G1 (infinity allowed), as CosmWasm's bls12_381_aggregate_g1
+// Output: 48-byte compressed G1 point: the sum
+export function bls12381AggregateG1(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(48);
+  return fixed(raw.bls12381_aggregate_g1(input.dataStart, <u32>input.length, out.dataStart, 48), out);
+}
+
+// bls12381AggregateG2: bls12381_aggregate_g2.
+// Input: n >= 1 concatenated 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0)s, 96·n bytes; each on the twist and in G2 (infinity allowed), as CosmWasm's bls12_381_aggregate_g2
+// Output: 96-byte compressed G2 point: the sum
+export function bls12381AggregateG2(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_aggregate_g2(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
 // bls12381AggregateVerify: bls12381_aggregate_verify.
 // Input: n (4) || n x pk (48) || sig (96) || n x (len (4) || msg); DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
 // Output: 0x01 valid, 0x00 invalid (AggregateVerify, POP scheme: messages need not be distinct; n = 0 is invalid)
@@ -258,12 +331,100 @@ export function bls12381FastAggregateVerify(input: Uint8Array): bool {
   return verdict(raw.bls12381_fast_aggregate_verify(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
+// bls12381FinalExp: bls12381_final_exp.
+// Input: one non-zero 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+// Output: z^((p¹²−1)/r), a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+export function bls12381FinalExp(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(576);
+  return fixed(raw.bls12381_final_exp(input.dataStart, <u32>input.length, out.dataStart, 576), out);
+}
+
+// bls12381FrAdd: bls12381_fr_add.
+// Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+// Output: 32-byte a + b mod r
+export function bls12381FrAdd(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bls12381_fr_add(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// bls12381FrInv: bls12381_fr_inv.
+// Input: a, a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical); a = 0 is no_result
+// Output: 32-byte a^-1 mod r
+export function bls12381FrInv(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bls12381_fr_inv(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// bls12381FrMul: bls12381_fr_mul.
+// Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+// Output: 32-byte a · b mod r
+export function bls12381FrMul(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bls12381_fr_mul(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// bls12381FrPow: bls12381_fr_pow.
+// Input: a (32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)) || e (32-byte big-endian exponent, any 256-bit value, not reduced)
+// Output: 32-byte a^e mod r (a^0 = 1)
+export function bls12381FrPow(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bls12381_fr_pow(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// bls12381FrSub: bls12381_fr_sub.
+// Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+// Output: 32-byte a - b mod r
+export function bls12381FrSub(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bls12381_fr_sub(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
 // bls12381G1Add: bls12381_g1_add.
 // Input: EIP-2537 G1ADD: two 128-byte G1 points (64-byte padded Fp x || y), 256 bytes exactly; no subgroup check
 // Output: 128-byte G1 point P + Q
 export function bls12381G1Add(input: Uint8Array): Uint8Array | null {
   const out = new Uint8Array(128);
   return fixed(raw.bls12381_g1_add(input.dataStart, <u32>input.length, out.dataStart, 128), out);
+}
+
+// bls12381G1AddZcash: bls12381_g1_add_zcash.
+// Input: two 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)s, 192 bytes; on the curve, subgroup not checked
+// Output: 96-byte uncompressed G1 point P + Q
+export function bls12381G1AddZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_g1_add_zcash(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
+// bls12381G1Compress: bls12381_g1_compress.
+// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1
+// Output: the 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest)
+export function bls12381G1Compress(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(48);
+  return fixed(raw.bls12381_g1_compress(input.dataStart, <u32>input.length, out.dataStart, 48), out);
+}
+
+// bls12381G1Decompress: bls12381_g1_decompress.
+// Input: one 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest) in G1
+// Output: the 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)
+export function bls12381G1Decompress(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_g1_decompress(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
+// bls12381G1IsInSubgroup: bls12381_g1_is_in_subgroup.
+// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) on the curve (else invalid_point)
+// Output: one byte: 0x01 if r·P = 0, else 0x00
+export function bls12381G1IsInSubgroup(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bls12381_g1_is_in_subgroup(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// bls12381G1IsOnCurve: bls12381_g1_is_on_curve.
+// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) (flags and coordinates < p are checked: errors)
+// Output: one byte: 0x01 if the point is on E (infinity included), else 0x00
+export function bls12381G1IsOnCurve(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bls12381_g1_is_on_curve(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
 // bls12381G1Msm: bls12381_g1_msm.
@@ -274,12 +435,84 @@ export function bls12381G1Msm(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bls12381_g1_msm(input.dataStart, <u32>input.length, out.dataStart, 128), out);
 }
 
+// bls12381G1MsmZcash: bls12381_g1_msm_zcash.
+// Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 32-byte big-endian scalar), 128·k bytes
+// Output: 96-byte uncompressed G1 point Σ s_i·P_i
+export function bls12381G1MsmZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_g1_msm_zcash(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
+// bls12381G1MulZcash: bls12381_g1_mul_zcash.
+// Input: 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 128 bytes
+// Output: 96-byte uncompressed G1 point s·P
+export function bls12381G1MulZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_g1_mul_zcash(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
+// bls12381G1NegZcash: bls12381_g1_neg_zcash.
+// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity); on the curve, subgroup not checked
+// Output: 96-byte uncompressed G1 point -P
+export function bls12381G1NegZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_g1_neg_zcash(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
+// bls12381G1SubZcash: bls12381_g1_sub_zcash.
+// Input: two 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)s, 192 bytes; on the curve, subgroup not checked
+// Output: 96-byte uncompressed G1 point P - Q
+export function bls12381G1SubZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_g1_sub_zcash(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
 // bls12381G2Add: bls12381_g2_add.
 // Input: EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check
 // Output: 256-byte G2 point P + Q
 export function bls12381G2Add(input: Uint8Array): Uint8Array | null {
   const out = new Uint8Array(256);
   return fixed(raw.bls12381_g2_add(input.dataStart, <u32>input.length, out.dataStart, 256), out);
+}
+
+// bls12381G2AddZcash: bls12381_g2_add_zcash.
+// Input: two 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)s, 384 bytes; on the twist, subgroup not checked
+// Output: 192-byte uncompressed G2 point P + Q
+export function bls12381G2AddZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_g2_add_zcash(input.dataStart, <u32>input.length, out.dataStart, 192), out);
+}
+
+// bls12381G2Compress: bls12381_g2_compress.
+// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2
+// Output: the 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0)
+export function bls12381G2Compress(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_g2_compress(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
+// bls12381G2Decompress: bls12381_g2_decompress.
+// Input: one 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0) in G2
+// Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)
+export function bls12381G2Decompress(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_g2_decompress(input.dataStart, <u32>input.length, out.dataStart, 192), out);
+}
+
+// bls12381G2IsInSubgroup: bls12381_g2_is_in_subgroup.
+// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) on the twist (else invalid_point)
+// Output: one byte: 0x01 if r·Q = 0, else 0x00
+export function bls12381G2IsInSubgroup(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bls12381_g2_is_in_subgroup(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// bls12381G2IsOnCurve: bls12381_g2_is_on_curve.
+// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) (flags and coordinates < p are checked: errors)
+// Output: one byte: 0x01 if the point is on the twist E' (infinity included), else 0x00
+export function bls12381G2IsOnCurve(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bls12381_g2_is_on_curve(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
 // bls12381G2Msm: bls12381_g2_msm.
@@ -290,12 +523,68 @@ export function bls12381G2Msm(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bls12381_g2_msm(input.dataStart, <u32>input.length, out.dataStart, 256), out);
 }
 
+// bls12381G2MsmZcash: bls12381_g2_msm_zcash.
+// Input: k >= 1 pairs (192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2 || 32-byte big-endian scalar), 224·k bytes
+// Output: 192-byte uncompressed G2 point Σ s_i·Q_i
+export function bls12381G2MsmZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_g2_msm_zcash(input.dataStart, <u32>input.length, out.dataStart, 192), out);
+}
+
+// bls12381G2MulZcash: bls12381_g2_mul_zcash.
+// Input: 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 224 bytes
+// Output: 192-byte uncompressed G2 point s·P
+export function bls12381G2MulZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_g2_mul_zcash(input.dataStart, <u32>input.length, out.dataStart, 192), out);
+}
+
+// bls12381G2NegZcash: bls12381_g2_neg_zcash.
+// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity); on the twist, subgroup not checked
+// Output: 192-byte uncompressed G2 point -P
+export function bls12381G2NegZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_g2_neg_zcash(input.dataStart, <u32>input.length, out.dataStart, 192), out);
+}
+
+// bls12381G2SubZcash: bls12381_g2_sub_zcash.
+// Input: two 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)s, 384 bytes; on the twist, subgroup not checked
+// Output: 192-byte uncompressed G2 point P - Q
+export function bls12381G2SubZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_g2_sub_zcash(input.dataStart, <u32>input.length, out.dataStart, 192), out);
+}
+
+// bls12381GtEqual: bls12381_gt_equal.
+// Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
+// Output: one byte: 0x01 if equal, else 0x00
+export function bls12381GtEqual(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bls12381_gt_equal(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// bls12381GtMul: bls12381_gt_mul.
+// Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
+// Output: their product, a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+export function bls12381GtMul(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(576);
+  return fixed(raw.bls12381_gt_mul(input.dataStart, <u32>input.length, out.dataStart, 576), out);
+}
+
 // bls12381HashToG1: bls12381_hash_to_g1.
 // Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST (L = 0 or a truncated DST is malformed)
 // Output: the point in EIP-2537 encoding (128 bytes: x || y, each 64-byte big-endian)
 export function bls12381HashToG1(input: Uint8Array): Uint8Array | null {
   const out = new Uint8Array(128);
   return fixed(raw.bls12381_hash_to_g1(input.dataStart, <u32>input.length, out.dataStart, 128), out);
+}
+
+// bls12381HashToG1Zcash: bls12381_hash_to_g1_zcash.
+// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST
+// Output: 96-byte uncompressed G1 point
+export function bls12381HashToG1Zcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_hash_to_g1_zcash(input.dataStart, <u32>input.length, out.dataStart, 96), out);
 }
 
 // bls12381HashToG2: bls12381_hash_to_g2.
@@ -306,12 +595,28 @@ export function bls12381HashToG2(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bls12381_hash_to_g2(input.dataStart, <u32>input.length, out.dataStart, 256), out);
 }
 
+// bls12381HashToG2Zcash: bls12381_hash_to_g2_zcash.
+// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ with the caller's DST
+// Output: 192-byte uncompressed G2 point
+export function bls12381HashToG2Zcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_hash_to_g2_zcash(input.dataStart, <u32>input.length, out.dataStart, 192), out);
+}
+
 // bls12381MapFp2ToG2: bls12381_map_fp2_to_g2.
 // Input: EIP-2537 MAP_FP2_TO_G2: one 128-byte Fp2 element u = c0 || c1
 // Output: 256-byte G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u
 export function bls12381MapFp2ToG2(input: Uint8Array): Uint8Array | null {
   const out = new Uint8Array(256);
   return fixed(raw.bls12381_map_fp2_to_g2(input.dataStart, <u32>input.length, out.dataStart, 256), out);
+}
+
+// bls12381MapFp2ToG2Zcash: bls12381_map_fp2_to_g2_zcash.
+// Input: one 96-byte Fp2 element u = c1 || c0 (Zcash order, 48-byte big-endian each, < p)
+// Output: 192-byte uncompressed G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u (EIP-2537 MAP_FP2_TO_G2)
+export function bls12381MapFp2ToG2Zcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_map_fp2_to_g2_zcash(input.dataStart, <u32>input.length, out.dataStart, 192), out);
 }
 
 // bls12381MapFpToG1: bls12381_map_fp_to_g1.
@@ -322,6 +627,22 @@ export function bls12381MapFpToG1(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bls12381_map_fp_to_g1(input.dataStart, <u32>input.length, out.dataStart, 128), out);
 }
 
+// bls12381MapFpToG1Zcash: bls12381_map_fp_to_g1_zcash.
+// Input: one 48-byte big-endian Fp element u < p
+// Output: 96-byte uncompressed G1 point: RFC 9380 SSWU map + 11-isogeny + cofactor clearing of u (EIP-2537 MAP_FP_TO_G1)
+export function bls12381MapFpToG1Zcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_map_fp_to_g1_zcash(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
+// bls12381MillerLoop: bls12381_miller_loop.
+// Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288·k bytes
+// Output: Π f(P_i, Q_i), the multi-Miller loop before the final exponentiation, as a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+export function bls12381MillerLoop(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(576);
+  return fixed(raw.bls12381_miller_loop(input.dataStart, <u32>input.length, out.dataStart, 576), out);
+}
+
 // bls12381MultisigVerifyDusk: bls12381_multisig_verify_dusk.
 // Input: n (4-byte big-endian, at most 4096) || n pks (96 each, G2 compressed) || sig (48, G1 compressed) || msg: aggregate key sum t_i*pk_i, t_i = BLAKE2b-512(BLS_SIG_BLS12381_SCALAR_SHA256_DUSK_H1_V2 || pk_i) mod r (little-endian)
 // Output: 0x01 if the multisignature verifies under the aggregate key, else 0x00 (also for n = 0)
@@ -330,12 +651,28 @@ export function bls12381MultisigVerifyDusk(input: Uint8Array): bool {
   return verdict(raw.bls12381_multisig_verify_dusk(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
+// bls12381Pairing: bls12381_pairing.
+// Input: one pair (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288 bytes
+// Output: e(P, Q) as a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+export function bls12381Pairing(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(576);
+  return fixed(raw.bls12381_pairing(input.dataStart, <u32>input.length, out.dataStart, 576), out);
+}
+
 // bls12381PairingCheck: bls12381_pairing_check.
 // Input: EIP-2537 PAIRING_CHECK: k >= 1 pairs (128-byte G1 point || 256-byte G2 point, both in their subgroups), 384·k bytes exactly
 // Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00
 export function bls12381PairingCheck(input: Uint8Array): bool {
   const out = new Uint8Array(1);
   return verdict(raw.bls12381_pairing_check(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// bls12381PairingCheckZcash: bls12381_pairing_check_zcash.
+// Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288·k bytes; pairs with an infinity contribute 1
+// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00
+export function bls12381PairingCheckZcash(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bls12381_pairing_check_zcash(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
 // bls12381Verify: bls12381_verify.
@@ -362,12 +699,84 @@ export function bls12381VerifyDusk(input: Uint8Array): bool {
   return verdict(raw.bls12381_verify_dusk(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
+// bn254FinalExp: bn254_final_exp.
+// Input: one non-zero 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+// Output: z^((p¹²−1)/r), a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+export function bn254FinalExp(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(384);
+  return fixed(raw.bn254_final_exp(input.dataStart, <u32>input.length, out.dataStart, 384), out);
+}
+
+// bn254FrAdd: bn254_fr_add.
+// Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+// Output: 32-byte a + b mod r
+export function bn254FrAdd(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bn254_fr_add(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// bn254FrInv: bn254_fr_inv.
+// Input: a, a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical); a = 0 is no_result
+// Output: 32-byte a^-1 mod r
+export function bn254FrInv(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bn254_fr_inv(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// bn254FrMul: bn254_fr_mul.
+// Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+// Output: 32-byte a · b mod r
+export function bn254FrMul(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bn254_fr_mul(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// bn254FrPow: bn254_fr_pow.
+// Input: a (32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)) || e (32-byte big-endian exponent, any 256-bit value, not reduced)
+// Output: 32-byte a^e mod r (a^0 = 1)
+export function bn254FrPow(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bn254_fr_pow(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// bn254FrSub: bn254_fr_sub.
+// Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+// Output: 32-byte a - b mod r
+export function bn254FrSub(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bn254_fr_sub(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
 // bn254G1Add: bn254_g1_add.
 // Input: EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored
 // Output: 64-byte G1 point P + Q
 export function bn254G1Add(input: Uint8Array): Uint8Array | null {
   const out = new Uint8Array(64);
   return fixed(raw.bn254_g1_add(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
+// bn254G1Compress: bn254_g1_compress.
+// Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) on the curve
+// Output: the 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity) (Solana's sol_alt_bn128_compression G1_COMPRESS)
+export function bn254G1Compress(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(32);
+  return fixed(raw.bn254_g1_compress(input.dataStart, <u32>input.length, out.dataStart, 32), out);
+}
+
+// bn254G1Decompress: bn254_g1_decompress.
+// Input: one 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity)
+// Output: the 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (Solana's G1_DECOMPRESS)
+export function bn254G1Decompress(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(64);
+  return fixed(raw.bn254_g1_decompress(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
+// bn254G1IsOnCurve: bn254_g1_is_on_curve.
+// Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+// Output: one byte: 0x01 if on the curve (infinity included), else 0x00
+export function bn254G1IsOnCurve(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bn254_g1_is_on_curve(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
 // bn254G1Msm: bn254_g1_msm.
@@ -378,6 +787,14 @@ export function bn254G1Msm(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bn254_g1_msm(input.dataStart, <u32>input.length, out.dataStart, 64), out);
 }
 
+// bn254G1MsmLe: bn254_g1_msm_le.
+// Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 32-byte little-endian scalar < r), 96·k bytes (NEAR alt_bn128_g1_multiexp)
+// Output: 64-byte NEAR G1 point Σ s_i·P_i (infinity for k = 0)
+export function bn254G1MsmLe(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(64);
+  return fixed(raw.bn254_g1_msm_le(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
 // bn254G1Mul: bn254_g1_mul.
 // Input: EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored
 // Output: 64-byte G1 point s·P
@@ -386,12 +803,108 @@ export function bn254G1Mul(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bn254_g1_mul(input.dataStart, <u32>input.length, out.dataStart, 64), out);
 }
 
+// bn254G1SumLe: bn254_g1_sum_le.
+// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity)), 65·k bytes (NEAR alt_bn128_g1_sum)
+// Output: 64-byte NEAR G1 point Σ ±P_i
+export function bn254G1SumLe(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(64);
+  return fixed(raw.bn254_g1_sum_le(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
+// bn254G2Add: bn254_g2_add.
+// Input: two 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity)s, 256 bytes; on the twist, subgroup not checked
+// Output: 128-byte G2 point P + Q
+export function bn254G2Add(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(128);
+  return fixed(raw.bn254_g2_add(input.dataStart, <u32>input.length, out.dataStart, 128), out);
+}
+
+// bn254G2Compress: bn254_g2_compress.
+// Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) on the twist (subgroup not checked, as Solana)
+// Output: the 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (Solana's G2_COMPRESS)
+export function bn254G2Compress(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(64);
+  return fixed(raw.bn254_g2_compress(input.dataStart, <u32>input.length, out.dataStart, 64), out);
+}
+
+// bn254G2Decompress: bn254_g2_decompress.
+// Input: one 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (subgroup not checked, as Solana)
+// Output: the 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (Solana's G2_DECOMPRESS)
+export function bn254G2Decompress(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(128);
+  return fixed(raw.bn254_g2_decompress(input.dataStart, <u32>input.length, out.dataStart, 128), out);
+}
+
+// bn254G2IsOnCurve: bn254_g2_is_on_curve.
+// Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+// Output: one byte: 0x01 if on the twist (infinity included), else 0x00
+export function bn254G2IsOnCurve(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bn254_g2_is_on_curve(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// bn254G2Msm: bn254_g2_msm.
+// Input: k >= 1 pairs (128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar), 160·k bytes
+// Output: 128-byte G2 point Σ s_i·Q_i
+export function bn254G2Msm(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(128);
+  return fixed(raw.bn254_g2_msm(input.dataStart, <u32>input.length, out.dataStart, 128), out);
+}
+
+// bn254G2Mul: bn254_g2_mul.
+// Input: 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 160 bytes
+// Output: 128-byte G2 point s·Q
+export function bn254G2Mul(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(128);
+  return fixed(raw.bn254_g2_mul(input.dataStart, <u32>input.length, out.dataStart, 128), out);
+}
+
+// bn254GtEqual: bn254_gt_equal.
+// Input: two 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)s
+// Output: one byte: 0x01 if equal, else 0x00
+export function bn254GtEqual(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bn254_gt_equal(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// bn254GtMul: bn254_gt_mul.
+// Input: two 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)s
+// Output: their product, a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+export function bn254GtMul(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(384);
+  return fixed(raw.bn254_gt_mul(input.dataStart, <u32>input.length, out.dataStart, 384), out);
+}
+
+// bn254MillerLoop: bn254_miller_loop.
+// Input: k >= 1 pairs (64-byte EIP-196 G1 point || 128-byte EIP-197 G2 point in G2), 192·k bytes
+// Output: Π f(P_i, Q_i), the multi-Miller loop before the final exponentiation, as a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+export function bn254MillerLoop(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(384);
+  return fixed(raw.bn254_miller_loop(input.dataStart, <u32>input.length, out.dataStart, 384), out);
+}
+
+// bn254Pairing: bn254_pairing.
+// Input: one pair (64-byte EIP-196 G1 point || 128-byte EIP-197 G2 point in G2), 192 bytes
+// Output: e(P, Q) as a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+export function bn254Pairing(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(384);
+  return fixed(raw.bn254_pairing(input.dataStart, <u32>input.length, out.dataStart, 384), out);
+}
+
 // bn254PairingCheck: bn254_pairing_check.
 // Input: EIP-197 ECPAIRING: k >= 0 pairs (64-byte G1 point || 128-byte G2 point x.c1||x.c0||y.c1||y.c0), 192·k bytes exactly; G2 points must be in the r-torsion subgroup
 // Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00
 export function bn254PairingCheck(input: Uint8Array): bool {
   const out = new Uint8Array(1);
   return verdict(raw.bn254_pairing_check(input.dataStart, <u32>input.length, out.dataStart, 1), out);
+}
+
+// bn254PairingCheckLe: bn254_pairing_check_le.
+// Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 128-byte NEAR G2 point x.c0 || x.c1 || y.c0 || y.c1 little-endian, in G2), 192·k bytes (NEAR alt_bn128_pairing_check)
+// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00
+export function bn254PairingCheckLe(input: Uint8Array): bool {
+  const out = new Uint8Array(1);
+  return verdict(raw.bn254_pairing_check_le(input.dataStart, <u32>input.length, out.dataStart, 1), out);
 }
 
 // ed25519BatchVerifyZip215: ed25519_batch_verify_zip215.

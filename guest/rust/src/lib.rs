@@ -112,27 +112,84 @@ pub mod sizes {
     pub const BLAKE2B_512: usize = 64;
     pub const BLAKE2F: usize = 64;
     pub const BLAKE3_256: usize = 32;
+    pub const BLS12381_AGGREGATE_G1: usize = 48;
+    pub const BLS12381_AGGREGATE_G2: usize = 96;
     pub const BLS12381_AGGREGATE_VERIFY: usize = 1;
     pub const BLS12381_AGGREGATE_VERIFY_DST: usize = 1;
     pub const BLS12381_BATCH_VERIFY: usize = 1;
     pub const BLS12381_FAST_AGGREGATE_VERIFY: usize = 1;
+    pub const BLS12381_FINAL_EXP: usize = 576;
+    pub const BLS12381_FR_ADD: usize = 32;
+    pub const BLS12381_FR_INV: usize = 32;
+    pub const BLS12381_FR_MUL: usize = 32;
+    pub const BLS12381_FR_POW: usize = 32;
+    pub const BLS12381_FR_SUB: usize = 32;
     pub const BLS12381_G1_ADD: usize = 128;
+    pub const BLS12381_G1_ADD_ZCASH: usize = 96;
+    pub const BLS12381_G1_COMPRESS: usize = 48;
+    pub const BLS12381_G1_DECOMPRESS: usize = 96;
+    pub const BLS12381_G1_IS_IN_SUBGROUP: usize = 1;
+    pub const BLS12381_G1_IS_ON_CURVE: usize = 1;
     pub const BLS12381_G1_MSM: usize = 128;
+    pub const BLS12381_G1_MSM_ZCASH: usize = 96;
+    pub const BLS12381_G1_MUL_ZCASH: usize = 96;
+    pub const BLS12381_G1_NEG_ZCASH: usize = 96;
+    pub const BLS12381_G1_SUB_ZCASH: usize = 96;
     pub const BLS12381_G2_ADD: usize = 256;
+    pub const BLS12381_G2_ADD_ZCASH: usize = 192;
+    pub const BLS12381_G2_COMPRESS: usize = 96;
+    pub const BLS12381_G2_DECOMPRESS: usize = 192;
+    pub const BLS12381_G2_IS_IN_SUBGROUP: usize = 1;
+    pub const BLS12381_G2_IS_ON_CURVE: usize = 1;
     pub const BLS12381_G2_MSM: usize = 256;
+    pub const BLS12381_G2_MSM_ZCASH: usize = 192;
+    pub const BLS12381_G2_MUL_ZCASH: usize = 192;
+    pub const BLS12381_G2_NEG_ZCASH: usize = 192;
+    pub const BLS12381_G2_SUB_ZCASH: usize = 192;
+    pub const BLS12381_GT_EQUAL: usize = 1;
+    pub const BLS12381_GT_MUL: usize = 576;
     pub const BLS12381_HASH_TO_G1: usize = 128;
+    pub const BLS12381_HASH_TO_G1_ZCASH: usize = 96;
     pub const BLS12381_HASH_TO_G2: usize = 256;
+    pub const BLS12381_HASH_TO_G2_ZCASH: usize = 192;
     pub const BLS12381_MAP_FP2_TO_G2: usize = 256;
+    pub const BLS12381_MAP_FP2_TO_G2_ZCASH: usize = 192;
     pub const BLS12381_MAP_FP_TO_G1: usize = 128;
+    pub const BLS12381_MAP_FP_TO_G1_ZCASH: usize = 96;
+    pub const BLS12381_MILLER_LOOP: usize = 576;
     pub const BLS12381_MULTISIG_VERIFY_DUSK: usize = 1;
+    pub const BLS12381_PAIRING: usize = 576;
     pub const BLS12381_PAIRING_CHECK: usize = 1;
+    pub const BLS12381_PAIRING_CHECK_ZCASH: usize = 1;
     pub const BLS12381_VERIFY: usize = 1;
     pub const BLS12381_VERIFY_DST: usize = 1;
     pub const BLS12381_VERIFY_DUSK: usize = 1;
+    pub const BN254_FINAL_EXP: usize = 384;
+    pub const BN254_FR_ADD: usize = 32;
+    pub const BN254_FR_INV: usize = 32;
+    pub const BN254_FR_MUL: usize = 32;
+    pub const BN254_FR_POW: usize = 32;
+    pub const BN254_FR_SUB: usize = 32;
     pub const BN254_G1_ADD: usize = 64;
+    pub const BN254_G1_COMPRESS: usize = 32;
+    pub const BN254_G1_DECOMPRESS: usize = 64;
+    pub const BN254_G1_IS_ON_CURVE: usize = 1;
     pub const BN254_G1_MSM: usize = 64;
+    pub const BN254_G1_MSM_LE: usize = 64;
     pub const BN254_G1_MUL: usize = 64;
+    pub const BN254_G1_SUM_LE: usize = 64;
+    pub const BN254_G2_ADD: usize = 128;
+    pub const BN254_G2_COMPRESS: usize = 64;
+    pub const BN254_G2_DECOMPRESS: usize = 128;
+    pub const BN254_G2_IS_ON_CURVE: usize = 1;
+    pub const BN254_G2_MSM: usize = 128;
+    pub const BN254_G2_MUL: usize = 128;
+    pub const BN254_GT_EQUAL: usize = 1;
+    pub const BN254_GT_MUL: usize = 384;
+    pub const BN254_MILLER_LOOP: usize = 384;
+    pub const BN254_PAIRING: usize = 384;
     pub const BN254_PAIRING_CHECK: usize = 1;
+    pub const BN254_PAIRING_CHECK_LE: usize = 1;
     pub const ED25519_BATCH_VERIFY_ZIP215: usize = 1;
     pub const ED25519_BATCH_VERIFY_ZIP215_LISTS: usize = 1;
     pub const ED25519_VERIFY: usize = 1;
@@ -248,6 +305,12 @@ pub mod raw {
         /// `blake3_256`: see [`crate::blake3_256`].
         #[link_name = "blake3_256"]
         pub fn blake3_256(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_aggregate_g1`: see [`crate::bls12381_aggregate_g1`].
+        #[link_name = "bls12381_aggregate_g1"]
+        pub fn bls12381_aggregate_g1(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_aggregate_g2`: see [`crate::bls12381_aggregate_g2`].
+        #[link_name = "bls12381_aggregate_g2"]
+        pub fn bls12381_aggregate_g2(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_aggregate_verify`: see [`crate::bls12381_aggregate_verify`].
         #[link_name = "bls12381_aggregate_verify"]
         pub fn bls12381_aggregate_verify(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -260,36 +323,135 @@ pub mod raw {
         /// `bls12381_fast_aggregate_verify`: see [`crate::bls12381_fast_aggregate_verify`].
         #[link_name = "bls12381_fast_aggregate_verify"]
         pub fn bls12381_fast_aggregate_verify(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_final_exp`: see [`crate::bls12381_final_exp`].
+        #[link_name = "bls12381_final_exp"]
+        pub fn bls12381_final_exp(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_fr_add`: see [`crate::bls12381_fr_add`].
+        #[link_name = "bls12381_fr_add"]
+        pub fn bls12381_fr_add(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_fr_inv`: see [`crate::bls12381_fr_inv`].
+        #[link_name = "bls12381_fr_inv"]
+        pub fn bls12381_fr_inv(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_fr_mul`: see [`crate::bls12381_fr_mul`].
+        #[link_name = "bls12381_fr_mul"]
+        pub fn bls12381_fr_mul(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_fr_pow`: see [`crate::bls12381_fr_pow`].
+        #[link_name = "bls12381_fr_pow"]
+        pub fn bls12381_fr_pow(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_fr_sub`: see [`crate::bls12381_fr_sub`].
+        #[link_name = "bls12381_fr_sub"]
+        pub fn bls12381_fr_sub(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_g1_add`: see [`crate::bls12381_g1_add`].
         #[link_name = "bls12381_g1_add"]
         pub fn bls12381_g1_add(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_add_zcash`: see [`crate::bls12381_g1_add_zcash`].
+        #[link_name = "bls12381_g1_add_zcash"]
+        pub fn bls12381_g1_add_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_compress`: see [`crate::bls12381_g1_compress`].
+        #[link_name = "bls12381_g1_compress"]
+        pub fn bls12381_g1_compress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_decompress`: see [`crate::bls12381_g1_decompress`].
+        #[link_name = "bls12381_g1_decompress"]
+        pub fn bls12381_g1_decompress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_is_in_subgroup`: see [`crate::bls12381_g1_is_in_subgroup`].
+        #[link_name = "bls12381_g1_is_in_subgroup"]
+        pub fn bls12381_g1_is_in_subgroup(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_is_on_curve`: see [`crate::bls12381_g1_is_on_curve`].
+        #[link_name = "bls12381_g1_is_on_curve"]
+        pub fn bls12381_g1_is_on_curve(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_g1_msm`: see [`crate::bls12381_g1_msm`].
         #[link_name = "bls12381_g1_msm"]
         pub fn bls12381_g1_msm(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_msm_zcash`: see [`crate::bls12381_g1_msm_zcash`].
+        #[link_name = "bls12381_g1_msm_zcash"]
+        pub fn bls12381_g1_msm_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_mul_zcash`: see [`crate::bls12381_g1_mul_zcash`].
+        #[link_name = "bls12381_g1_mul_zcash"]
+        pub fn bls12381_g1_mul_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_neg_zcash`: see [`crate::bls12381_g1_neg_zcash`].
+        #[link_name = "bls12381_g1_neg_zcash"]
+        pub fn bls12381_g1_neg_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_sub_zcash`: see [`crate::bls12381_g1_sub_zcash`].
+        #[link_name = "bls12381_g1_sub_zcash"]
+        pub fn bls12381_g1_sub_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_g2_add`: see [`crate::bls12381_g2_add`].
         #[link_name = "bls12381_g2_add"]
         pub fn bls12381_g2_add(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_add_zcash`: see [`crate::bls12381_g2_add_zcash`].
+        #[link_name = "bls12381_g2_add_zcash"]
+        pub fn bls12381_g2_add_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_compress`: see [`crate::bls12381_g2_compress`].
+        #[link_name = "bls12381_g2_compress"]
+        pub fn bls12381_g2_compress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_decompress`: see [`crate::bls12381_g2_decompress`].
+        #[link_name = "bls12381_g2_decompress"]
+        pub fn bls12381_g2_decompress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_is_in_subgroup`: see [`crate::bls12381_g2_is_in_subgroup`].
+        #[link_name = "bls12381_g2_is_in_subgroup"]
+        pub fn bls12381_g2_is_in_subgroup(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_is_on_curve`: see [`crate::bls12381_g2_is_on_curve`].
+        #[link_name = "bls12381_g2_is_on_curve"]
+        pub fn bls12381_g2_is_on_curve(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_g2_msm`: see [`crate::bls12381_g2_msm`].
         #[link_name = "bls12381_g2_msm"]
         pub fn bls12381_g2_msm(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_msm_zcash`: see [`crate::bls12381_g2_msm_zcash`].
+        #[link_name = "bls12381_g2_msm_zcash"]
+        pub fn bls12381_g2_msm_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_mul_zcash`: see [`crate::bls12381_g2_mul_zcash`].
+        #[link_name = "bls12381_g2_mul_zcash"]
+        pub fn bls12381_g2_mul_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_neg_zcash`: see [`crate::bls12381_g2_neg_zcash`].
+        #[link_name = "bls12381_g2_neg_zcash"]
+        pub fn bls12381_g2_neg_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_sub_zcash`: see [`crate::bls12381_g2_sub_zcash`].
+        #[link_name = "bls12381_g2_sub_zcash"]
+        pub fn bls12381_g2_sub_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_gt_equal`: see [`crate::bls12381_gt_equal`].
+        #[link_name = "bls12381_gt_equal"]
+        pub fn bls12381_gt_equal(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_gt_mul`: see [`crate::bls12381_gt_mul`].
+        #[link_name = "bls12381_gt_mul"]
+        pub fn bls12381_gt_mul(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_hash_to_g1`: see [`crate::bls12381_hash_to_g1`].
         #[link_name = "bls12381_hash_to_g1"]
         pub fn bls12381_hash_to_g1(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_hash_to_g1_zcash`: see [`crate::bls12381_hash_to_g1_zcash`].
+        #[link_name = "bls12381_hash_to_g1_zcash"]
+        pub fn bls12381_hash_to_g1_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_hash_to_g2`: see [`crate::bls12381_hash_to_g2`].
         #[link_name = "bls12381_hash_to_g2"]
         pub fn bls12381_hash_to_g2(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_hash_to_g2_zcash`: see [`crate::bls12381_hash_to_g2_zcash`].
+        #[link_name = "bls12381_hash_to_g2_zcash"]
+        pub fn bls12381_hash_to_g2_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_map_fp2_to_g2`: see [`crate::bls12381_map_fp2_to_g2`].
         #[link_name = "bls12381_map_fp2_to_g2"]
         pub fn bls12381_map_fp2_to_g2(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_map_fp2_to_g2_zcash`: see [`crate::bls12381_map_fp2_to_g2_zcash`].
+        #[link_name = "bls12381_map_fp2_to_g2_zcash"]
+        pub fn bls12381_map_fp2_to_g2_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_map_fp_to_g1`: see [`crate::bls12381_map_fp_to_g1`].
         #[link_name = "bls12381_map_fp_to_g1"]
         pub fn bls12381_map_fp_to_g1(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_map_fp_to_g1_zcash`: see [`crate::bls12381_map_fp_to_g1_zcash`].
+        #[link_name = "bls12381_map_fp_to_g1_zcash"]
+        pub fn bls12381_map_fp_to_g1_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_miller_loop`: see [`crate::bls12381_miller_loop`].
+        #[link_name = "bls12381_miller_loop"]
+        pub fn bls12381_miller_loop(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_multisig_verify_dusk`: see [`crate::bls12381_multisig_verify_dusk`].
         #[link_name = "bls12381_multisig_verify_dusk"]
         pub fn bls12381_multisig_verify_dusk(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_pairing`: see [`crate::bls12381_pairing`].
+        #[link_name = "bls12381_pairing"]
+        pub fn bls12381_pairing(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_pairing_check`: see [`crate::bls12381_pairing_check`].
         #[link_name = "bls12381_pairing_check"]
         pub fn bls12381_pairing_check(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_pairing_check_zcash`: see [`crate::bls12381_pairing_check_zcash`].
+        #[link_name = "bls12381_pairing_check_zcash"]
+        pub fn bls12381_pairing_check_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_verify`: see [`crate::bls12381_verify`].
         #[link_name = "bls12381_verify"]
         pub fn bls12381_verify(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -299,18 +461,84 @@ pub mod raw {
         /// `bls12381_verify_dusk`: see [`crate::bls12381_verify_dusk`].
         #[link_name = "bls12381_verify_dusk"]
         pub fn bls12381_verify_dusk(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_final_exp`: see [`crate::bn254_final_exp`].
+        #[link_name = "bn254_final_exp"]
+        pub fn bn254_final_exp(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_fr_add`: see [`crate::bn254_fr_add`].
+        #[link_name = "bn254_fr_add"]
+        pub fn bn254_fr_add(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_fr_inv`: see [`crate::bn254_fr_inv`].
+        #[link_name = "bn254_fr_inv"]
+        pub fn bn254_fr_inv(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_fr_mul`: see [`crate::bn254_fr_mul`].
+        #[link_name = "bn254_fr_mul"]
+        pub fn bn254_fr_mul(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_fr_pow`: see [`crate::bn254_fr_pow`].
+        #[link_name = "bn254_fr_pow"]
+        pub fn bn254_fr_pow(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_fr_sub`: see [`crate::bn254_fr_sub`].
+        #[link_name = "bn254_fr_sub"]
+        pub fn bn254_fr_sub(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bn254_g1_add`: see [`crate::bn254_g1_add`].
         #[link_name = "bn254_g1_add"]
         pub fn bn254_g1_add(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g1_compress`: see [`crate::bn254_g1_compress`].
+        #[link_name = "bn254_g1_compress"]
+        pub fn bn254_g1_compress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g1_decompress`: see [`crate::bn254_g1_decompress`].
+        #[link_name = "bn254_g1_decompress"]
+        pub fn bn254_g1_decompress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g1_is_on_curve`: see [`crate::bn254_g1_is_on_curve`].
+        #[link_name = "bn254_g1_is_on_curve"]
+        pub fn bn254_g1_is_on_curve(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bn254_g1_msm`: see [`crate::bn254_g1_msm`].
         #[link_name = "bn254_g1_msm"]
         pub fn bn254_g1_msm(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g1_msm_le`: see [`crate::bn254_g1_msm_le`].
+        #[link_name = "bn254_g1_msm_le"]
+        pub fn bn254_g1_msm_le(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bn254_g1_mul`: see [`crate::bn254_g1_mul`].
         #[link_name = "bn254_g1_mul"]
         pub fn bn254_g1_mul(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g1_sum_le`: see [`crate::bn254_g1_sum_le`].
+        #[link_name = "bn254_g1_sum_le"]
+        pub fn bn254_g1_sum_le(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g2_add`: see [`crate::bn254_g2_add`].
+        #[link_name = "bn254_g2_add"]
+        pub fn bn254_g2_add(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g2_compress`: see [`crate::bn254_g2_compress`].
+        #[link_name = "bn254_g2_compress"]
+        pub fn bn254_g2_compress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g2_decompress`: see [`crate::bn254_g2_decompress`].
+        #[link_name = "bn254_g2_decompress"]
+        pub fn bn254_g2_decompress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g2_is_on_curve`: see [`crate::bn254_g2_is_on_curve`].
+        #[link_name = "bn254_g2_is_on_curve"]
+        pub fn bn254_g2_is_on_curve(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g2_msm`: see [`crate::bn254_g2_msm`].
+        #[link_name = "bn254_g2_msm"]
+        pub fn bn254_g2_msm(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_g2_mul`: see [`crate::bn254_g2_mul`].
+        #[link_name = "bn254_g2_mul"]
+        pub fn bn254_g2_mul(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_gt_equal`: see [`crate::bn254_gt_equal`].
+        #[link_name = "bn254_gt_equal"]
+        pub fn bn254_gt_equal(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_gt_mul`: see [`crate::bn254_gt_mul`].
+        #[link_name = "bn254_gt_mul"]
+        pub fn bn254_gt_mul(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_miller_loop`: see [`crate::bn254_miller_loop`].
+        #[link_name = "bn254_miller_loop"]
+        pub fn bn254_miller_loop(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_pairing`: see [`crate::bn254_pairing`].
+        #[link_name = "bn254_pairing"]
+        pub fn bn254_pairing(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bn254_pairing_check`: see [`crate::bn254_pairing_check`].
         #[link_name = "bn254_pairing_check"]
         pub fn bn254_pairing_check(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bn254_pairing_check_le`: see [`crate::bn254_pairing_check_le`].
+        #[link_name = "bn254_pairing_check_le"]
+        pub fn bn254_pairing_check_le(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `ed25519_batch_verify_zip215`: see [`crate::ed25519_batch_verify_zip215`].
         #[link_name = "ed25519_batch_verify_zip215"]
         pub fn ed25519_batch_verify_zip215(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -571,6 +799,30 @@ pub fn blake3_256(input: &[u8]) -> Result<[u8; 32], Error> {
     Ok(out)
 }
 
+/// `bls12381_aggregate_g1`.
+///
+/// Input: n >= 1 concatenated 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest)s, 48·n bytes; each on the curve and in G1 (infinity allowed), as CosmWasm's bls12_381_aggregate_g1
+///
+/// Output: 48-byte compressed G1 point: the sum
+pub fn bls12381_aggregate_g1(input: &[u8]) -> Result<[u8; 48], Error> {
+    let mut out = [0u8; 48];
+    let r = unsafe { raw::bls12381_aggregate_g1(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 48) };
+    exact(r, 48)?;
+    Ok(out)
+}
+
+/// `bls12381_aggregate_g2`.
+///
+/// Input: n >= 1 concatenated 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0)s, 96·n bytes; each on the twist and in G2 (infinity allowed), as CosmWasm's bls12_381_aggregate_g2
+///
+/// Output: 96-byte compressed G2 point: the sum
+pub fn bls12381_aggregate_g2(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_aggregate_g2(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
 /// `bls12381_aggregate_verify`.
 ///
 /// Input: n (4) || n x pk (48) || sig (96) || n x (len (4) || msg); DST BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_
@@ -615,6 +867,78 @@ pub fn bls12381_fast_aggregate_verify(input: &[u8]) -> Result<bool, Error> {
     verdict(r, out[0])
 }
 
+/// `bls12381_final_exp`.
+///
+/// Input: one non-zero 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+///
+/// Output: z^((p¹²−1)/r), a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+pub fn bls12381_final_exp(input: &[u8]) -> Result<[u8; 576], Error> {
+    let mut out = [0u8; 576];
+    let r = unsafe { raw::bls12381_final_exp(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 576) };
+    exact(r, 576)?;
+    Ok(out)
+}
+
+/// `bls12381_fr_add`.
+///
+/// Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+///
+/// Output: 32-byte a + b mod r
+pub fn bls12381_fr_add(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bls12381_fr_add(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `bls12381_fr_inv`.
+///
+/// Input: a, a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical); a = 0 is no_result
+///
+/// Output: 32-byte a^-1 mod r
+pub fn bls12381_fr_inv(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bls12381_fr_inv(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `bls12381_fr_mul`.
+///
+/// Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+///
+/// Output: 32-byte a · b mod r
+pub fn bls12381_fr_mul(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bls12381_fr_mul(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `bls12381_fr_pow`.
+///
+/// Input: a (32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)) || e (32-byte big-endian exponent, any 256-bit value, not reduced)
+///
+/// Output: 32-byte a^e mod r (a^0 = 1)
+pub fn bls12381_fr_pow(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bls12381_fr_pow(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `bls12381_fr_sub`.
+///
+/// Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+///
+/// Output: 32-byte a - b mod r
+pub fn bls12381_fr_sub(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bls12381_fr_sub(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
 /// `bls12381_g1_add`.
 ///
 /// Input: EIP-2537 G1ADD: two 128-byte G1 points (64-byte padded Fp x || y), 256 bytes exactly; no subgroup check
@@ -627,6 +951,64 @@ pub fn bls12381_g1_add(input: &[u8]) -> Result<[u8; 128], Error> {
     Ok(out)
 }
 
+/// `bls12381_g1_add_zcash`.
+///
+/// Input: two 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)s, 192 bytes; on the curve, subgroup not checked
+///
+/// Output: 96-byte uncompressed G1 point P + Q
+pub fn bls12381_g1_add_zcash(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_g1_add_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
+/// `bls12381_g1_compress`.
+///
+/// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1
+///
+/// Output: the 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest)
+pub fn bls12381_g1_compress(input: &[u8]) -> Result<[u8; 48], Error> {
+    let mut out = [0u8; 48];
+    let r = unsafe { raw::bls12381_g1_compress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 48) };
+    exact(r, 48)?;
+    Ok(out)
+}
+
+/// `bls12381_g1_decompress`.
+///
+/// Input: one 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest) in G1
+///
+/// Output: the 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)
+pub fn bls12381_g1_decompress(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_g1_decompress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
+/// `bls12381_g1_is_in_subgroup`.
+///
+/// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) on the curve (else invalid_point)
+///
+/// Output: one byte: 0x01 if r·P = 0, else 0x00
+pub fn bls12381_g1_is_in_subgroup(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bls12381_g1_is_in_subgroup(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `bls12381_g1_is_on_curve`.
+///
+/// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) (flags and coordinates < p are checked: errors)
+///
+/// Output: one byte: 0x01 if the point is on E (infinity included), else 0x00
+pub fn bls12381_g1_is_on_curve(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bls12381_g1_is_on_curve(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
 /// `bls12381_g1_msm`.
 ///
 /// Input: EIP-2537 G1MSM: k >= 1 pairs (128-byte G1 point in G1 || 32-byte big-endian scalar), 160·k bytes exactly
@@ -636,6 +1018,54 @@ pub fn bls12381_g1_msm(input: &[u8]) -> Result<[u8; 128], Error> {
     let mut out = [0u8; 128];
     let r = unsafe { raw::bls12381_g1_msm(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 128) };
     exact(r, 128)?;
+    Ok(out)
+}
+
+/// `bls12381_g1_msm_zcash`.
+///
+/// Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 32-byte big-endian scalar), 128·k bytes
+///
+/// Output: 96-byte uncompressed G1 point Σ s_i·P_i
+pub fn bls12381_g1_msm_zcash(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_g1_msm_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
+/// `bls12381_g1_mul_zcash`.
+///
+/// Input: 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 128 bytes
+///
+/// Output: 96-byte uncompressed G1 point s·P
+pub fn bls12381_g1_mul_zcash(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_g1_mul_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
+/// `bls12381_g1_neg_zcash`.
+///
+/// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity); on the curve, subgroup not checked
+///
+/// Output: 96-byte uncompressed G1 point -P
+pub fn bls12381_g1_neg_zcash(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_g1_neg_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
+/// `bls12381_g1_sub_zcash`.
+///
+/// Input: two 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)s, 192 bytes; on the curve, subgroup not checked
+///
+/// Output: 96-byte uncompressed G1 point P - Q
+pub fn bls12381_g1_sub_zcash(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_g1_sub_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
     Ok(out)
 }
 
@@ -651,6 +1081,64 @@ pub fn bls12381_g2_add(input: &[u8]) -> Result<[u8; 256], Error> {
     Ok(out)
 }
 
+/// `bls12381_g2_add_zcash`.
+///
+/// Input: two 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)s, 384 bytes; on the twist, subgroup not checked
+///
+/// Output: 192-byte uncompressed G2 point P + Q
+pub fn bls12381_g2_add_zcash(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_g2_add_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
+    Ok(out)
+}
+
+/// `bls12381_g2_compress`.
+///
+/// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2
+///
+/// Output: the 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0)
+pub fn bls12381_g2_compress(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_g2_compress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
+/// `bls12381_g2_decompress`.
+///
+/// Input: one 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0) in G2
+///
+/// Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)
+pub fn bls12381_g2_decompress(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_g2_decompress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
+    Ok(out)
+}
+
+/// `bls12381_g2_is_in_subgroup`.
+///
+/// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) on the twist (else invalid_point)
+///
+/// Output: one byte: 0x01 if r·Q = 0, else 0x00
+pub fn bls12381_g2_is_in_subgroup(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bls12381_g2_is_in_subgroup(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `bls12381_g2_is_on_curve`.
+///
+/// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) (flags and coordinates < p are checked: errors)
+///
+/// Output: one byte: 0x01 if the point is on the twist E' (infinity included), else 0x00
+pub fn bls12381_g2_is_on_curve(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bls12381_g2_is_on_curve(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
 /// `bls12381_g2_msm`.
 ///
 /// Input: EIP-2537 G2MSM: k >= 1 pairs (256-byte G2 point in G2 || 32-byte big-endian scalar), 288·k bytes exactly
@@ -660,6 +1148,77 @@ pub fn bls12381_g2_msm(input: &[u8]) -> Result<[u8; 256], Error> {
     let mut out = [0u8; 256];
     let r = unsafe { raw::bls12381_g2_msm(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 256) };
     exact(r, 256)?;
+    Ok(out)
+}
+
+/// `bls12381_g2_msm_zcash`.
+///
+/// Input: k >= 1 pairs (192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2 || 32-byte big-endian scalar), 224·k bytes
+///
+/// Output: 192-byte uncompressed G2 point Σ s_i·Q_i
+pub fn bls12381_g2_msm_zcash(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_g2_msm_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
+    Ok(out)
+}
+
+/// `bls12381_g2_mul_zcash`.
+///
+/// Input: 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 224 bytes
+///
+/// Output: 192-byte uncompressed G2 point s·P
+pub fn bls12381_g2_mul_zcash(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_g2_mul_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
+    Ok(out)
+}
+
+/// `bls12381_g2_neg_zcash`.
+///
+/// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity); on the twist, subgroup not checked
+///
+/// Output: 192-byte uncompressed G2 point -P
+pub fn bls12381_g2_neg_zcash(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_g2_neg_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
+    Ok(out)
+}
+
+/// `bls12381_g2_sub_zcash`.
+///
+/// Input: two 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)s, 384 bytes; on the twist, subgroup not checked
+///
+/// Output: 192-byte uncompressed G2 point P - Q
+pub fn bls12381_g2_sub_zcash(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_g2_sub_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
+    Ok(out)
+}
+
+/// `bls12381_gt_equal`.
+///
+/// Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
+///
+/// Output: one byte: 0x01 if equal, else 0x00
+pub fn bls12381_gt_equal(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bls12381_gt_equal(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `bls12381_gt_mul`.
+///
+/// Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
+///
+/// Output: their product, a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+pub fn bls12381_gt_mul(input: &[u8]) -> Result<[u8; 576], Error> {
+    let mut out = [0u8; 576];
+    let r = unsafe { raw::bls12381_gt_mul(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 576) };
+    exact(r, 576)?;
     Ok(out)
 }
 
@@ -675,6 +1234,18 @@ pub fn bls12381_hash_to_g1(input: &[u8]) -> Result<[u8; 128], Error> {
     Ok(out)
 }
 
+/// `bls12381_hash_to_g1_zcash`.
+///
+/// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST
+///
+/// Output: 96-byte uncompressed G1 point
+pub fn bls12381_hash_to_g1_zcash(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_hash_to_g1_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
 /// `bls12381_hash_to_g2`.
 ///
 /// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ with the caller's DST (L = 0 or a truncated DST is malformed)
@@ -684,6 +1255,18 @@ pub fn bls12381_hash_to_g2(input: &[u8]) -> Result<[u8; 256], Error> {
     let mut out = [0u8; 256];
     let r = unsafe { raw::bls12381_hash_to_g2(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 256) };
     exact(r, 256)?;
+    Ok(out)
+}
+
+/// `bls12381_hash_to_g2_zcash`.
+///
+/// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ with the caller's DST
+///
+/// Output: 192-byte uncompressed G2 point
+pub fn bls12381_hash_to_g2_zcash(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_hash_to_g2_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
     Ok(out)
 }
 
@@ -699,6 +1282,18 @@ pub fn bls12381_map_fp2_to_g2(input: &[u8]) -> Result<[u8; 256], Error> {
     Ok(out)
 }
 
+/// `bls12381_map_fp2_to_g2_zcash`.
+///
+/// Input: one 96-byte Fp2 element u = c1 || c0 (Zcash order, 48-byte big-endian each, < p)
+///
+/// Output: 192-byte uncompressed G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u (EIP-2537 MAP_FP2_TO_G2)
+pub fn bls12381_map_fp2_to_g2_zcash(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_map_fp2_to_g2_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
+    Ok(out)
+}
+
 /// `bls12381_map_fp_to_g1`.
 ///
 /// Input: EIP-2537 MAP_FP_TO_G1: one 64-byte padded Fp element u
@@ -708,6 +1303,30 @@ pub fn bls12381_map_fp_to_g1(input: &[u8]) -> Result<[u8; 128], Error> {
     let mut out = [0u8; 128];
     let r = unsafe { raw::bls12381_map_fp_to_g1(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 128) };
     exact(r, 128)?;
+    Ok(out)
+}
+
+/// `bls12381_map_fp_to_g1_zcash`.
+///
+/// Input: one 48-byte big-endian Fp element u < p
+///
+/// Output: 96-byte uncompressed G1 point: RFC 9380 SSWU map + 11-isogeny + cofactor clearing of u (EIP-2537 MAP_FP_TO_G1)
+pub fn bls12381_map_fp_to_g1_zcash(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_map_fp_to_g1_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
+/// `bls12381_miller_loop`.
+///
+/// Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288·k bytes
+///
+/// Output: Π f(P_i, Q_i), the multi-Miller loop before the final exponentiation, as a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+pub fn bls12381_miller_loop(input: &[u8]) -> Result<[u8; 576], Error> {
+    let mut out = [0u8; 576];
+    let r = unsafe { raw::bls12381_miller_loop(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 576) };
+    exact(r, 576)?;
     Ok(out)
 }
 
@@ -722,6 +1341,18 @@ pub fn bls12381_multisig_verify_dusk(input: &[u8]) -> Result<bool, Error> {
     verdict(r, out[0])
 }
 
+/// `bls12381_pairing`.
+///
+/// Input: one pair (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288 bytes
+///
+/// Output: e(P, Q) as a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+pub fn bls12381_pairing(input: &[u8]) -> Result<[u8; 576], Error> {
+    let mut out = [0u8; 576];
+    let r = unsafe { raw::bls12381_pairing(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 576) };
+    exact(r, 576)?;
+    Ok(out)
+}
+
 /// `bls12381_pairing_check`.
 ///
 /// Input: EIP-2537 PAIRING_CHECK: k >= 1 pairs (128-byte G1 point || 256-byte G2 point, both in their subgroups), 384·k bytes exactly
@@ -730,6 +1361,17 @@ pub fn bls12381_multisig_verify_dusk(input: &[u8]) -> Result<bool, Error> {
 pub fn bls12381_pairing_check(input: &[u8]) -> Result<bool, Error> {
     let mut out = [0u8; 1];
     let r = unsafe { raw::bls12381_pairing_check(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `bls12381_pairing_check_zcash`.
+///
+/// Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288·k bytes; pairs with an infinity contribute 1
+///
+/// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00
+pub fn bls12381_pairing_check_zcash(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bls12381_pairing_check_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
     verdict(r, out[0])
 }
 
@@ -766,6 +1408,78 @@ pub fn bls12381_verify_dusk(input: &[u8]) -> Result<bool, Error> {
     verdict(r, out[0])
 }
 
+/// `bn254_final_exp`.
+///
+/// Input: one non-zero 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+///
+/// Output: z^((p¹²−1)/r), a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+pub fn bn254_final_exp(input: &[u8]) -> Result<[u8; 384], Error> {
+    let mut out = [0u8; 384];
+    let r = unsafe { raw::bn254_final_exp(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 384) };
+    exact(r, 384)?;
+    Ok(out)
+}
+
+/// `bn254_fr_add`.
+///
+/// Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+///
+/// Output: 32-byte a + b mod r
+pub fn bn254_fr_add(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bn254_fr_add(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `bn254_fr_inv`.
+///
+/// Input: a, a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical); a = 0 is no_result
+///
+/// Output: 32-byte a^-1 mod r
+pub fn bn254_fr_inv(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bn254_fr_inv(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `bn254_fr_mul`.
+///
+/// Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+///
+/// Output: 32-byte a · b mod r
+pub fn bn254_fr_mul(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bn254_fr_mul(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `bn254_fr_pow`.
+///
+/// Input: a (32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)) || e (32-byte big-endian exponent, any 256-bit value, not reduced)
+///
+/// Output: 32-byte a^e mod r (a^0 = 1)
+pub fn bn254_fr_pow(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bn254_fr_pow(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `bn254_fr_sub`.
+///
+/// Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+///
+/// Output: 32-byte a - b mod r
+pub fn bn254_fr_sub(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bn254_fr_sub(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
 /// `bn254_g1_add`.
 ///
 /// Input: EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored
@@ -778,6 +1492,41 @@ pub fn bn254_g1_add(input: &[u8]) -> Result<[u8; 64], Error> {
     Ok(out)
 }
 
+/// `bn254_g1_compress`.
+///
+/// Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) on the curve
+///
+/// Output: the 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity) (Solana's sol_alt_bn128_compression G1_COMPRESS)
+pub fn bn254_g1_compress(input: &[u8]) -> Result<[u8; 32], Error> {
+    let mut out = [0u8; 32];
+    let r = unsafe { raw::bn254_g1_compress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 32) };
+    exact(r, 32)?;
+    Ok(out)
+}
+
+/// `bn254_g1_decompress`.
+///
+/// Input: one 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity)
+///
+/// Output: the 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (Solana's G1_DECOMPRESS)
+pub fn bn254_g1_decompress(input: &[u8]) -> Result<[u8; 64], Error> {
+    let mut out = [0u8; 64];
+    let r = unsafe { raw::bn254_g1_decompress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
+    exact(r, 64)?;
+    Ok(out)
+}
+
+/// `bn254_g1_is_on_curve`.
+///
+/// Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+///
+/// Output: one byte: 0x01 if on the curve (infinity included), else 0x00
+pub fn bn254_g1_is_on_curve(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bn254_g1_is_on_curve(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
 /// `bn254_g1_msm`.
 ///
 /// Input: k >= 1 pairs (64-byte EIP-196 G1 point || 32-byte big-endian scalar), 96·k bytes exactly (EIP-2537 MSM layout with BN254 encodings)
@@ -786,6 +1535,18 @@ pub fn bn254_g1_add(input: &[u8]) -> Result<[u8; 64], Error> {
 pub fn bn254_g1_msm(input: &[u8]) -> Result<[u8; 64], Error> {
     let mut out = [0u8; 64];
     let r = unsafe { raw::bn254_g1_msm(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
+    exact(r, 64)?;
+    Ok(out)
+}
+
+/// `bn254_g1_msm_le`.
+///
+/// Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 32-byte little-endian scalar < r), 96·k bytes (NEAR alt_bn128_g1_multiexp)
+///
+/// Output: 64-byte NEAR G1 point Σ s_i·P_i (infinity for k = 0)
+pub fn bn254_g1_msm_le(input: &[u8]) -> Result<[u8; 64], Error> {
+    let mut out = [0u8; 64];
+    let r = unsafe { raw::bn254_g1_msm_le(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
     exact(r, 64)?;
     Ok(out)
 }
@@ -802,6 +1563,136 @@ pub fn bn254_g1_mul(input: &[u8]) -> Result<[u8; 64], Error> {
     Ok(out)
 }
 
+/// `bn254_g1_sum_le`.
+///
+/// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity)), 65·k bytes (NEAR alt_bn128_g1_sum)
+///
+/// Output: 64-byte NEAR G1 point Σ ±P_i
+pub fn bn254_g1_sum_le(input: &[u8]) -> Result<[u8; 64], Error> {
+    let mut out = [0u8; 64];
+    let r = unsafe { raw::bn254_g1_sum_le(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
+    exact(r, 64)?;
+    Ok(out)
+}
+
+/// `bn254_g2_add`.
+///
+/// Input: two 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity)s, 256 bytes; on the twist, subgroup not checked
+///
+/// Output: 128-byte G2 point P + Q
+pub fn bn254_g2_add(input: &[u8]) -> Result<[u8; 128], Error> {
+    let mut out = [0u8; 128];
+    let r = unsafe { raw::bn254_g2_add(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 128) };
+    exact(r, 128)?;
+    Ok(out)
+}
+
+/// `bn254_g2_compress`.
+///
+/// Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) on the twist (subgroup not checked, as Solana)
+///
+/// Output: the 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (Solana's G2_COMPRESS)
+pub fn bn254_g2_compress(input: &[u8]) -> Result<[u8; 64], Error> {
+    let mut out = [0u8; 64];
+    let r = unsafe { raw::bn254_g2_compress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 64) };
+    exact(r, 64)?;
+    Ok(out)
+}
+
+/// `bn254_g2_decompress`.
+///
+/// Input: one 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (subgroup not checked, as Solana)
+///
+/// Output: the 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (Solana's G2_DECOMPRESS)
+pub fn bn254_g2_decompress(input: &[u8]) -> Result<[u8; 128], Error> {
+    let mut out = [0u8; 128];
+    let r = unsafe { raw::bn254_g2_decompress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 128) };
+    exact(r, 128)?;
+    Ok(out)
+}
+
+/// `bn254_g2_is_on_curve`.
+///
+/// Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+///
+/// Output: one byte: 0x01 if on the twist (infinity included), else 0x00
+pub fn bn254_g2_is_on_curve(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bn254_g2_is_on_curve(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `bn254_g2_msm`.
+///
+/// Input: k >= 1 pairs (128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar), 160·k bytes
+///
+/// Output: 128-byte G2 point Σ s_i·Q_i
+pub fn bn254_g2_msm(input: &[u8]) -> Result<[u8; 128], Error> {
+    let mut out = [0u8; 128];
+    let r = unsafe { raw::bn254_g2_msm(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 128) };
+    exact(r, 128)?;
+    Ok(out)
+}
+
+/// `bn254_g2_mul`.
+///
+/// Input: 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 160 bytes
+///
+/// Output: 128-byte G2 point s·Q
+pub fn bn254_g2_mul(input: &[u8]) -> Result<[u8; 128], Error> {
+    let mut out = [0u8; 128];
+    let r = unsafe { raw::bn254_g2_mul(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 128) };
+    exact(r, 128)?;
+    Ok(out)
+}
+
+/// `bn254_gt_equal`.
+///
+/// Input: two 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)s
+///
+/// Output: one byte: 0x01 if equal, else 0x00
+pub fn bn254_gt_equal(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bn254_gt_equal(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `bn254_gt_mul`.
+///
+/// Input: two 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)s
+///
+/// Output: their product, a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+pub fn bn254_gt_mul(input: &[u8]) -> Result<[u8; 384], Error> {
+    let mut out = [0u8; 384];
+    let r = unsafe { raw::bn254_gt_mul(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 384) };
+    exact(r, 384)?;
+    Ok(out)
+}
+
+/// `bn254_miller_loop`.
+///
+/// Input: k >= 1 pairs (64-byte EIP-196 G1 point || 128-byte EIP-197 G2 point in G2), 192·k bytes
+///
+/// Output: Π f(P_i, Q_i), the multi-Miller loop before the final exponentiation, as a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+pub fn bn254_miller_loop(input: &[u8]) -> Result<[u8; 384], Error> {
+    let mut out = [0u8; 384];
+    let r = unsafe { raw::bn254_miller_loop(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 384) };
+    exact(r, 384)?;
+    Ok(out)
+}
+
+/// `bn254_pairing`.
+///
+/// Input: one pair (64-byte EIP-196 G1 point || 128-byte EIP-197 G2 point in G2), 192 bytes
+///
+/// Output: e(P, Q) as a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+pub fn bn254_pairing(input: &[u8]) -> Result<[u8; 384], Error> {
+    let mut out = [0u8; 384];
+    let r = unsafe { raw::bn254_pairing(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 384) };
+    exact(r, 384)?;
+    Ok(out)
+}
+
 /// `bn254_pairing_check`.
 ///
 /// Input: EIP-197 ECPAIRING: k >= 0 pairs (64-byte G1 point || 128-byte G2 point x.c1||x.c0||y.c1||y.c0), 192·k bytes exactly; G2 points must be in the r-torsion subgroup
@@ -810,6 +1701,17 @@ pub fn bn254_g1_mul(input: &[u8]) -> Result<[u8; 64], Error> {
 pub fn bn254_pairing_check(input: &[u8]) -> Result<bool, Error> {
     let mut out = [0u8; 1];
     let r = unsafe { raw::bn254_pairing_check(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
+    verdict(r, out[0])
+}
+
+/// `bn254_pairing_check_le`.
+///
+/// Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 128-byte NEAR G2 point x.c0 || x.c1 || y.c0 || y.c1 little-endian, in G2), 192·k bytes (NEAR alt_bn128_pairing_check)
+///
+/// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00
+pub fn bn254_pairing_check_le(input: &[u8]) -> Result<bool, Error> {
+    let mut out = [0u8; 1];
+    let r = unsafe { raw::bn254_pairing_check_le(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 1) };
     verdict(r, out[0])
 }
 
