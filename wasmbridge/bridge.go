@@ -37,6 +37,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/wasmbridge/hostabi"
 )
 
 // ModuleName is the import module guests use.
@@ -53,35 +54,19 @@ func WithGasMeter(ctx context.Context, m GasMeter) context.Context {
 	return context.WithValue(ctx, meterKey{}, m)
 }
 
-// OutOfGasError is the trap raised when a call costs more than remains.
-type OutOfGasError struct {
-	Function  string
-	Price     uint64
-	Remaining uint64
-}
-
-func (e *OutOfGasError) Error() string {
-	return fmt.Sprintf("hostcrypto: out of gas: %s costs %d, %d remain", e.Function, e.Price, e.Remaining)
-}
-
-// MemoryError is the trap raised when a pointer/length pair does not lie
-// inside the guest's memory (including pairs whose sum wraps 32 bits).
-type MemoryError struct {
-	Function string
-	What     string // "input" or "output"
-	Ptr, Len uint32
-}
-
-func (e *MemoryError) Error() string {
-	return fmt.Sprintf("hostcrypto: %s: %s range [%d, %d+%d) is outside guest memory", e.Function, e.What, e.Ptr, e.Ptr, e.Len)
-}
-
-// MeterError is the trap raised when no gas meter is configured.
-type MeterError struct{ Function string }
-
-func (e *MeterError) Error() string {
-	return "hostcrypto: " + e.Function + ": no gas meter in the context and no default meter"
-}
+// The trap kinds, shared by every engine adapter (see package hostabi).
+type (
+	// OutOfGasError is the trap raised when a call, or a block of metered
+	// guest code, costs more than remains.
+	OutOfGasError = hostabi.OutOfGasError
+	// MemoryError is the trap raised when a pointer/length pair does not lie
+	// inside the guest's memory (including pairs whose sum wraps 32 bits).
+	MemoryError = hostabi.MemoryError
+	// MeterError is the trap raised when no gas meter is configured.
+	MeterError = hostabi.MeterError
+	// HostError is the trap raised when the host, not the contract, is at fault.
+	HostError = hostabi.HostError
+)
 
 // Observation is what an Observer sees of one completed (non-trapping) call.
 type Observation struct {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
+	"github.com/hostcrypto/hostcrypto/wasmbridge/metering"
 )
 
 // Sandbox is a wazero runtime with WASI and the hostcrypto module, ready
@@ -24,6 +25,11 @@ type Sandbox struct {
 	Ctx     context.Context
 	Runtime wazero.Runtime
 	Meter   *core.Budget
+	// Metering, when set, makes Load instrument contracts so that their own
+	// instructions are charged to Meter too (package metering).
+	Metering *metering.Table
+
+	gm *metering.Meter // Meter as host calls and metered guest code see it
 }
 
 // NewSandbox builds a runtime whose hostcrypto calls are priced by s and
@@ -42,14 +48,25 @@ func NewSandbox(ctx context.Context, s *core.Schedule, gasLimit uint64, observe 
 		r.Close(ctx)
 		return nil, err
 	}
+	if _, err := wasmbridge.InstantiateMetering(ctx, r); err != nil {
+		r.Close(ctx)
+		return nil, err
+	}
 	m := &core.Budget{Left: gasLimit}
-	return &Sandbox{Ctx: wasmbridge.WithGasMeter(ctx, m), Runtime: r, Meter: m}, nil
+	gm := metering.NewMeter(m)
+	return &Sandbox{Ctx: wasmbridge.WithGasMeter(ctx, gm), Runtime: r, Meter: m, gm: gm}, nil
 }
 
 // Load instantiates a contract. A reactor (exporting _initialize, as Go's
 // -buildmode=c-shared writes) is initialised; a command's _start is left
 // for the caller to run as an export.
 func (s *Sandbox) Load(wasm []byte, stdout, stderr *os.File) (api.Module, error) {
+	if s.Metering != nil {
+		var err error
+		if wasm, err = metering.Instrument(wasm, s.Metering); err != nil {
+			return nil, err
+		}
+	}
 	cfg := wazero.NewModuleConfig().WithStartFunctions().WithName("")
 	if stdout != nil {
 		cfg = cfg.WithStdout(stdout)
@@ -58,11 +75,19 @@ func (s *Sandbox) Load(wasm []byte, stdout, stderr *os.File) (api.Module, error)
 		cfg = cfg.WithStderr(stderr)
 	}
 	mod, err := s.Runtime.InstantiateWithConfig(s.Ctx, wasm, cfg)
+	s.gm.Settle()
 	if err != nil {
 		return nil, err
 	}
+	if s.Metering != nil {
+		if err := wasmbridge.BindMeter(s.gm, mod); err != nil {
+			return nil, err
+		}
+	}
 	if init := mod.ExportedFunction("_initialize"); init != nil {
-		if _, err := init.Call(s.Ctx); err != nil {
+		_, err := init.Call(s.Ctx)
+		s.gm.Settle()
+		if err != nil {
 			return nil, fmt.Errorf("_initialize: %w", err)
 		}
 	}
@@ -80,6 +105,7 @@ func (s *Sandbox) CallExport(mod api.Module, name string, args ...uint64) ([]uin
 		return nil, fmt.Errorf("contract has no export %q", name)
 	}
 	res, err := fn.Call(s.Ctx, args...)
+	s.gm.Settle()
 	var exit *sys.ExitError
 	if errors.As(err, &exit) && exit.ExitCode() == 0 {
 		err = nil

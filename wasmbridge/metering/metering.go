@@ -1,0 +1,144 @@
+// Package metering makes WebAssembly guest code pay gas for the
+// instructions it executes, deterministically and identically on every
+// engine, by rewriting the module before it is compiled.
+//
+// Instrument parses a binary module and inserts, at the start of every
+// metered block (see below), a charge of the block's static cost against a
+// mutable i64 global that the module exports as GlobalExport:
+//
+//	global.get $gas; i64.const C; i64.lt_u
+//	if  i64.const C; call $out_of_gas  end
+//	global.get $gas; i64.const C; i64.sub; global.set $gas
+//
+// The global holds gas already loaded from the embedder's meter. Only when
+// it is short does the guest call the imported function ImportModule.
+// ImportName (i64 cost) -> (), which settles with the meter (Meter.Refill):
+// it either loads the remaining balance into the global and returns, or
+// traps with *hostabi.OutOfGasError. A host call in the same run charges the
+// same Meter, so one budget covers guest instructions and host functions.
+// A trapping block is not charged (the same rule as a host call).
+//
+// Metered blocks. A block starts at function entry, after loop (a branch
+// target), after if and else, after br_if (its fall-through), after the end
+// of an if or of a block some branch targets, and after an unconditional
+// transfer (br, br_table, return, unreachable; that code is dead until the
+// next end). Code after the end of a loop, or of a block no branch
+// targets, can only be reached by falling through, so it joins the block
+// before it. Each block is charged its whole cost on entry; a block cut
+// short by a trap or by a call that never returns has paid in full.
+//
+// Dynamic costs. memory.grow is charged Table.MemoryGrowPage per requested
+// page, memory.copy, memory.fill and memory.init Table.BulkByte per byte,
+// and table.grow, table.fill, table.copy and table.init Table.TableElem per
+// element, each read from the operand on the stack just before the
+// instruction runs (through two added locals), on top of the block's static
+// charge. A failing memory.grow has still paid.
+//
+// Supported: the MVP plus the post-MVP features that Go's wasip1 port,
+// clang and rustc emit by default: multi-value, sign extension,
+// non-trapping float-to-int conversion, bulk memory, reference types
+// (several tables, ref.func, typed select), mutable globals and extended
+// constant expressions. Anything else (SIMD, threads and atomics,
+// exceptions, tail calls, memory64, multi-memory, GC types) is rejected
+// with an error wrapping ErrUnsupported: a module is never run partly
+// unmetered.
+//
+// Function indices shift by one because the import is added: calls,
+// ref.func, exports, the start function, element segments, constant
+// expressions and the name section (function and local names; label names
+// are dropped) are rewritten.
+package metering
+
+import (
+	"errors"
+	"fmt"
+)
+
+// The names the instrumented module uses to reach the host.
+const (
+	// ImportModule and ImportName name the function the guest calls when its
+	// loaded gas runs short: (i64 cost) -> ().
+	ImportModule = "hostcrypto_metering"
+	ImportName   = "out_of_gas"
+	// GlobalExport is the exported mutable i64 global holding loaded gas.
+	GlobalExport = "hostcrypto_gas_left"
+)
+
+// ErrUnsupported is wrapped by the errors of modules that use a feature
+// the rewriter cannot meter.
+var ErrUnsupported = errors.New("metering: unsupported WebAssembly feature")
+
+// ErrMalformed is wrapped by the errors of modules that are not valid
+// binary WebAssembly.
+var ErrMalformed = errors.New("metering: malformed module")
+
+// Table is the gas cost of each instruction class. One gas is 0.1 ns of
+// CPU time on the reference machine, the unit of the default host-function
+// schedule (docs/GAS.md); docs/metering.md gives the measurements behind
+// DefaultTable.
+type Table struct {
+	Free uint64 // nop, block, loop, else, end: no machine code of their own
+
+	Local        uint64 // local.get/set/tee, drop
+	Const        uint64 // i32/i64/f32/f64.const, ref.null, ref.func
+	Global       uint64 // global.get/set
+	Simple       uint64 // integer add/sub/logic/shift/compare/eqz/clz/ctz/popcnt, select, sign extension, ref.is_null, wraps and extends
+	Mul          uint64 // i32/i64.mul
+	Div          uint64 // integer div/rem
+	Float        uint64 // float add/sub/mul/min/max/abs/neg/copysign/compare/round, conversions and reinterpretations
+	FDiv         uint64 // float div and sqrt
+	Load         uint64 // every load
+	Store        uint64 // every store
+	Branch       uint64 // br, br_if, br_table, if, return, unreachable
+	Call         uint64 // call
+	CallIndirect uint64 // call_indirect (type check + table load)
+	Table        uint64 // table.get/set/size, data.drop, elem.drop
+	MemorySize   uint64 // memory.size
+
+	MemoryGrow     uint64 // memory.grow, plus MemoryGrowPage per requested page
+	MemoryGrowPage uint64
+	Bulk           uint64 // memory.copy/fill/init, plus BulkByte per byte
+	BulkByte       uint64
+	TableBulk      uint64 // table.grow/fill/copy/init, plus TableElem per element
+	TableElem      uint64
+}
+
+// DefaultTable prices instructions at their approximate cost under an
+// optimising compiler (wazero's compiler, wasmtime's Cranelift) on the
+// reference machine, in the gas unit of gas.Default (0.1 ns).
+var DefaultTable = &Table{
+	Free:         0,
+	Local:        1,
+	Const:        1,
+	Global:       2,
+	Simple:       3,
+	Mul:          4,
+	Div:          20,
+	Float:        4,
+	FDiv:         20,
+	Load:         4,
+	Store:        4,
+	Branch:       3,
+	Call:         15,
+	CallIndirect: 25,
+	Table:        5,
+	MemorySize:   3,
+
+	MemoryGrow:     1000,
+	MemoryGrowPage: 20000, // zeroing and committing 64 KiB
+	Bulk:           20,
+	BulkByte:       1,
+	TableBulk:      20,
+	TableElem:      10,
+}
+
+// maxDynamic bounds the per-unit dynamic prices so that count*price (count
+// < 2^32) cannot wrap an i64.
+const maxDynamic = 1 << 30
+
+func (t *Table) check() error {
+	if t.MemoryGrowPage > maxDynamic || t.BulkByte > maxDynamic || t.TableElem > maxDynamic {
+		return fmt.Errorf("metering: per-page/byte/element prices must be at most %d", maxDynamic)
+	}
+	return nil
+}
