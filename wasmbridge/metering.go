@@ -21,8 +21,7 @@ import (
 func InstantiateMetering(ctx context.Context, r wazero.Runtime) (api.Module, error) {
 	return r.NewHostModuleBuilder(metering.ImportModule).
 		NewFunctionBuilder().
-		WithGoModuleFunction(api.GoModuleFunc(outOfGas), []api.ValueType{api.ValueTypeI64}, nil).
-		WithParameterNames("cost").
+		WithGoModuleFunction(api.GoModuleFunc(outOfGas), nil, nil).
 		Export(metering.ImportName).
 		Instantiate(ctx)
 }
@@ -48,7 +47,7 @@ func outOfGas(ctx context.Context, mod api.Module, stack []uint64) {
 			panic(err)
 		}
 	}
-	if err := m.Refill(stack[0]); err != nil {
+	if err := m.Refill(); err != nil {
 		panic(err)
 	}
 }

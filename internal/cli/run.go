@@ -75,7 +75,7 @@ func (s *Sandbox) Load(wasm []byte, stdout, stderr *os.File) (api.Module, error)
 		cfg = cfg.WithStderr(stderr)
 	}
 	mod, err := s.Runtime.InstantiateWithConfig(s.Ctx, wasm, cfg)
-	s.gm.Settle()
+	err = s.gm.Done(err)
 	if err != nil {
 		return nil, err
 	}
@@ -86,8 +86,7 @@ func (s *Sandbox) Load(wasm []byte, stdout, stderr *os.File) (api.Module, error)
 	}
 	if init := mod.ExportedFunction("_initialize"); init != nil {
 		_, err := init.Call(s.Ctx)
-		s.gm.Settle()
-		if err != nil {
+		if err = s.gm.Done(err); err != nil {
 			return nil, fmt.Errorf("_initialize: %w", err)
 		}
 	}
@@ -105,7 +104,7 @@ func (s *Sandbox) CallExport(mod api.Module, name string, args ...uint64) ([]uin
 		return nil, fmt.Errorf("contract has no export %q", name)
 	}
 	res, err := fn.Call(s.Ctx, args...)
-	s.gm.Settle()
+	err = s.gm.Done(err)
 	var exit *sys.ExitError
 	if errors.As(err, &exit) && exit.ExitCode() == 0 {
 		err = nil

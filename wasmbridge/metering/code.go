@@ -27,6 +27,13 @@ const (
 	kIf
 )
 
+// Checks at the start of a metered block.
+const (
+	checkNone = iota
+	checkEntry
+	checkLoop
+)
+
 type frame struct {
 	kind     int
 	targeted bool // some branch targets this frame's label
@@ -40,10 +47,11 @@ type fn struct {
 	out     []byte // instrumented code so far
 	pending []byte // the current metered block's instructions
 	cost    uint64 // the current metered block's static cost
+	check   int    // the current block starts at function entry (checkEntry) or a loop header (checkLoop)
 	ctrl    []frame
 
-	tmp32, tmp64 uint32 // the added locals
-	usedTmp      bool
+	gas, tmp uint32 // the added locals: i64 gas left, i32 operand of a dynamic charge
+	usedTmp  bool
 }
 
 func (f *fn) instrument(body []byte, params int) []byte {
@@ -60,11 +68,16 @@ func (f *fn) instrument(body []byte, params int) []byte {
 		failf(ErrUnsupported, "%d locals in one function", total)
 	}
 	localsEnd := r.off
-	f.tmp32, f.tmp64 = uint32(total), uint32(total)+1
+	f.gas, f.tmp = uint32(total), uint32(total)+1
 	f.usedTmp = false
-	f.out, f.pending, f.cost = f.out[:0], f.pending[:0], 0
+	f.out, f.pending, f.cost, f.check = f.out[:0], f.pending[:0], 0, checkEntry
 	f.ctrl = append(f.ctrl[:0], frame{kind: kFunc})
 
+	// Prologue: gas = global.
+	f.out = append(f.out, 0x23)
+	f.out = appendU32(f.out, f.m.gasGlobal)
+	f.out = append(f.out, 0x21)
+	f.out = appendU32(f.out, f.gas)
 	for len(f.ctrl) > 0 {
 		f.instr(r)
 	}
@@ -73,71 +86,115 @@ func (f *fn) instrument(body []byte, params int) []byte {
 	}
 	f.flush()
 
-	var nb []byte
+	nb := appendU32(nil, nDecl+1+boolU32(f.usedTmp))
+	nb = append(nb, body[declStart:localsEnd]...)
+	nb = append(nb, 1, tI64)
 	if f.usedTmp {
-		nb = appendU32(nb, nDecl+2)
-		nb = append(nb, body[declStart:localsEnd]...)
-		nb = append(nb, 1, tI32, 1, tI64)
-	} else {
-		nb = append(nb, body[:localsEnd]...)
+		nb = append(nb, 1, tI32)
 	}
 	return append(nb, f.out...)
 }
 
-// flush emits the charge for the current metered block, then the block.
+// appendCheck appends: if gas < 0, store it and call out_of_gas, which
+// traps or reloads the global; then reload the local.
+func (f *fn) appendCheck(o []byte) []byte {
+	o = append(o, 0x20) // local.get gas
+	o = appendU32(o, f.gas)
+	o = append(o, 0x42, 0x00, 0x53, 0x04, 0x40, 0x20) // i64.const 0; i64.lt_s; if; local.get gas
+	o = appendU32(o, f.gas)
+	o = append(o, 0x24) // global.set
+	o = appendU32(o, f.m.gasGlobal)
+	o = append(o, 0x10) // call out_of_gas
+	o = appendU32(o, f.m.funcImports)
+	o = append(o, 0x23) // global.get
+	o = appendU32(o, f.m.gasGlobal)
+	o = append(o, 0x21) // local.set gas
+	o = appendU32(o, f.gas)
+	return append(o, 0x0b) // end
+}
+
+// appendLoopCheck appends the check of a loop header: if gas < 0, store it
+// and trap (unreachable). No call: a call in a loop, even on a cold path,
+// makes optimising compilers spill the loop's registers. The function
+// entry check has loaded the global, so a negative value here is a real
+// overdraft, which Meter.Settle reports as the out-of-gas error.
+func (f *fn) appendLoopCheck(o []byte) []byte {
+	o = append(o, 0x20) // local.get gas
+	o = appendU32(o, f.gas)
+	o = append(o, 0x42, 0x00, 0x53, 0x04, 0x40, 0x20) // i64.const 0; i64.lt_s; if; local.get gas
+	o = appendU32(o, f.gas)
+	o = append(o, 0x24) // global.set
+	o = appendU32(o, f.m.gasGlobal)
+	return append(o, 0x00, 0x0b) // unreachable; end
+}
+
+// appendStore writes the local back to the global (before a call or an exit).
+func (f *fn) appendStore(o []byte) []byte {
+	o = append(o, 0x20)
+	o = appendU32(o, f.gas)
+	o = append(o, 0x24)
+	return appendU32(o, f.m.gasGlobal)
+}
+
+// appendLoad reloads the local from the global (after a call).
+func (f *fn) appendLoad(o []byte) []byte {
+	o = append(o, 0x23)
+	o = appendU32(o, f.m.gasGlobal)
+	o = append(o, 0x21)
+	return appendU32(o, f.gas)
+}
+
+// exit prepares a function exit: store the local and check it.
+func (f *fn) exit() {
+	f.pending = f.appendStore(f.pending)
+	f.pending = f.appendCheck(f.pending)
+}
+
+// flush emits the charge for the current metered block (and, at function
+// entry and loop headers, the check), then the block.
 func (f *fn) flush() {
+	o := f.out
 	if f.cost > 0 {
-		c := int64(f.cost)
-		o := f.out
-		o = append(o, 0x23)
-		o = appendU32(o, f.m.gasGlobal)
-		o = append(o, 0x42)
-		o = appendS64(o, c)
-		o = append(o, 0x54, 0x04, 0x40, 0x42) // i64.lt_u; if; i64.const
-		o = appendS64(o, c)
-		o = append(o, 0x10)
-		o = appendU32(o, f.m.funcImports)
-		o = append(o, 0x0b, 0x23) // end; global.get
-		o = appendU32(o, f.m.gasGlobal)
-		o = append(o, 0x42)
-		o = appendS64(o, c)
-		o = append(o, 0x7d, 0x24) // i64.sub; global.set
-		o = appendU32(o, f.m.gasGlobal)
-		f.out = o
+		o = append(o, 0x20) // local.get gas
+		o = appendU32(o, f.gas)
+		o = append(o, 0x42) // i64.const cost
+		o = appendS64(o, int64(f.cost))
+		o = append(o, 0x7d, 0x21) // i64.sub; local.set gas
+		o = appendU32(o, f.gas)
 	}
-	f.out = append(f.out, f.pending...)
-	f.pending, f.cost = f.pending[:0], 0
+	switch f.check {
+	case checkEntry:
+		o = f.appendCheck(o)
+	case checkLoop:
+		o = f.appendLoopCheck(o)
+	}
+	f.out = append(o, f.pending...)
+	f.pending, f.cost, f.check = f.pending[:0], 0, checkNone
 }
 
 // dynamic emits, before an instruction whose count operand (i32) is on top
-// of the stack, a charge of count*per.
+// of the stack, a charge of count*per and a check.
 func (f *fn) dynamic(per uint64) {
 	f.usedTmp = true
 	p := f.pending
-	p = append(p, 0x21) // local.set tmp32
-	p = appendU32(p, f.tmp32)
-	p = append(p, 0x20) // local.get tmp32
-	p = appendU32(p, f.tmp32)
+	p = append(p, 0x21) // local.set tmp
+	p = appendU32(p, f.tmp)
+	p = append(p, 0x20) // local.get gas
+	p = appendU32(p, f.gas)
+	p = append(p, 0x20) // local.get tmp
+	p = appendU32(p, f.tmp)
 	p = append(p, 0xad, 0x42) // i64.extend_i32_u; i64.const per
 	p = appendS64(p, int64(per))
-	p = append(p, 0x7e, 0x22) // i64.mul; local.tee tmp64
-	p = appendU32(p, f.tmp64)
-	p = append(p, 0x23) // global.get gas
-	p = appendU32(p, f.m.gasGlobal)
-	p = append(p, 0x56, 0x04, 0x40, 0x20) // i64.gt_u; if; local.get tmp64
-	p = appendU32(p, f.tmp64)
-	p = append(p, 0x10) // call out_of_gas
-	p = appendU32(p, f.m.funcImports)
-	p = append(p, 0x0b, 0x23) // end; global.get gas
-	p = appendU32(p, f.m.gasGlobal)
-	p = append(p, 0x20) // local.get tmp64
-	p = appendU32(p, f.tmp64)
-	p = append(p, 0x7d, 0x24) // i64.sub; global.set gas
-	p = appendU32(p, f.m.gasGlobal)
-	p = append(p, 0x20) // local.get tmp32
-	p = appendU32(p, f.tmp32)
+	p = append(p, 0x7e, 0x7d, 0x21) // i64.mul; i64.sub; local.set gas
+	p = appendU32(p, f.gas)
+	p = f.appendCheck(p)
+	p = append(p, 0x20) // local.get tmp
+	p = appendU32(p, f.tmp)
 	f.pending = p
 }
+
+// exits reports whether a branch of relative depth d leaves the function.
+func (f *fn) exits(d uint32) bool { return uint64(d) == uint64(len(f.ctrl))-1 }
 
 // label marks the frame a branch of relative depth d targets.
 func (f *fn) label(d uint32) {
@@ -196,6 +253,13 @@ func (f *fn) instr(r *reader) {
 		if op == 0x04 {
 			cost = t.Branch
 		}
+		if op == 0x03 {
+			// A loop header: charge and check on every iteration.
+			f.pending = append(f.pending, r.b[start:r.off]...)
+			f.flush()
+			f.check = checkLoop
+			return
+		}
 	case op == 0x05: // else
 		if len(f.ctrl) == 0 || f.ctrl[len(f.ctrl)-1].kind != kIf {
 			failf(ErrMalformed, "else outside if")
@@ -203,35 +267,50 @@ func (f *fn) instr(r *reader) {
 		cost, split = t.Free, true
 	case op == 0x0b: // end
 		fr := f.ctrl[len(f.ctrl)-1]
+		if fr.kind == kFunc {
+			f.exit()
+		}
 		f.ctrl = f.ctrl[:len(f.ctrl)-1]
 		cost = t.Free
 		// Code after the end of a loop, or of a block no branch targets,
 		// is reached only by falling through: it joins this block.
 		split = fr.kind == kIf || fr.kind == kFunc || (fr.kind == kBlock && fr.targeted)
-	case op == 0x0c: // br
-		f.label(r.u32())
-		cost, split = t.Branch, true
-	case op == 0x0d: // br_if
-		f.label(r.u32())
+	case op == 0x0c || op == 0x0d: // br, br_if
+		d := r.u32()
+		f.label(d)
+		if f.exits(d) {
+			f.exit()
+		}
 		cost, split = t.Branch, true
 	case op == 0x0e: // br_table
 		n := r.u32()
+		exits := false
 		for i := uint64(0); i <= uint64(n); i++ {
-			f.label(r.u32())
+			d := r.u32()
+			f.label(d)
+			exits = exits || f.exits(d)
+		}
+		if exits {
+			f.exit()
 		}
 		cost, split = t.Branch, true
 	case op == 0x0f: // return
+		f.exit()
 		cost, split = t.Branch, true
-	case op == 0x10: // call
-		idx := r.u32()
-		f.pending = append(f.pending, op)
-		f.pending = appendU32(f.pending, f.m.shift(idx))
-		f.cost += t.Call
+	case op == 0x10 || op == 0x11: // call, call_indirect
+		// The callee (or host) sees the gas through the global.
+		p := f.appendStore(f.pending)
+		p = append(p, op)
+		if op == 0x10 {
+			p = appendU32(p, f.m.shift(r.u32()))
+			f.cost += t.Call
+		} else {
+			p = appendU32(p, f.m.typeIndex(r.u32()))
+			p = appendU32(p, r.u32())
+			f.cost += t.CallIndirect
+		}
+		f.pending = f.appendLoad(p)
 		return
-	case op == 0x11: // call_indirect
-		f.m.typeIndex(r.u32())
-		r.u32()
-		cost = t.CallIndirect
 	case op == 0x12 || op == 0x13:
 		failf(ErrUnsupported, "tail calls")
 	case op == 0x14 || op == 0x15 || op == 0xd3 || op == 0xd4 || op == 0xd5 || op == 0xd6:

@@ -2,21 +2,37 @@
 // instructions it executes, deterministically and identically on every
 // engine, by rewriting the module before it is compiled.
 //
-// Instrument parses a binary module and inserts, at the start of every
-// metered block (see below), a charge of the block's static cost against a
-// mutable i64 global that the module exports as GlobalExport:
+// Instrument parses a binary module and rewrites every function so that
+// each metered block (see below) subtracts its static cost, from the table,
+// from an added i64 local holding the gas left:
 //
-//	global.get $gas; i64.const C; i64.lt_u
-//	if  i64.const C; call $out_of_gas  end
-//	global.get $gas; i64.const C; i64.sub; global.set $gas
+//	local.get $gas; i64.const C; i64.sub; local.set $gas
 //
-// The global holds gas already loaded from the embedder's meter. Only when
-// it is short does the guest call the imported function ImportModule.
-// ImportName (i64 cost) -> (), which settles with the meter (Meter.Refill):
-// it either loads the remaining balance into the global and returns, or
-// traps with *hostabi.OutOfGasError. A host call in the same run charges the
-// same Meter, so one budget covers guest instructions and host functions.
-// A trapping block is not charged (the same rule as a host call).
+// The local is loaded from a mutable i64 global that the module exports as
+// GlobalExport at function entry and after every call, and stored back to
+// it before every call and exit, so that callees and host functions see it.
+// Checks (gas < 0?) run at function entry, at every loop header, after
+// every dynamic charge and before every exit, so no loop, call chain or
+// bulk operation runs unpaid, and a run succeeds exactly when its total
+// cost fits the budget:
+//
+//   - at function entry, after dynamic charges and at exits, a negative
+//     value is stored and the imported function ImportModule.ImportName
+//     () -> () is called. The host (Meter.Refill) charges the embedder's
+//     meter for what the global lost, and either reloads the global with the
+//     remaining balance and returns (the global was merely unloaded, as it
+//     is between calls), or traps with *hostabi.OutOfGasError;
+//   - at loop headers, a negative value is stored and the guest executes
+//     unreachable. No call there: even on a cold path, a call inside a loop
+//     makes optimising compilers spill the loop's registers (measured: 2-3x
+//     the overhead). The entry check has loaded the global, so this is a
+//     real overdraft, and Meter.Done turns the engine's trap into the
+//     *hostabi.OutOfGasError.
+//
+// A guest that overdraws is charged all the gas that remained (so a run
+// either completes within its budget or ends with the budget spent); a
+// host call that does not fit is charged nothing, as before. One Meter
+// serves both, so one budget covers guest instructions and host functions.
 //
 // Metered blocks. A block starts at function entry, after loop (a branch
 // target), after if and else, after br_if (its fall-through), after the end
@@ -31,8 +47,9 @@
 // page, memory.copy, memory.fill and memory.init Table.BulkByte per byte,
 // and table.grow, table.fill, table.copy and table.init Table.TableElem per
 // element, each read from the operand on the stack just before the
-// instruction runs (through two added locals), on top of the block's static
-// charge. A failing memory.grow has still paid.
+// instruction runs (through an added i32 local), on top of the block's
+// static charge, and checked before the instruction. A failing memory.grow
+// has still paid.
 //
 // Supported: the MVP plus the post-MVP features that Go's wasip1 port,
 // clang and rustc emit by default: multi-value, sign extension,
@@ -57,10 +74,12 @@ import (
 // The names the instrumented module uses to reach the host.
 const (
 	// ImportModule and ImportName name the function the guest calls when its
-	// loaded gas runs short: (i64 cost) -> ().
+	// gas global is negative at a function entry, dynamic charge or exit:
+	// () -> ().
 	ImportModule = "hostcrypto_metering"
 	ImportName   = "out_of_gas"
-	// GlobalExport is the exported mutable i64 global holding loaded gas.
+	// GlobalExport is the exported mutable i64 global holding the gas the
+	// guest may spend (-1 when unloaded).
 	GlobalExport = "hostcrypto_gas_left"
 )
 

@@ -99,8 +99,7 @@ func newRun(t testing.TB, wasm []byte, budget uint64, hostImports func(wazero.Ru
 
 func (x *run) call(name string, args ...uint64) ([]uint64, error) {
 	res, err := x.mod.ExportedFunction(name).Call(x.ctx, args...)
-	x.meter.Settle()
-	return res, err
+	return res, x.meter.Done(err)
 }
 
 // plain runs the uninstrumented module.
@@ -138,8 +137,8 @@ func TestStraightLineExact(t *testing.T) {
 	if !errors.As(err, &oog) || oog.Price != cost || oog.Remaining != cost-1 {
 		t.Fatalf("budget-1: want out of gas (price %d, %d remain), got %v", cost, cost-1, err)
 	}
-	if x.budget.Left != cost-1 {
-		t.Fatalf("trapping block charged: %d left", x.budget.Left)
+	if x.budget.Left != 0 {
+		t.Fatalf("a guest out-of-gas trap takes the whole budget: %d left", x.budget.Left)
 	}
 }
 
@@ -171,6 +170,16 @@ func TestLoopExact(t *testing.T) {
 		want := (n+1)*head + n*body + tb.Local
 		if used := 1<<40 - x.budget.Left; used != want {
 			t.Fatalf("sum(%d): charged %d, table gives %d", n, used, want)
+		}
+		// The exact total is the boundary.
+		x = newRun(t, w, want, nil)
+		if res, err := x.call("sum", n); err != nil || res[0] != n*(n+1)/2 || x.budget.Left != 0 {
+			t.Fatalf("sum(%d) with exactly %d gas: %v %v, %d left", n, want, res, err, x.budget.Left)
+		}
+		x = newRun(t, w, want-1, nil)
+		var oog *wasmbridge.OutOfGasError
+		if _, err := x.call("sum", n); !errors.As(err, &oog) || x.budget.Left != 0 {
+			t.Fatalf("sum(%d) with %d gas: want out of gas, got %v, %d left", n, want-1, err, x.budget.Left)
 		}
 	}
 }

@@ -182,7 +182,7 @@ func (m *module) newSection(id byte, in []byte, t *Table) []byte {
 	case secType:
 		out = appendU32(out, n+1)
 		out = append(out, in[r.off:]...)
-		out = append(out, 0x60, 1, tI64, 0) // (i64) -> ()
+		out = append(out, 0x60, 0, 0) // () -> ()
 	case secImport:
 		out = appendU32(out, n+1)
 		out = append(out, in[r.off:]...)
@@ -199,7 +199,7 @@ func (m *module) newSection(id byte, in []byte, t *Table) []byte {
 			out = append(out, in[start:r.off]...)
 			out = m.constExpr(out, r)
 		}
-		out = append(out, tI64, 1, 0x42, 0, 0x0b) // (mut i64) (i64.const 0)
+		out = append(out, tI64, 1, 0x42, 0x7f, 0x0b) // (mut i64) (i64.const -1): unloaded
 	case secExport:
 		out = appendU32(out, n+1)
 		for i := uint32(0); i < n; i++ {
