@@ -118,6 +118,7 @@ func cmdRun(env *Env, args []string) int {
 	c.add(fs)
 	gasLimit := fs.Uint64("gas", 10_000_000_000, "gas budget for the whole run")
 	trace := fs.Bool("trace", false, "print every host call")
+	meter := fs.Bool("meter", true, "charge the contract's own instructions too (docs/metering.md), so a looping contract runs out of gas")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return 2
@@ -154,6 +155,9 @@ func cmdRun(env *Env, args []string) int {
 		return 1
 	}
 	defer sb.Close()
+	if *meter {
+		sb.Metering = metering.DefaultTable
+	}
 	mod, err := sb.Load(wasm, os.Stdout, os.Stderr)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto: loading contract:", err)
@@ -208,7 +212,7 @@ func cmdDemo(env *Env, args []string) int {
 	}
 	sched, _ := (&common{schedule: "default"}).apply(env)
 	fmt.Fprintf(env.Stdout, "hostcrypto demo: a Go wasip1 contract (%d KiB, embedded) calls host functions under wazero.\n", len(env.DemoWasm)>>10)
-	fmt.Fprintf(env.Stdout, "schedule %q, gas budget %d; each host call shows: function, input size, gas, time, result.\n\n", sched.Name, *gasLimit)
+	fmt.Fprintf(env.Stdout, "schedule %q, gas budget %d for host calls and the contract's own instructions (metered);\neach host call shows: function, input size, gas, time, result.\n\n", sched.Name, *gasLimit)
 	observe := func(o wasmbridge.Observation) { printObservation(env, o) }
 	sb, err := NewSandbox(context.Background(), sched, *gasLimit, observe)
 	if err != nil {
@@ -216,6 +220,7 @@ func cmdDemo(env *Env, args []string) int {
 		return 1
 	}
 	defer sb.Close()
+	sb.Metering = metering.DefaultTable
 	mod, err := sb.Load(env.DemoWasm, os.Stdout, os.Stderr)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto: loading demo:", err)
@@ -232,13 +237,14 @@ func cmdDemo(env *Env, args []string) int {
 
 	// The same contract hashing 32 KiB blocks in a loop, with a small budget:
 	// the host traps the call that would overdraw, before doing its work.
-	const small = 2_000_000
+	const small = 5_000_000 // the Go runtime's own start-up takes about 2 million
 	sb2, err := NewSandbox(context.Background(), sched, small, nil)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 1
 	}
 	defer sb2.Close()
+	sb2.Metering = metering.DefaultTable
 	mod2, err := sb2.Load(env.DemoWasm, os.Stdout, os.Stderr)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto: loading demo:", err)
