@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"time"
@@ -32,10 +33,14 @@ type Sandbox struct {
 	gm *metering.Meter // Meter as host calls and metered guest code see it
 }
 
+// compiled is shared by every Sandbox of the process, so a contract loaded
+// again (tests, benchmarks) is compiled once.
+var compiled = wazero.NewCompilationCache()
+
 // NewSandbox builds a runtime whose hostcrypto calls are priced by s and
 // charged to a budget of gasLimit; observe may be nil.
 func NewSandbox(ctx context.Context, s *core.Schedule, gasLimit uint64, observe func(wasmbridge.Observation)) (*Sandbox, error) {
-	r := wazero.NewRuntime(ctx)
+	r := wazero.NewRuntimeWithConfig(ctx, wazero.NewRuntimeConfig().WithCompilationCache(compiled))
 	if _, err := wasi_snapshot_preview1.Instantiate(ctx, r); err != nil {
 		r.Close(ctx)
 		return nil, err
@@ -68,11 +73,14 @@ func (s *Sandbox) Load(wasm []byte, stdout, stderr *os.File) (api.Module, error)
 		}
 	}
 	cfg := wazero.NewModuleConfig().WithStartFunctions().WithName("")
+	// Plain writers, not the *os.File: the contract then sees the same
+	// stdio (devices, wazero's default) whatever the files are, and takes
+	// the same path, and gas, on every machine and engine.
 	if stdout != nil {
-		cfg = cfg.WithStdout(stdout)
+		cfg = cfg.WithStdout(struct{ io.Writer }{stdout})
 	}
 	if stderr != nil {
-		cfg = cfg.WithStderr(stderr)
+		cfg = cfg.WithStderr(struct{ io.Writer }{stderr})
 	}
 	mod, err := s.Runtime.InstantiateWithConfig(s.Ctx, wasm, cfg)
 	err = s.gm.Done(err)
