@@ -63,9 +63,9 @@ func newOut(t *testing.T) *os.File {
 // wazeroRun is the CLI's wazero Sandbox.
 type wazeroRun struct {
 	base
-	sb  *cli.Sandbox
-	fn  func(string, ...uint64) ([]uint64, error)
-	mm  func() []byte
+	sb *cli.Sandbox
+	fn func(string, ...uint64) ([]uint64, error)
+	mm func() []byte
 }
 
 func newWazero(t *testing.T, budget uint64) engine {
@@ -97,8 +97,8 @@ func (e *wazeroRun) load(wasm []byte) error {
 	return nil
 }
 func (e *wazeroRun) call(name string, args ...uint64) ([]uint64, error) { return e.fn(name, args...) }
-func (e *wazeroRun) mem() []byte                                         { return e.mm() }
-func (e *wazeroRun) left() uint64                                        { return e.sb.Meter.Left }
+func (e *wazeroRun) mem() []byte                                        { return e.mm() }
+func (e *wazeroRun) left() uint64                                       { return e.sb.Meter.Left }
 
 type wasmtimeRun struct {
 	base
