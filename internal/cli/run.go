@@ -127,6 +127,7 @@ func cmdRun(env *Env, args []string) int {
 	gasLimit := fs.Uint64("gas", 10_000_000_000, "gas budget for the whole run")
 	trace := fs.Bool("trace", false, "print every host call")
 	meter := fs.Bool("meter", true, "charge the contract's own instructions too (docs/metering.md), so a looping contract runs out of gas")
+	engine := fs.String("engine", "wazero", "WebAssembly engine: wazero, or wasmtime in the wasmtime build")
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return 2
@@ -157,23 +158,19 @@ func cmdRun(env *Env, args []string) int {
 	if *trace {
 		observe = func(o wasmbridge.Observation) { printObservation(env, o) }
 	}
-	sb, err := NewSandbox(context.Background(), sched, *gasLimit, observe)
+	eng, err := openEngine(env, *engine, sched, *gasLimit, observe, *meter)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 1
 	}
-	defer sb.Close()
-	if *meter {
-		sb.Metering = metering.DefaultTable
-	}
-	mod, err := sb.Load(wasm, os.Stdout, os.Stderr)
-	if err != nil {
+	defer eng.Close()
+	if err := eng.Load(wasm, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto: loading contract:", err)
 		return 1
 	}
 	start := time.Now()
-	res, err := sb.CallExport(mod, pos[1], params...)
-	used := *gasLimit - sb.Meter.Left
+	res, err := eng.CallExport(pos[1], params...)
+	used := *gasLimit - eng.GasLeft()
 	if err != nil {
 		fmt.Fprintf(env.Stdout, "trap: %v\n", firstLine(err))
 		fmt.Fprintf(env.Stdout, "gas used %d of %d, %v\n", used, *gasLimit, time.Since(start).Round(time.Microsecond))
@@ -211,6 +208,7 @@ func firstLine(err error) string {
 func cmdDemo(env *Env, args []string) int {
 	fs := newFlags(env, "demo")
 	gasLimit := fs.Uint64("gas", 50_000_000, "gas budget for the demo's main run")
+	engine := fs.String("engine", "wazero", "WebAssembly engine: wazero, or wasmtime in the wasmtime build")
 	if _, err := parseInterleaved(fs, args); err != nil {
 		return 2
 	}
@@ -219,51 +217,47 @@ func cmdDemo(env *Env, args []string) int {
 		return 1
 	}
 	sched, _ := (&common{schedule: "default"}).apply(env)
-	fmt.Fprintf(env.Stdout, "hostcrypto demo: a Go wasip1 contract (%d KiB, embedded) calls host functions under wazero.\n", len(env.DemoWasm)>>10)
+	fmt.Fprintf(env.Stdout, "hostcrypto demo: a Go wasip1 contract (%d KiB, embedded) calls host functions under %s.\n", len(env.DemoWasm)>>10, *engine)
 	fmt.Fprintf(env.Stdout, "schedule %q, gas budget %d for host calls and the contract's own instructions (metered);\neach host call shows: function, input size, gas, time, result.\n\n", sched.Name, *gasLimit)
 	observe := func(o wasmbridge.Observation) { printObservation(env, o) }
-	sb, err := NewSandbox(context.Background(), sched, *gasLimit, observe)
+	eng, err := openEngine(env, *engine, sched, *gasLimit, observe, true)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 1
 	}
-	defer sb.Close()
-	sb.Metering = metering.DefaultTable
-	mod, err := sb.Load(env.DemoWasm, os.Stdout, os.Stderr)
-	if err != nil {
+	defer eng.Close()
+	if err := eng.Load(env.DemoWasm, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto: loading demo:", err)
 		return 1
 	}
 	start := time.Now()
-	res, err := sb.CallExport(mod, "run")
+	res, err := eng.CallExport("run")
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto: demo run:", firstLine(err))
 		return 1
 	}
-	used := *gasLimit - sb.Meter.Left
+	used := *gasLimit - eng.GasLeft()
 	fmt.Fprintf(env.Stdout, "\nrun: %d calls succeeded; gas used %d of %d; %v\n", res[0], used, *gasLimit, time.Since(start).Round(time.Microsecond))
 
 	// The same contract hashing 32 KiB blocks in a loop, with a small budget:
 	// the host traps the call that would overdraw, before doing its work.
 	const small = 5_000_000 // the Go runtime's own start-up takes about 2 million
-	sb2, err := NewSandbox(context.Background(), sched, small, nil)
+	eng2, err := openEngine(env, *engine, sched, small, nil, true)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
 		return 1
 	}
-	defer sb2.Close()
-	sb2.Metering = metering.DefaultTable
-	mod2, err := sb2.Load(env.DemoWasm, os.Stdout, os.Stderr)
-	if err != nil {
+	defer eng2.Close()
+	if err := eng2.Load(env.DemoWasm, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto: loading demo:", err)
 		return 1
 	}
-	_, err = sb2.CallExport(mod2, "exhaust")
+	_, err = eng2.CallExport("exhaust")
 	var oog *wasmbridge.OutOfGasError
 	if !errors.As(err, &oog) {
 		fmt.Fprintln(env.Stderr, "hostcrypto: exhaust did not run out of gas:", err)
 		return 1
 	}
-	fmt.Fprintf(env.Stdout, "exhaust: hashing 32 KiB blocks with a budget of %d: trapped after %d gas: %v\n", small, small-sb2.Meter.Left, oog)
+	fmt.Fprintf(env.Stdout, "exhaust: hashing 32 KiB blocks with a budget of %d: trapped after %d gas: %v\n", small, small-eng2.GasLeft(), oog)
 	return 0
 }
