@@ -3,11 +3,14 @@ package wasmtime_test
 import (
 	"crypto/sha256"
 	"testing"
+	"time"
 
 	wt "github.com/bytecodealliance/wasmtime-go/v39"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/internal/wasmtest"
+	"github.com/hostcrypto/hostcrypto/wasmbridge/metering"
 	"github.com/hostcrypto/hostcrypto/wasmbridge/wasmtime"
 )
 
@@ -66,4 +69,49 @@ func BenchmarkHostCall(b *testing.B) {
 			})
 		}, "nop")
 	})
+}
+
+// BenchmarkMeteringOverhead is wasmbridge's on wasmtime: compute-heavy
+// guest code (the test guest's sha_loop, sieve, sort_rand; no host calls)
+// uninstrumented and instrumented, alternately in each iteration so that
+// both see the same machine load; it reports the fastest of each and the
+// overhead (metered/plain - 1) in percent.
+func BenchmarkMeteringOverhead(b *testing.B) {
+	w := buildTestGuest(b)
+	for _, x := range []struct {
+		export string
+		arg    uint64
+	}{{"sha_loop", 16}, {"sieve", 1 << 18}, {"sort_rand", 1 << 13}} {
+		b.Run(x.export, func(b *testing.B) {
+			var runs [2]*wasmtime.Runner
+			for i := range runs {
+				r, err := wasmtime.NewRunnerWith(compiler, gas.Default, ^uint64(0), nil, nil, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				defer r.Close()
+				if i == 1 {
+					r.Metering = metering.DefaultTable
+				}
+				if err := r.Load(w); err != nil {
+					b.Fatal(err)
+				}
+				runs[i] = r
+			}
+			best := [2]time.Duration{1 << 62, 1 << 62}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for k, r := range runs {
+					start := time.Now()
+					if _, err := r.CallExport(x.export, x.arg); err != nil {
+						b.Fatal(err)
+					}
+					best[k] = min(best[k], time.Since(start))
+				}
+			}
+			b.ReportMetric(float64(best[0].Nanoseconds()), "plain-ns")
+			b.ReportMetric(float64(best[1].Nanoseconds()), "metered-ns")
+			b.ReportMetric(100*(float64(best[1])/float64(best[0])-1), "overhead-%")
+		})
+	}
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/gas"
@@ -317,6 +318,37 @@ func TestConformanceEdgeGuest(t *testing.T) {
 	}
 }
 
+var (
+	guestOnce sync.Once
+	guestWasm []byte
+	guestErr  error
+)
+
+// buildTestGuest builds internal/testguest for wasip1 (once per process).
+func buildTestGuest(t testing.TB) []byte {
+	guestOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "testguest")
+		if err != nil {
+			guestErr = err
+			return
+		}
+		defer os.RemoveAll(dir)
+		out := filepath.Join(dir, "g.wasm")
+		cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-buildmode=c-shared", "-trimpath", "-o", out, "./internal/testguest")
+		cmd.Dir = filepath.Join("..", "..")
+		cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0")
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			guestErr = fmt.Errorf("%v\n%s", err, msg)
+			return
+		}
+		guestWasm, guestErr = os.ReadFile(out)
+	})
+	if guestErr != nil {
+		t.Fatal(guestErr)
+	}
+	return guestWasm
+}
+
 func repoFile(t *testing.T, rel string) []byte {
 	b, err := os.ReadFile(filepath.Join("..", "..", rel))
 	if err != nil {
@@ -347,17 +379,7 @@ func TestConformanceTestGuest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a wasip1 guest")
 	}
-	out := filepath.Join(t.TempDir(), "g.wasm")
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-buildmode=c-shared", "-trimpath", "-o", out, "./internal/testguest")
-	cmd.Dir = filepath.Join("..", "..")
-	cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "CGO_ENABLED=0")
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("%v\n%s", err, msg)
-	}
-	w, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := buildTestGuest(t)
 	c := func(fn, inOff, inLen, outOff, outCap uint64) step {
 		return step{"call", []uint64{fn, inOff, inLen, outOff, outCap}}
 	}
