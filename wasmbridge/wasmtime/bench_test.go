@@ -37,6 +37,7 @@ func BenchmarkHostCall(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		wasmtime.DataOf(store).SetMemory(inst.GetExport(store, "memory").Memory())
 		f := inst.GetFunc(store, "loop_0")
 		b.ReportAllocs()
 		b.ResetTimer()

@@ -101,6 +101,9 @@ func (r *Runner) Load(wasm []byte) error {
 		return err
 	}
 	r.Instance = inst
+	if ext := inst.GetExport(r.Store, "memory"); ext != nil && ext.Memory() != nil {
+		d.SetMemory(ext.Memory())
+	}
 	if r.Metering != nil {
 		if err := BindMeter(r.Store, r.gm, inst); err != nil {
 			return err

@@ -33,7 +33,7 @@ func DefineWASI(l *wt.Linker, store *wt.Store, stdout, stderr io.Writer) {
 			if d == nil || d.wasi == nil {
 				return nil, wt.NewTrap("wasmbridge/wasmtime: WASI state missing")
 			}
-			errno := f(d.wasi, memory(c), a)
+			errno := f(d.wasi, guestMemory(c, d), a)
 			if errno == exitCall {
 				d.exit = &ExitError{Code: uint32(a[0].I32())}
 				return nil, wt.NewTrap("proc_exit")
@@ -145,7 +145,8 @@ func DefineWASI(l *wt.Linker, store *wt.Store, stdout, stderr io.Writer) {
 	// clock_time_get(id i32, precision i64, result i32) -> errno
 	l.FuncNew(wasiModule, "clock_time_get", wt.NewFuncType([]*wt.ValType{wt.NewValType(wt.KindI32), wt.NewValType(wt.KindI64), wt.NewValType(wt.KindI32)}, i32s(1)),
 		func(c *wt.Caller, a []wt.Val) ([]wt.Val, *wt.Trap) {
-			s, mem := DataOf(c).wasi, memory(c)
+			d := DataOf(c)
+			s, mem := d.wasi, guestMemory(c, d)
 			p := uint32(a[2].I32())
 			var v int64
 			switch a[0].I32() {

@@ -37,6 +37,8 @@ type Data struct {
 	// metered guest code of the instance it is bound to (BindMeter).
 	Meter core.Meter
 
+	memory *wt.Memory // the contract's memory, when the store serves one instance
+
 	trap   error      // the typed trap of the last failed call
 	exit   *ExitError // proc_exit
 	caller *wt.Caller // the current host call's caller, for global access
@@ -52,6 +54,22 @@ func NewStore(e *wt.Engine, m core.Meter) *wt.Store {
 func DataOf(s wt.Storelike) *Data {
 	d, _ := s.Data().(*Data)
 	return d
+}
+
+// SetMemory tells the adapter which memory the store's (one) contract
+// exports, sparing a look-up of the export, which allocates, on every call.
+// Leave it unset when one store serves several instances. Runner sets it.
+func (d *Data) SetMemory(m *wt.Memory) { d.memory = m }
+
+// guestMemory returns the calling guest's memory (no copy), or nil.
+func guestMemory(c *wt.Caller, d *Data) []byte {
+	if d != nil && d.memory != nil {
+		if b := d.memory.UnsafeData(c); b != nil {
+			return b
+		}
+		return []byte{}
+	}
+	return memory(c)
 }
 
 // ExitError is returned by Call when the guest called WASI proc_exit.
@@ -180,7 +198,7 @@ func hostCall(h *hostabi.Func) func(*wt.Caller, []wt.Val) ([]wt.Val, *wt.Trap) {
 			d.caller = c
 			defer func() { d.caller = nil }()
 		}
-		res, err := h.Call(memory(c), uint32(args[0].I32()), uint32(args[1].I32()), uint32(args[2].I32()), uint32(args[3].I32()), m)
+		res, err := h.Call(guestMemory(c, d), uint32(args[0].I32()), uint32(args[1].I32()), uint32(args[2].I32()), uint32(args[3].I32()), m)
 		if err != nil {
 			return nil, raise(d, err)
 		}
