@@ -349,6 +349,30 @@ func buildTestGuest(t testing.TB) []byte {
 	return guestWasm
 }
 
+// TestConformanceStartFunction: a module whose start function runs metered
+// guest code (and a host call) during instantiation, before the embedder
+// binds the meter.
+func TestConformanceStartFunction(t *testing.T) {
+	w := wat(t, `(module
+	  (import "hostcrypto" "sha256" (func $sha (param i32 i32 i32 i32) (result i32)))
+	  (memory (export "memory") 1)
+	  (global $g (mut i32) (i32.const 0))
+	  (start $init)
+	  (func $init (local $i i32)
+	    (loop $l
+	      local.get $i i32.const 1 i32.add local.tee $i
+	      i32.const 1000 i32.lt_u br_if $l)
+	    i32.const 0 i32.const 64 i32.const 64 i32.const 32 call $sha global.set $g)
+	  (func (export "get") (result i32) global.get $g))`)
+	o := agree(t, "start function", w, 1<<40, []step{{"get", nil}})
+	if o.load != "ok" || !strings.Contains(o.steps[0], "[32] ok") || len(o.calls) != 1 {
+		t.Fatalf("start function: %+v", o)
+	}
+	for _, budget := range []uint64{10_000, 1<<40 - o.left, 1<<40 - o.left - 1} {
+		agree(t, "start function with a small budget", w, budget, []step{{"get", nil}})
+	}
+}
+
 func repoFile(t *testing.T, rel string) []byte {
 	b, err := os.ReadFile(filepath.Join("..", "..", rel))
 	if err != nil {

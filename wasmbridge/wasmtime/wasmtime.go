@@ -19,6 +19,7 @@ package wasmtime
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	wt "github.com/bytecodealliance/wasmtime-go/v39"
 
@@ -42,12 +43,16 @@ type Data struct {
 	trap   error      // the typed trap of the last failed call
 	exit   *ExitError // proc_exit
 	caller *wt.Caller // the current host call's caller, for global access
+	store  *wt.Store  // the store, for global access outside host calls
 	wasi   *wasiState
 }
 
 // NewStore returns a store whose data is a *Data charging m.
 func NewStore(e *wt.Engine, m core.Meter) *wt.Store {
-	return wt.NewStoreWithData(e, &Data{Meter: m})
+	d := &Data{Meter: m}
+	s := wt.NewStoreWithData(e, d)
+	d.store = s
+	return s
 }
 
 // DataOf returns the adapter's data of a store made by NewStore.
@@ -152,16 +157,7 @@ func DefineMetering(l *wt.Linker) error {
 
 func isDuplicate(err error) bool {
 	var e *wt.Error
-	return errors.As(err, &e) && containsFold(e.Error(), "already defined")
-}
-
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return true
-		}
-	}
-	return false
+	return errors.As(err, &e) && strings.Contains(e.Error(), "defined twice")
 }
 
 // memory returns the caller's exported memory (no copy), or nil.
@@ -233,16 +229,15 @@ func outOfGas(c *wt.Caller, _ []wt.Val) ([]wt.Val, *wt.Trap) {
 // global adapts a wasmtime global to metering.Global: inside a host call it
 // goes through the caller, otherwise through the store.
 type global struct {
-	g     *wt.Global
-	d     *Data
-	store wt.Storelike
+	g *wt.Global
+	d *Data
 }
 
 func (g *global) ctx() wt.Storelike {
 	if g.d.caller != nil {
 		return g.d.caller
 	}
-	return g.store
+	return g.d.store
 }
 
 func (g *global) Get() uint64  { return uint64(g.g.Get(g.ctx()).I64()) }
@@ -255,7 +250,7 @@ func BindMeter(store *wt.Store, m *metering.Meter, inst *wt.Instance) error {
 	if ext == nil || ext.Global() == nil {
 		return &hostabi.HostError{Function: metering.ImportName, Reason: "the module exports no " + metering.GlobalExport + " (not instrumented)"}
 	}
-	m.Bind(&global{g: ext.Global(), d: DataOf(store), store: store})
+	m.Bind(&global{g: ext.Global(), d: DataOf(store)})
 	return nil
 }
 
