@@ -16,6 +16,7 @@ func (m *module) code(p []byte, t *Table) []byte {
 		out = append(out, nb...)
 		m.instrumented++
 	}
+	r.done("code")
 	return out
 }
 

@@ -154,6 +154,7 @@ func (m *module) rewrite(t *Table) []byte {
 		case secStart:
 			r := &reader{b: s.payload}
 			payload = appendU32(nil, m.shift(r.u32()))
+			r.done("start")
 		case secElement:
 			payload = m.elements(s.payload)
 		case secCode:
@@ -199,6 +200,9 @@ func (m *module) newSection(id byte, in []byte, t *Table) []byte {
 			out = append(out, in[start:r.off]...)
 			out = m.constExpr(out, r)
 		}
+		if in != nil {
+			r.done("global")
+		}
 		out = append(out, tI64, 1, 0x42, 0x7f, 0x0b) // (mut i64) (i64.const -1): unloaded
 	case secExport:
 		out = appendU32(out, n+1)
@@ -216,6 +220,9 @@ func (m *module) newSection(id byte, in []byte, t *Table) []byte {
 			out = appendName(out, name)
 			out = append(out, kind)
 			out = appendU32(out, idx)
+		}
+		if in != nil {
+			r.done("export")
 		}
 		if m.exportNames[GlobalExport] {
 			failf(ErrUnsupported, "the module already exports %q", GlobalExport)
@@ -247,6 +254,7 @@ func (m *module) readTypes(p []byte) {
 		}
 		m.params = append(m.params, int(np))
 	}
+	r.done("type")
 }
 
 func (m *module) typeIndex(i uint32) uint32 {
@@ -287,6 +295,7 @@ func (m *module) readImports(p []byte) {
 			failf(ErrMalformed, "import kind %d", k)
 		}
 	}
+	r.done("import")
 }
 
 func (m *module) readFunctions(p []byte) {
@@ -298,6 +307,7 @@ func (m *module) readFunctions(p []byte) {
 	for i := uint32(0); i < n; i++ {
 		m.funcTypes = append(m.funcTypes, m.typeIndex(r.u32()))
 	}
+	r.done("function")
 }
 
 func (m *module) readMemories(p []byte) {
@@ -309,8 +319,16 @@ func (m *module) readMemories(p []byte) {
 	for i := uint32(0); i < k; i++ {
 		r.limits(true)
 	}
+	r.done("memory")
 	if k+boolU32(m.hasMemory) > 1 {
 		failf(ErrUnsupported, "multiple memories")
+	}
+}
+
+// done fails unless r has consumed its whole section.
+func (r *reader) done(what string) {
+	if !r.eof() {
+		failf(ErrMalformed, "trailing bytes in the %s section", what)
 	}
 }
 
