@@ -122,9 +122,10 @@ type Table struct {
 	TableElem      uint64
 }
 
-// DefaultTable prices instructions at their approximate cost under an
-// optimising compiler (wazero's compiler, wasmtime's Cranelift) on the
-// reference machine, in the gas unit of gas.Default (0.1 ns).
+// DefaultTable prices instructions by class in the gas unit of gas.Default
+// (0.1 ns on the reference machine). Measured on Go guests under wazero's
+// compiler it charges 1.5-3.8x their CPU time in that unit (on the safe
+// side; docs/metering.md); fitting it to measurements is future work.
 var DefaultTable = &Table{
 	Free:         0,
 	Local:        1,
