@@ -373,3 +373,38 @@ func TestRejects(t *testing.T) {
 		}
 	}
 }
+
+// TestNameSectionFollowsShift: function names (wat2wasm --debug-names)
+// still name the right functions after the shift, as engines show in
+// stack traces.
+func TestNameSectionFollowsShift(t *testing.T) {
+	w := wat(t, `(module
+		(import "env" "f" (func $imported))
+		(func $inner (param $x i32) (result i32) unreachable)
+		(func $outer (export "outer") (result i32) i32.const 1 call $inner))`, "--debug-names")
+	host := func(r wazero.Runtime) {
+		if _, err := r.NewHostModuleBuilder("env").NewFunctionBuilder().WithFunc(func() {}).Export("f").Instantiate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, pm := plain(t, w, host)
+	_, want := pm.ExportedFunction("outer").Call(ctx)
+	x := newRun(t, w, 1<<40, host)
+	_, got := x.call("outer")
+	if want == nil || got == nil {
+		t.Fatalf("want traps, got %v and %v", want, got)
+	}
+	for _, name := range []string{"inner", "outer"} {
+		if !strings.Contains(want.Error(), name) || !strings.Contains(got.Error(), name) {
+			t.Fatalf("stack traces lack %q:\nplain: %v\nmetered: %v", name, want, got)
+		}
+	}
+	// The trace names the function that trapped first in both.
+	first := func(s string) string {
+		i := strings.Index(s, "wasm stack trace:")
+		return strings.Fields(s[i+len("wasm stack trace:"):])[0]
+	}
+	if first(want.Error()) != first(got.Error()) {
+		t.Fatalf("top frame: plain %q, metered %q", first(want.Error()), first(got.Error()))
+	}
+}
