@@ -40,8 +40,10 @@
 // transfer (br, br_table, return, unreachable; that code is dead until the
 // next end). Code after the end of a loop, or of a block no branch
 // targets, can only be reached by falling through, so it joins the block
-// before it. Each block is charged its whole cost on entry; a block cut
-// short by a trap or by a call that never returns has paid in full.
+// before it. Each block is charged its whole cost on entry. When guest code
+// traps by itself (out-of-bounds access, unreachable, ...), what its
+// innermost frame spent since it last stored the local (entry or its last
+// call) is not charged; this is deterministic on every engine.
 //
 // Dynamic costs. memory.grow is charged Table.MemoryGrowPage per requested
 // page, memory.copy, memory.fill and memory.init Table.BulkByte per byte,
