@@ -27,6 +27,9 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// DemoWasm is the embedded demo contract.
 	DemoWasm []byte
+	// Engines are the engines beyond the built-in wazero that `run` and
+	// `demo` accept with --engine (wasmtime's build adds "wasmtime").
+	Engines map[string]EngineFactory
 }
 
 // Command is one subcommand.

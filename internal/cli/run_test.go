@@ -1,39 +1,28 @@
-package cli_test
+package cli
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/hostcrypto/hostcrypto/internal/cli"
-	"github.com/hostcrypto/hostcrypto/internal/wasmtest"
 )
 
-// TestRunImportModules: `run` serves both import modules. A contract
-// importing dusk.sha256 (rusk's name) instantiates and its call writes 32
-// bytes; one importing a name module dusk does not export fails to load.
-func TestRunImportModules(t *testing.T) {
-	dir := t.TempDir()
-	run := func(wasm []byte, args ...string) (int, string) {
-		path := filepath.Join(dir, "c.wasm")
-		if err := os.WriteFile(path, wasm, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		var out, errb bytes.Buffer
-		code := cli.Main(&cli.Env{Stdout: &out, Stderr: &errb}, append([]string{"run", path}, args...))
-		return code, out.String() + errb.String()
+// spinWasm is (module (func (export "spin") (loop br 0))), assembled by hand.
+var spinWasm = []byte{0, 'a', 's', 'm', 1, 0, 0, 0,
+	1, 4, 1, 0x60, 0, 0, // type () -> ()
+	3, 2, 1, 0, // one function of type 0
+	7, 8, 1, 4, 's', 'p', 'i', 'n', 0, 0, // export "spin"
+	10, 9, 1, 7, 0, 0x03, 0x40, 0x0c, 0x00, 0x0b, 0x0b} // loop br 0 end end
+
+// TestRunLoopingContractRunsOutOfGas: metered by default, a contract that
+// loops forever traps out of gas with the whole budget spent.
+func TestRunLoopingContractRunsOutOfGas(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "spin.wasm")
+	if err := os.WriteFile(f, spinWasm, 0o644); err != nil {
+		t.Fatal(err)
 	}
-	// call_0(in_ptr=0, in_len=3, out_ptr=64, out_cap=32)
-	for _, m := range []string{"dusk", "hostcrypto"} {
-		code, out := run(wasmtest.Module(m, "sha256"), "call_0", "0", "3", "64", "32", "--gas", "1000000")
-		if code != 0 || !strings.HasPrefix(out, "result [32]\n") {
-			t.Errorf("%s.sha256: exit %d\n%s", m, code, out)
-		}
-	}
-	code, out := run(wasmtest.Module("dusk", "bls12381_verify"), "call_0", "0", "0", "0", "1")
-	if code == 0 || !strings.Contains(out, "loading contract") {
-		t.Errorf("dusk.bls12381_verify (not a rusk name) loaded: exit %d\n%s", code, out)
+	code, out, errs := run(t, "", "run", f, "spin", "--gas", "1000000")
+	if code != 1 || !strings.Contains(out, "out of gas") || !strings.Contains(out, "gas used 1000000 of 1000000") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
 }
