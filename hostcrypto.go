@@ -15,12 +15,13 @@
 //
 // An embedder that needs only part of the library imports that part: the
 // evm package alone gives the 18 precompiles, dusk alone rusk's host
-// queries, a family package alone its functions (core.NewCatalogue over
+// queries, cosmwasm alone CosmWasm's crypto API, a family package alone its functions (core.NewCatalogue over
 // their Funcs).
 package hostcrypto
 
 import (
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/cosmwasm"
 	"github.com/hostcrypto/hostcrypto/curves/ops"
 	"github.com/hostcrypto/hostcrypto/dusk"
 	"github.com/hostcrypto/hostcrypto/evm"
@@ -33,11 +34,11 @@ import (
 )
 
 // all lists every function of the library: each family's, then the EVM
-// and Dusk (current) profiles'.
+// Dusk (current) and CosmWasm profiles'.
 func all() []*core.Func {
 	var fs []*core.Func
 	for _, l := range [][]*core.Func{hash.Funcs(), pairing.Funcs(), ops.Funcs(), sig.Funcs(), zk.Funcs(), dplonk.Funcs(),
-		evm.Funcs(), dusk.Funcs()} {
+		evm.Funcs(), dusk.Funcs(), cosmwasm.Funcs()} {
 		fs = append(fs, l...)
 	}
 	return fs

@@ -174,6 +174,38 @@ func FuzzBn254PairingCheck(f *testing.F) { fuzzFunction(f, "bn254_pairing_check"
 
 func FuzzBn254PairingCheckLe(f *testing.F) { fuzzFunction(f, "bn254_pairing_check_le") }
 
+func FuzzCosmwasmBls12381AggregateG1(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:bls12_381_aggregate_g1")
+}
+
+func FuzzCosmwasmBls12381AggregateG2(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:bls12_381_aggregate_g2")
+}
+
+func FuzzCosmwasmBls12381HashToG1(f *testing.F) { fuzzFunction(f, "cosmwasm:bls12_381_hash_to_g1") }
+
+func FuzzCosmwasmBls12381HashToG2(f *testing.F) { fuzzFunction(f, "cosmwasm:bls12_381_hash_to_g2") }
+
+func FuzzCosmwasmBls12381PairingEquality(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:bls12_381_pairing_equality")
+}
+
+func FuzzCosmwasmEd25519BatchVerify(f *testing.F) { fuzzFunction(f, "cosmwasm:ed25519_batch_verify") }
+
+func FuzzCosmwasmEd25519Verify(f *testing.F) { fuzzFunction(f, "cosmwasm:ed25519_verify") }
+
+func FuzzCosmwasmSecp256k1RecoverPubkey(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:secp256k1_recover_pubkey")
+}
+
+func FuzzCosmwasmSecp256k1Verify(f *testing.F) { fuzzFunction(f, "cosmwasm:secp256k1_verify") }
+
+func FuzzCosmwasmSecp256r1RecoverPubkey(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:secp256r1_recover_pubkey")
+}
+
+func FuzzCosmwasmSecp256r1Verify(f *testing.F) { fuzzFunction(f, "cosmwasm:secp256r1_verify") }
+
 func FuzzDuskHash(f *testing.F) { fuzzFunction(f, "dusk:hash") }
 
 func FuzzDuskKeccak256(f *testing.F) { fuzzFunction(f, "dusk:keccak256") }
