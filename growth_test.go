@@ -242,6 +242,16 @@ var growthSpecs = map[string][]growthDim{
 	"cosmwasm:bls12_381_hash_to_g1":       cosmwasmHashDims(),
 	"cosmwasm:bls12_381_hash_to_g2":       cosmwasmHashDims(),
 
+	// near: NEAR's argument layouts.
+	"near:sha256":                  hashDims(),
+	"near:keccak256":               hashDims(),
+	"near:keccak512":               hashDims(),
+	"near:ripemd160":               hashDims(),
+	"near:ed25519_verify":          {message(zeros(96))},
+	"near:alt_bn128_g1_multiexp":   {repeated("points", [3]int{64, 128, 256}, 96, pippenger)},
+	"near:alt_bn128_g1_sum":        {repeated("items", [3]int{16, 32, 64}, 65, nil)},
+	"near:alt_bn128_pairing_check": {repeated("pairs", [3]int{2, 4, 8}, 192, nil)},
+
 	// EIP-encoded Groth16: vk fixed part, n+1 IC points, proof, n inputs.
 	"groth16_bn254_verify":    {groth16Dim(64, 128, 32)},
 	"groth16_bls12381_verify": {groth16Dim(128, 256, 32)},
@@ -319,6 +329,7 @@ var fixedSize = map[string]string{
 	"cosmwasm:secp256k1_recover_pubkey": "hash, r, s, recovery id",
 	"cosmwasm:secp256r1_verify":         "hash, r, s, a 33- or 65-byte key",
 	"cosmwasm:secp256r1_recover_pubkey": "hash, r, s, recovery id",
+	"near:ecrecover":                    "hash, r, s, v, malleability flag",
 
 	"bls12381_g1_add_zcash":        "one point or two, fixed size",
 	"bls12381_g1_sub_zcash":        "one point or two, fixed size",

@@ -15,7 +15,8 @@
 //
 // An embedder that needs only part of the library imports that part: the
 // evm package alone gives the 18 precompiles, dusk alone rusk's host
-// queries, cosmwasm alone CosmWasm's crypto API, a family package alone its functions (core.NewCatalogue over
+// queries, cosmwasm alone CosmWasm's crypto API, near
+// alone NEAR's, a family package alone its functions (core.NewCatalogue over
 // their Funcs).
 package hostcrypto
 
@@ -27,6 +28,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/hash"
+	"github.com/hostcrypto/hostcrypto/near"
 	"github.com/hostcrypto/hostcrypto/pairing"
 	"github.com/hostcrypto/hostcrypto/sig"
 	"github.com/hostcrypto/hostcrypto/zk"
@@ -34,11 +36,11 @@ import (
 )
 
 // all lists every function of the library: each family's, then the EVM
-// Dusk (current) and CosmWasm profiles'.
+// Dusk (current), CosmWasm and NEAR profiles'.
 func all() []*core.Func {
 	var fs []*core.Func
 	for _, l := range [][]*core.Func{hash.Funcs(), pairing.Funcs(), ops.Funcs(), sig.Funcs(), zk.Funcs(), dplonk.Funcs(),
-		evm.Funcs(), dusk.Funcs(), cosmwasm.Funcs()} {
+		evm.Funcs(), dusk.Funcs(), cosmwasm.Funcs(), near.Funcs()} {
 		fs = append(fs, l...)
 	}
 	return fs

@@ -18,6 +18,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/dusk"
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/hash"
+	"github.com/hostcrypto/hostcrypto/near"
 	"github.com/hostcrypto/hostcrypto/pairing"
 	"github.com/hostcrypto/hostcrypto/sig/bls"
 	"github.com/hostcrypto/hostcrypto/sig/eddsa"
@@ -33,6 +34,7 @@ var declaring = map[string]func() []*core.Func{
 	"hash": hash.Funcs, "pairing": pairing.Funcs, "curves/ops": ops.Funcs, "sig/bls": bls.Funcs, "sig/eddsa": eddsa.Funcs,
 	"sig/p256": p256.Funcs, "sig/secp256k1": secp256k1.Funcs, "zk": zk.Funcs, "zk/dplonk": dplonk.Funcs,
 	"evm": evm.Funcs, "dusk": dusk.Funcs, "cosmwasm": cosmwasm.Funcs,
+	"near": near.Funcs,
 }
 
 // TestEveryDeclaringPackageIsInTheCatalogue: the packages of this module
@@ -124,7 +126,7 @@ func TestEveryDeclaringPackageIsInTheCatalogue(t *testing.T) {
 // every function it forwards to is held by value, runnable without any
 // other package's help.
 func TestProfilesAreWhole(t *testing.T) {
-	for name, fs := range map[string][]*core.Func{"evm": evm.Funcs(), "dusk": dusk.Funcs(), "cosmwasm": cosmwasm.Funcs()} {
+	for name, fs := range map[string][]*core.Func{"evm": evm.Funcs(), "dusk": dusk.Funcs(), "cosmwasm": cosmwasm.Funcs(), "near": near.Funcs()} {
 		c, err := core.NewCatalogue(fs...)
 		if err != nil {
 			t.Fatal(err)
@@ -141,7 +143,7 @@ func TestProfilesAreWhole(t *testing.T) {
 				}
 			}
 		}
-		if want := map[string]int{"evm": 18, "dusk": 11, "cosmwasm": 11}[name]; n != want {
+		if want := map[string]int{"evm": 18, "dusk": 11, "cosmwasm": 11, "near": 9}[name]; n != want {
 			t.Errorf("%s profile: %d functions, want %d", name, n, want)
 		}
 	}

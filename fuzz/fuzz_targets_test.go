@@ -296,6 +296,24 @@ func FuzzKzgPointEvaluation(f *testing.F) { fuzzFunction(f, "kzg_point_evaluatio
 
 func FuzzKzgVerifyProofDusk(f *testing.F) { fuzzFunction(f, "kzg_verify_proof_dusk") }
 
+func FuzzNearAltBn128G1Multiexp(f *testing.F) { fuzzFunction(f, "near:alt_bn128_g1_multiexp") }
+
+func FuzzNearAltBn128G1Sum(f *testing.F) { fuzzFunction(f, "near:alt_bn128_g1_sum") }
+
+func FuzzNearAltBn128PairingCheck(f *testing.F) { fuzzFunction(f, "near:alt_bn128_pairing_check") }
+
+func FuzzNearEcrecover(f *testing.F) { fuzzFunction(f, "near:ecrecover") }
+
+func FuzzNearEd25519Verify(f *testing.F) { fuzzFunction(f, "near:ed25519_verify") }
+
+func FuzzNearKeccak256(f *testing.F) { fuzzFunction(f, "near:keccak256") }
+
+func FuzzNearKeccak512(f *testing.F) { fuzzFunction(f, "near:keccak512") }
+
+func FuzzNearRipemd160(f *testing.F) { fuzzFunction(f, "near:ripemd160") }
+
+func FuzzNearSha256(f *testing.F) { fuzzFunction(f, "near:sha256") }
+
 func FuzzP256RecoverRid(f *testing.F) { fuzzFunction(f, "p256_recover_rid") }
 
 func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }
