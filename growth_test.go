@@ -252,6 +252,14 @@ var growthSpecs = map[string][]growthDim{
 	"near:alt_bn128_g1_sum":        {repeated("items", [3]int{16, 32, 64}, 65, nil)},
 	"near:alt_bn128_pairing_check": {repeated("pairs", [3]int{2, 4, 8}, 192, nil)},
 
+	// soroban: Soroban's argument layouts.
+	"soroban:compute_hash_sha256":           hashDims(),
+	"soroban:compute_hash_keccak256":        hashDims(),
+	"soroban:verify_sig_ed25519":            {message(zeros(96))},
+	"soroban:bls12_381_hash_to_g1":          {message(cat([]byte{43}, zeros(43))), dstDim(zeros(32))},
+	"soroban:bls12_381_hash_to_g2":          {message(cat([]byte{43}, zeros(43))), dstDim(zeros(32))},
+	"soroban:bls12_381_multi_pairing_check": {repeated("pairs", [3]int{2, 4, 8}, 288, nil)},
+
 	// EIP-encoded Groth16: vk fixed part, n+1 IC points, proof, n inputs.
 	"groth16_bn254_verify":    {groth16Dim(64, 128, 32)},
 	"groth16_bls12381_verify": {groth16Dim(128, 256, 32)},
@@ -330,6 +338,15 @@ var fixedSize = map[string]string{
 	"cosmwasm:secp256r1_verify":         "hash, r, s, a 33- or 65-byte key",
 	"cosmwasm:secp256r1_recover_pubkey": "hash, r, s, recovery id",
 	"near:ecrecover":                    "hash, r, s, v, malleability flag",
+
+	"soroban:recover_key_ecdsa_secp256k1":       "hash, r, s, recovery id",
+	"soroban:verify_sig_ecdsa_secp256r1":        "65-byte key, hash, r, s",
+	"soroban:bls12_381_g1_add":                  "two G1 points",
+	"soroban:bls12_381_g2_add":                  "two G2 points",
+	"soroban:bls12_381_check_g1_is_in_subgroup": "one G1 point",
+	"soroban:bls12_381_check_g2_is_in_subgroup": "one G2 point",
+	"soroban:bls12_381_map_fp_to_g1":            "one Fp element",
+	"soroban:bls12_381_map_fp2_to_g2":           "one Fp2 element",
 
 	"bls12381_g1_add_zcash":        "one point or two, fixed size",
 	"bls12381_g1_sub_zcash":        "one point or two, fixed size",

@@ -16,7 +16,7 @@
 // An embedder that needs only part of the library imports that part: the
 // evm package alone gives the 18 precompiles, dusk alone rusk's host
 // queries, cosmwasm alone CosmWasm's crypto API, near
-// alone NEAR's, a family package alone its functions (core.NewCatalogue over
+// alone NEAR's, soroban alone Soroban's, a family package alone its functions (core.NewCatalogue over
 // their Funcs).
 package hostcrypto
 
@@ -31,16 +31,17 @@ import (
 	"github.com/hostcrypto/hostcrypto/near"
 	"github.com/hostcrypto/hostcrypto/pairing"
 	"github.com/hostcrypto/hostcrypto/sig"
+	"github.com/hostcrypto/hostcrypto/soroban"
 	"github.com/hostcrypto/hostcrypto/zk"
 	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // all lists every function of the library: each family's, then the EVM
-// Dusk (current), CosmWasm and NEAR profiles'.
+// Dusk (current), CosmWasm, NEAR and Soroban profiles'.
 func all() []*core.Func {
 	var fs []*core.Func
 	for _, l := range [][]*core.Func{hash.Funcs(), pairing.Funcs(), ops.Funcs(), sig.Funcs(), zk.Funcs(), dplonk.Funcs(),
-		evm.Funcs(), dusk.Funcs(), cosmwasm.Funcs(), near.Funcs()} {
+		evm.Funcs(), dusk.Funcs(), cosmwasm.Funcs(), near.Funcs(), soroban.Funcs()} {
 		fs = append(fs, l...)
 	}
 	return fs

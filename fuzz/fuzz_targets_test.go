@@ -370,6 +370,44 @@ func FuzzSha3512(f *testing.F) { fuzzFunction(f, "sha3_512") }
 
 func FuzzSha512(f *testing.F) { fuzzFunction(f, "sha512") }
 
+func FuzzSorobanBls12381CheckG1IsInSubgroup(f *testing.F) {
+	fuzzFunction(f, "soroban:bls12_381_check_g1_is_in_subgroup")
+}
+
+func FuzzSorobanBls12381CheckG2IsInSubgroup(f *testing.F) {
+	fuzzFunction(f, "soroban:bls12_381_check_g2_is_in_subgroup")
+}
+
+func FuzzSorobanBls12381G1Add(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g1_add") }
+
+func FuzzSorobanBls12381G2Add(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g2_add") }
+
+func FuzzSorobanBls12381HashToG1(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_hash_to_g1") }
+
+func FuzzSorobanBls12381HashToG2(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_hash_to_g2") }
+
+func FuzzSorobanBls12381MapFp2ToG2(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_map_fp2_to_g2") }
+
+func FuzzSorobanBls12381MapFpToG1(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_map_fp_to_g1") }
+
+func FuzzSorobanBls12381MultiPairingCheck(f *testing.F) {
+	fuzzFunction(f, "soroban:bls12_381_multi_pairing_check")
+}
+
+func FuzzSorobanComputeHashKeccak256(f *testing.F) { fuzzFunction(f, "soroban:compute_hash_keccak256") }
+
+func FuzzSorobanComputeHashSha256(f *testing.F) { fuzzFunction(f, "soroban:compute_hash_sha256") }
+
+func FuzzSorobanRecoverKeyEcdsaSecp256k1(f *testing.F) {
+	fuzzFunction(f, "soroban:recover_key_ecdsa_secp256k1")
+}
+
+func FuzzSorobanVerifySigEcdsaSecp256r1(f *testing.F) {
+	fuzzFunction(f, "soroban:verify_sig_ecdsa_secp256r1")
+}
+
+func FuzzSorobanVerifySigEd25519(f *testing.F) { fuzzFunction(f, "soroban:verify_sig_ed25519") }
+
 func FuzzTwox128(f *testing.F) { fuzzFunction(f, "twox_128") }
 
 func FuzzTwox256(f *testing.F) { fuzzFunction(f, "twox_256") }
