@@ -233,6 +233,33 @@ var growthSpecs = map[string][]growthDim{
 	"bls12381_hash_to_g2_zcash":         {message(cat([]byte{43}, zeros(43))), dstDim(zeros(32))},
 	"ed25519_batch_verify_zip215_lists": listsDims(),
 
+	// cosmwasm: CosmWasm's argument layouts.
+	"cosmwasm:ed25519_verify":             {message(zeros(96))},
+	"cosmwasm:ed25519_batch_verify":       listsDims(),
+	"cosmwasm:bls12_381_aggregate_g1":     {repeated("points", [3]int{16, 32, 64}, 48, nil)},
+	"cosmwasm:bls12_381_aggregate_g2":     {repeated("points", [3]int{16, 32, 64}, 96, nil)},
+	"cosmwasm:bls12_381_pairing_equality": {repeated("pairs", [3]int{2, 4, 8}, 144, nil)},
+	"cosmwasm:bls12_381_hash_to_g1":       cosmwasmHashDims(),
+	"cosmwasm:bls12_381_hash_to_g2":       cosmwasmHashDims(),
+
+	// near: NEAR's argument layouts.
+	"near:sha256":                  hashDims(),
+	"near:keccak256":               hashDims(),
+	"near:keccak512":               hashDims(),
+	"near:ripemd160":               hashDims(),
+	"near:ed25519_verify":          {message(zeros(96))},
+	"near:alt_bn128_g1_multiexp":   {repeated("points", [3]int{64, 128, 256}, 96, pippenger)},
+	"near:alt_bn128_g1_sum":        {repeated("items", [3]int{16, 32, 64}, 65, nil)},
+	"near:alt_bn128_pairing_check": {repeated("pairs", [3]int{2, 4, 8}, 192, nil)},
+
+	// soroban: Soroban's argument layouts.
+	"soroban:compute_hash_sha256":           hashDims(),
+	"soroban:compute_hash_keccak256":        hashDims(),
+	"soroban:verify_sig_ed25519":            {message(zeros(96))},
+	"soroban:bls12_381_hash_to_g1":          {message(cat([]byte{43}, zeros(43))), dstDim(zeros(32))},
+	"soroban:bls12_381_hash_to_g2":          {message(cat([]byte{43}, zeros(43))), dstDim(zeros(32))},
+	"soroban:bls12_381_multi_pairing_check": {repeated("pairs", [3]int{2, 4, 8}, 288, nil)},
+
 	// EIP-encoded Groth16: vk fixed part, n+1 IC points, proof, n inputs.
 	"groth16_bn254_verify":    {groth16Dim(64, 128, 32)},
 	"groth16_bls12381_verify": {groth16Dim(128, 256, 32)},
@@ -241,6 +268,15 @@ var growthSpecs = map[string][]growthDim{
 	"plonk_bn254_snarkjs_verify": {{name: "public inputs", sizes: [3]int{256, 512, 1024}, build: func(n int) []byte {
 		return cat(be32(n), be32(10), zeros(64+8*64+128+9*64+6*32), zeros(32*n))
 	}}},
+}
+
+// cosmwasmHashDims: cosmwasm:bls12_381_hash_to_g1/_g2, hash function id
+// (4) || DST length || DST || msg, growing the message and the DST.
+func cosmwasmHashDims() []growthDim {
+	m, d := message(cat(zeros(4), []byte{43}, zeros(43))), dstDim(zeros(32))
+	db := d.build
+	d.build = func(n int) []byte { return cat(zeros(4), db(n)) }
+	return []growthDim{m, d}
 }
 
 // groth16Dim: public inputs of an EIP-encoded Groth16 input (G1 and G2
@@ -296,6 +332,21 @@ var fixedSize = map[string]string{
 	"p256_verify_sec1":                 "hash, r, s, a 33- or 65-byte key",
 	"p256_verify_sec1_lows":            "hash, r, s, a 33- or 65-byte key",
 	"p256_recover_rid":                 "hash, r, s, recovery id",
+
+	"cosmwasm:secp256k1_verify":         "hash, r, s, a 33- or 65-byte key",
+	"cosmwasm:secp256k1_recover_pubkey": "hash, r, s, recovery id",
+	"cosmwasm:secp256r1_verify":         "hash, r, s, a 33- or 65-byte key",
+	"cosmwasm:secp256r1_recover_pubkey": "hash, r, s, recovery id",
+	"near:ecrecover":                    "hash, r, s, v, malleability flag",
+
+	"soroban:recover_key_ecdsa_secp256k1":       "hash, r, s, recovery id",
+	"soroban:verify_sig_ecdsa_secp256r1":        "65-byte key, hash, r, s",
+	"soroban:bls12_381_g1_add":                  "two G1 points",
+	"soroban:bls12_381_g2_add":                  "two G2 points",
+	"soroban:bls12_381_check_g1_is_in_subgroup": "one G1 point",
+	"soroban:bls12_381_check_g2_is_in_subgroup": "one G2 point",
+	"soroban:bls12_381_map_fp_to_g1":            "one Fp element",
+	"soroban:bls12_381_map_fp2_to_g2":           "one Fp2 element",
 
 	"bls12381_g1_add_zcash":        "one point or two, fixed size",
 	"bls12381_g1_sub_zcash":        "one point or two, fixed size",

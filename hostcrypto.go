@@ -15,29 +15,33 @@
 //
 // An embedder that needs only part of the library imports that part: the
 // evm package alone gives the 18 precompiles, dusk alone rusk's host
-// queries, a family package alone its functions (core.NewCatalogue over
+// queries, cosmwasm alone CosmWasm's crypto API, near
+// alone NEAR's, soroban alone Soroban's, a family package alone its functions (core.NewCatalogue over
 // their Funcs).
 package hostcrypto
 
 import (
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/cosmwasm"
 	"github.com/hostcrypto/hostcrypto/curves/ops"
 	"github.com/hostcrypto/hostcrypto/dusk"
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/hash"
+	"github.com/hostcrypto/hostcrypto/near"
 	"github.com/hostcrypto/hostcrypto/pairing"
 	"github.com/hostcrypto/hostcrypto/sig"
+	"github.com/hostcrypto/hostcrypto/soroban"
 	"github.com/hostcrypto/hostcrypto/zk"
 	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // all lists every function of the library: each family's, then the EVM
-// and Dusk (current) profiles'.
+// Dusk (current), CosmWasm, NEAR and Soroban profiles'.
 func all() []*core.Func {
 	var fs []*core.Func
 	for _, l := range [][]*core.Func{hash.Funcs(), pairing.Funcs(), ops.Funcs(), sig.Funcs(), zk.Funcs(), dplonk.Funcs(),
-		evm.Funcs(), dusk.Funcs()} {
+		evm.Funcs(), dusk.Funcs(), cosmwasm.Funcs(), near.Funcs(), soroban.Funcs()} {
 		fs = append(fs, l...)
 	}
 	return fs

@@ -13,15 +13,18 @@ import (
 
 	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/cosmwasm"
 	"github.com/hostcrypto/hostcrypto/curves/ops"
 	"github.com/hostcrypto/hostcrypto/dusk"
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/hash"
+	"github.com/hostcrypto/hostcrypto/near"
 	"github.com/hostcrypto/hostcrypto/pairing"
 	"github.com/hostcrypto/hostcrypto/sig/bls"
 	"github.com/hostcrypto/hostcrypto/sig/eddsa"
 	"github.com/hostcrypto/hostcrypto/sig/p256"
 	"github.com/hostcrypto/hostcrypto/sig/secp256k1"
+	"github.com/hostcrypto/hostcrypto/soroban"
 	"github.com/hostcrypto/hostcrypto/zk"
 	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
@@ -31,7 +34,8 @@ import (
 var declaring = map[string]func() []*core.Func{
 	"hash": hash.Funcs, "pairing": pairing.Funcs, "curves/ops": ops.Funcs, "sig/bls": bls.Funcs, "sig/eddsa": eddsa.Funcs,
 	"sig/p256": p256.Funcs, "sig/secp256k1": secp256k1.Funcs, "zk": zk.Funcs, "zk/dplonk": dplonk.Funcs,
-	"evm": evm.Funcs, "dusk": dusk.Funcs,
+	"evm": evm.Funcs, "dusk": dusk.Funcs, "cosmwasm": cosmwasm.Funcs,
+	"near": near.Funcs, "soroban": soroban.Funcs,
 }
 
 // TestEveryDeclaringPackageIsInTheCatalogue: the packages of this module
@@ -123,7 +127,7 @@ func TestEveryDeclaringPackageIsInTheCatalogue(t *testing.T) {
 // every function it forwards to is held by value, runnable without any
 // other package's help.
 func TestProfilesAreWhole(t *testing.T) {
-	for name, fs := range map[string][]*core.Func{"evm": evm.Funcs(), "dusk": dusk.Funcs()} {
+	for name, fs := range map[string][]*core.Func{"evm": evm.Funcs(), "dusk": dusk.Funcs(), "cosmwasm": cosmwasm.Funcs(), "near": near.Funcs(), "soroban": soroban.Funcs()} {
 		c, err := core.NewCatalogue(fs...)
 		if err != nil {
 			t.Fatal(err)
@@ -140,7 +144,7 @@ func TestProfilesAreWhole(t *testing.T) {
 				}
 			}
 		}
-		if want := map[string]int{"evm": 18, "dusk": 11}[name]; n != want {
+		if want := map[string]int{"evm": 18, "dusk": 11, "cosmwasm": 11, "near": 9, "soroban": 14}[name]; n != want {
 			t.Errorf("%s profile: %d functions, want %d", name, n, want)
 		}
 	}

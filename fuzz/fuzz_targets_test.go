@@ -174,6 +174,38 @@ func FuzzBn254PairingCheck(f *testing.F) { fuzzFunction(f, "bn254_pairing_check"
 
 func FuzzBn254PairingCheckLe(f *testing.F) { fuzzFunction(f, "bn254_pairing_check_le") }
 
+func FuzzCosmwasmBls12381AggregateG1(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:bls12_381_aggregate_g1")
+}
+
+func FuzzCosmwasmBls12381AggregateG2(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:bls12_381_aggregate_g2")
+}
+
+func FuzzCosmwasmBls12381HashToG1(f *testing.F) { fuzzFunction(f, "cosmwasm:bls12_381_hash_to_g1") }
+
+func FuzzCosmwasmBls12381HashToG2(f *testing.F) { fuzzFunction(f, "cosmwasm:bls12_381_hash_to_g2") }
+
+func FuzzCosmwasmBls12381PairingEquality(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:bls12_381_pairing_equality")
+}
+
+func FuzzCosmwasmEd25519BatchVerify(f *testing.F) { fuzzFunction(f, "cosmwasm:ed25519_batch_verify") }
+
+func FuzzCosmwasmEd25519Verify(f *testing.F) { fuzzFunction(f, "cosmwasm:ed25519_verify") }
+
+func FuzzCosmwasmSecp256k1RecoverPubkey(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:secp256k1_recover_pubkey")
+}
+
+func FuzzCosmwasmSecp256k1Verify(f *testing.F) { fuzzFunction(f, "cosmwasm:secp256k1_verify") }
+
+func FuzzCosmwasmSecp256r1RecoverPubkey(f *testing.F) {
+	fuzzFunction(f, "cosmwasm:secp256r1_recover_pubkey")
+}
+
+func FuzzCosmwasmSecp256r1Verify(f *testing.F) { fuzzFunction(f, "cosmwasm:secp256r1_verify") }
+
 func FuzzDuskHash(f *testing.F) { fuzzFunction(f, "dusk:hash") }
 
 func FuzzDuskKeccak256(f *testing.F) { fuzzFunction(f, "dusk:keccak256") }
@@ -264,6 +296,24 @@ func FuzzKzgPointEvaluation(f *testing.F) { fuzzFunction(f, "kzg_point_evaluatio
 
 func FuzzKzgVerifyProofDusk(f *testing.F) { fuzzFunction(f, "kzg_verify_proof_dusk") }
 
+func FuzzNearAltBn128G1Multiexp(f *testing.F) { fuzzFunction(f, "near:alt_bn128_g1_multiexp") }
+
+func FuzzNearAltBn128G1Sum(f *testing.F) { fuzzFunction(f, "near:alt_bn128_g1_sum") }
+
+func FuzzNearAltBn128PairingCheck(f *testing.F) { fuzzFunction(f, "near:alt_bn128_pairing_check") }
+
+func FuzzNearEcrecover(f *testing.F) { fuzzFunction(f, "near:ecrecover") }
+
+func FuzzNearEd25519Verify(f *testing.F) { fuzzFunction(f, "near:ed25519_verify") }
+
+func FuzzNearKeccak256(f *testing.F) { fuzzFunction(f, "near:keccak256") }
+
+func FuzzNearKeccak512(f *testing.F) { fuzzFunction(f, "near:keccak512") }
+
+func FuzzNearRipemd160(f *testing.F) { fuzzFunction(f, "near:ripemd160") }
+
+func FuzzNearSha256(f *testing.F) { fuzzFunction(f, "near:sha256") }
+
 func FuzzP256RecoverRid(f *testing.F) { fuzzFunction(f, "p256_recover_rid") }
 
 func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }
@@ -319,6 +369,44 @@ func FuzzSha3384(f *testing.F) { fuzzFunction(f, "sha3_384") }
 func FuzzSha3512(f *testing.F) { fuzzFunction(f, "sha3_512") }
 
 func FuzzSha512(f *testing.F) { fuzzFunction(f, "sha512") }
+
+func FuzzSorobanBls12381CheckG1IsInSubgroup(f *testing.F) {
+	fuzzFunction(f, "soroban:bls12_381_check_g1_is_in_subgroup")
+}
+
+func FuzzSorobanBls12381CheckG2IsInSubgroup(f *testing.F) {
+	fuzzFunction(f, "soroban:bls12_381_check_g2_is_in_subgroup")
+}
+
+func FuzzSorobanBls12381G1Add(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g1_add") }
+
+func FuzzSorobanBls12381G2Add(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g2_add") }
+
+func FuzzSorobanBls12381HashToG1(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_hash_to_g1") }
+
+func FuzzSorobanBls12381HashToG2(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_hash_to_g2") }
+
+func FuzzSorobanBls12381MapFp2ToG2(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_map_fp2_to_g2") }
+
+func FuzzSorobanBls12381MapFpToG1(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_map_fp_to_g1") }
+
+func FuzzSorobanBls12381MultiPairingCheck(f *testing.F) {
+	fuzzFunction(f, "soroban:bls12_381_multi_pairing_check")
+}
+
+func FuzzSorobanComputeHashKeccak256(f *testing.F) { fuzzFunction(f, "soroban:compute_hash_keccak256") }
+
+func FuzzSorobanComputeHashSha256(f *testing.F) { fuzzFunction(f, "soroban:compute_hash_sha256") }
+
+func FuzzSorobanRecoverKeyEcdsaSecp256k1(f *testing.F) {
+	fuzzFunction(f, "soroban:recover_key_ecdsa_secp256k1")
+}
+
+func FuzzSorobanVerifySigEcdsaSecp256r1(f *testing.F) {
+	fuzzFunction(f, "soroban:verify_sig_ecdsa_secp256r1")
+}
+
+func FuzzSorobanVerifySigEd25519(f *testing.F) { fuzzFunction(f, "soroban:verify_sig_ed25519") }
 
 func FuzzTwox128(f *testing.F) { fuzzFunction(f, "twox_128") }
 

@@ -1,0 +1,246 @@
+package cosmwasm
+
+import (
+	"encoding/binary"
+
+	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/curves/bls12381"
+	"github.com/hostcrypto/hostcrypto/curves/ops"
+)
+
+// alias returns "cosmwasm:<name>" forwarding to target with target's input
+// unchanged.
+func alias(name string, target *core.Func, layout string) *core.Func {
+	return &core.Func{
+		Name:     prefix + name,
+		Family:   "cosmwasm",
+		MaxInput: target.InputLimit(),
+		Targets:  []*core.Func{target},
+		Input:    layout + ": as " + target.Name + " (CosmWasm " + name + ")",
+		Output:   "as " + target.Name,
+		OutLen:   target.OutputSize,
+		Items:    target.ItemCount,
+		Examples: target.Examples,
+		Run: func(dst, in []byte) ([]byte, error) {
+			return core.Execute(target, dst, in)
+		},
+	}
+}
+
+// reorder returns "cosmwasm:<name>" whose input is target's with its
+// arguments in CosmWasm's order: toTarget rearranges an input (same
+// length, or an error), fromTarget rearranges target's examples.
+func reorder(name string, target *core.Func, layout string, toTarget func([]byte) ([]byte, error), fromTarget func([]byte) []byte) *core.Func {
+	items := func(in []byte) uint64 {
+		t, err := toTarget(in)
+		if err != nil {
+			return 0
+		}
+		return target.ItemCount(t)
+	}
+	return &core.Func{
+		Name:     prefix + name,
+		Family:   "cosmwasm",
+		MaxInput: target.InputLimit(),
+		Targets:  []*core.Func{target},
+		Input:    layout + " (CosmWasm " + name + ")",
+		Output:   "as " + target.Name,
+		OutLen: func(in []byte) int {
+			t, err := toTarget(in)
+			if err != nil {
+				return 0
+			}
+			return target.OutputSize(t)
+		},
+		Items: items,
+		Examples: func() []core.Example {
+			var ex []core.Example
+			for _, e := range target.Examples() {
+				ex = append(ex, core.Example{Name: e.Name, Input: fromTarget(e.Input), Worst: e.Worst})
+			}
+			return ex
+		},
+		Run: func(dst, in []byte) ([]byte, error) {
+			t, err := toTarget(in)
+			if err != nil {
+				return dst, err
+			}
+			return core.Execute(target, dst, t)
+		},
+	}
+}
+
+// hashSigPkToPkSigHash turns hash (32) || sig (64) || pk into pk || sig || hash.
+func hashSigPkToPkSigHash(in []byte) ([]byte, error) {
+	if len(in) < 96 {
+		return nil, core.Errorf(core.CodeMalformed, "cosmwasm: secp256k1_verify input is %d bytes, want hash (32) || sig (64) || pk", len(in))
+	}
+	out := make([]byte, 0, len(in))
+	out = append(out, in[96:]...)
+	out = append(out, in[32:96]...)
+	return append(out, in[:32]...), nil
+}
+
+// pkSigHashToHashSigPk is the inverse of hashSigPkToPkSigHash (examples).
+func pkSigHashToHashSigPk(in []byte) []byte {
+	if len(in) < 96 {
+		return in
+	}
+	k := len(in) - 96
+	out := make([]byte, 0, len(in))
+	out = append(out, in[len(in)-32:]...)
+	out = append(out, in[k:k+64]...)
+	return append(out, in[:k]...)
+}
+
+// msgSigPkToPkSigMsg turns msg || sig (64) || pk (32) into pk || sig || msg.
+func msgSigPkToPkSigMsg(in []byte) ([]byte, error) {
+	if len(in) < 96 {
+		return nil, core.Errorf(core.CodeMalformed, "cosmwasm: ed25519_verify input is %d bytes, want msg || sig (64) || pk (32)", len(in))
+	}
+	m := len(in) - 96
+	out := make([]byte, 0, len(in))
+	out = append(out, in[m+64:]...)
+	out = append(out, in[m:m+64]...)
+	return append(out, in[:m]...), nil
+}
+
+// pkSigMsgToMsgSigPk is the inverse of msgSigPkToPkSigMsg (examples).
+func pkSigMsgToMsgSigPk(in []byte) []byte {
+	if len(in) < 96 {
+		return in
+	}
+	out := make([]byte, 0, len(in))
+	out = append(out, in[96:]...)
+	out = append(out, in[32:96]...)
+	return append(out, in[:32]...)
+}
+
+const pairLen = bls12381.G1SizeCompressed + bls12381.G2SizeCompressed // 144
+
+// pairingEquality is cosmwasm:bls12_381_pairing_equality: it decompresses
+// the points and runs bls12381_pairing_check_zcash on (p_1, q_1), ...,
+// (p_n, q_n), (−r, s).
+func pairingEquality() *core.Func {
+	target := ops.BLS12381PairingCheckZcash
+	items := func(in []byte) uint64 { return uint64(len(in) / pairLen) }
+	return &core.Func{
+		Name:     prefix + "bls12_381_pairing_equality",
+		Family:   "cosmwasm",
+		MaxInput: target.InputLimit() / 2,
+		Targets:  []*core.Func{target},
+		Input: "ps (48·n) || qs (96·n) || r (48) || s (96), Zcash compressed, n >= 0 (length 144·(n+1)); the embedder " +
+			"checks len(ps)/48 = len(qs)/96 (CosmWasm's UnequalPointAmount) before concatenating (CosmWasm bls12_381_pairing_equality)",
+		Output:   "0x01 if e(p_1, q_1)···e(p_n, q_n) = e(r, s), else 0x00 (bls12381_pairing_check_zcash on the decompressed pairs and (−r, s))",
+		FixedOut: 1,
+		Items:    items,
+		Examples: pairingEqualityExamples,
+		Run: func(dst, in []byte) ([]byte, error) {
+			t, err := pairingEqualityInput(in)
+			if err != nil {
+				return dst, err
+			}
+			return core.Execute(target, dst, t)
+		},
+	}
+}
+
+// pairingEqualityInput decodes ps || qs || r || s into
+// bls12381_pairing_check_zcash's uncompressed pairs with r negated.
+// Points are decoded in CosmWasm's argument order (ps, qs, r, s); subgroup
+// checks are the target's.
+func pairingEqualityInput(in []byte) ([]byte, error) {
+	if len(in) == 0 || len(in)%pairLen != 0 {
+		return nil, core.Errorf(core.CodeMalformed, "cosmwasm: bls12_381_pairing_equality input is %d bytes, want 144·(n+1)", len(in))
+	}
+	n := len(in)/pairLen - 1
+	g1 := make([]bls12381.G1, n+1)
+	g2 := make([]bls12381.G2, n+1)
+	qs := in[48*n:]
+	var err error
+	for i := 0; i < n; i++ {
+		if g1[i], err = bls12381.DecodeG1Zcash(in[48*i : 48*i+48]); err != nil {
+			return nil, err
+		}
+	}
+	for i := 0; i < n; i++ {
+		if g2[i], err = bls12381.DecodeG2Zcash(qs[96*i : 96*i+96]); err != nil {
+			return nil, err
+		}
+	}
+	rs := in[len(in)-pairLen:]
+	if g1[n], err = bls12381.DecodeG1Zcash(rs[:48]); err != nil {
+		return nil, err
+	}
+	if g2[n], err = bls12381.DecodeG2Zcash(rs[48:]); err != nil {
+		return nil, err
+	}
+	g1[n].Neg(&g1[n])
+	out := make([]byte, 0, (n+1)*(bls12381.G1SizeUncompressed+bls12381.G2SizeUncompressed))
+	for i := range g1 {
+		out = bls12381.AppendG1Uncompressed(out, &g1[i])
+		out = bls12381.AppendG2Uncompressed(out, &g2[i])
+	}
+	return out, nil
+}
+
+// hashTo is cosmwasm:bls12_381_hash_to_g1/_g2: hash_function (u32 BE, 0 =
+// SHA-256, anything else malformed_input as CosmWasm's unknown hash
+// function) || dst length || dst || msg; the target's uncompressed point,
+// compressed.
+func hashTo(name string, target *core.Func, outLen int, compress func(dst, p []byte) ([]byte, error)) *core.Func {
+	return &core.Func{
+		Name:     prefix + name,
+		Family:   "cosmwasm",
+		MaxInput: target.InputLimit() + 4,
+		Targets:  []*core.Func{target},
+		Input: "hash_function (u32 big-endian; 0 = SHA-256, the only one) || dst length L (1 byte, 1..255) || dst (L) || msg: " +
+			target.Name + "'s input after a 4-byte hash function id (CosmWasm " + name + "(hash_function, msg, dst); " +
+			"an empty DST or one longer than 255 bytes is malformed_input here)",
+		Output:   "the compressed point (" + itoa(outLen) + " bytes)",
+		FixedOut: outLen,
+		Examples: func() []core.Example {
+			var ex []core.Example
+			for _, e := range target.Examples() {
+				ex = append(ex, core.Example{Name: e.Name, Input: append([]byte{0, 0, 0, 0}, e.Input...), Worst: e.Worst})
+			}
+			return ex
+		},
+		Run: func(dst, in []byte) ([]byte, error) {
+			if len(in) < 4 {
+				return dst, core.Errorf(core.CodeMalformed, "cosmwasm: %s input is %d bytes, want a 4-byte hash function id first", name, len(in))
+			}
+			if h := binary.BigEndian.Uint32(in); h != 0 {
+				return dst, core.Errorf(core.CodeMalformed, "cosmwasm: %s: unknown hash function %d (0 = SHA-256)", name, h)
+			}
+			p, err := core.Execute(target, nil, in[4:])
+			if err != nil {
+				return dst, err
+			}
+			return compress(dst, p)
+		},
+	}
+}
+
+func compressG1(dst, p []byte) ([]byte, error) {
+	q, err := bls12381.DecodeG1Zcash(p)
+	if err != nil {
+		return dst, err
+	}
+	return bls12381.AppendG1Compressed(dst, &q), nil
+}
+
+func compressG2(dst, p []byte) ([]byte, error) {
+	q, err := bls12381.DecodeG2Zcash(p)
+	if err != nil {
+		return dst, err
+	}
+	return bls12381.AppendG2Compressed(dst, &q), nil
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
