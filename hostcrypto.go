@@ -22,13 +22,13 @@ package hostcrypto
 import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dusk"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/hash"
 	"github.com/hostcrypto/hostcrypto/pairing"
 	"github.com/hostcrypto/hostcrypto/sig"
 	"github.com/hostcrypto/hostcrypto/zk"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // all lists every function of the library: each family's, then the EVM

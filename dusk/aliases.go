@@ -4,9 +4,9 @@ import (
 	"fmt"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/hash"
 	"github.com/hostcrypto/hostcrypto/sig/secp256k1"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // Aliases: each of rusk's host queries is a function "dusk:<name>" that

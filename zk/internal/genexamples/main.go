@@ -1,5 +1,5 @@
 // Command genexamples writes zk/examples_vectors.go and
-// zk/dplonk/examples_vectors.go: for each proof format
+// dusk/dplonk/examples_vectors.go: for each proof format
 // whose inputs cannot be made without a prover, the input of one valid
 // public vector (gnark v0.16.1 "committed" circuits with a BSB22 commitment,
 // the costliest shape; one snarkjs PLONK proof; one dusk-plonk V3 proof per
@@ -123,7 +123,7 @@ func main() {
 	}
 
 	// Each package's examples go next to its descriptors: dusk-plonk's in
-	// zk/dplonk, the others in zk.
+	// dusk/dplonk, the others in zk.
 	var zkEx, dpEx []ex
 	for _, e := range out {
 		if e.fn == "plonk_bls12381_dusk_verify" {
