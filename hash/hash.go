@@ -3,7 +3,6 @@
 //   - byte hashes (raw bytes in, fixed-size digest out): sha256, sha3_256,
 //     keccak256, blake2b_256, blake2b_512, blake3_256, ripemd160;
 //   - blake2f, the EIP-152 BLAKE2b compression function;
-//   - hash_to_scalar_bls12381, Dusk's BlsScalar::hash;
 //   - poseidon_bn254 (circomlib) and poseidon_bls12381_dusk (Dusk Hades,
 //     dusk-safe sponge), implemented in package hash/poseidon;
 //   - bls12381_hash_to_g1 and bls12381_hash_to_g2, RFC 9380 hash_to_curve,
@@ -12,7 +11,9 @@
 // Every byte hash wraps the fastest implementation this build has (SHA-NI
 // through crypto/sha256, AVX2 through golang.org/x/crypto/blake2b and
 // github.com/zeebo/blake3) and runs without allocating when dst has room
-// for the digest. docs/hashing.md gives the encodings and measured costs.
+// for the digest. hash_to_scalar_bls12381 (Dusk's BlsScalar::hash, family
+// "hash") is declared in package dusk, as dusk.HashToScalarBLS12381.
+// docs/hashing.md gives the encodings and measured costs.
 package hash
 
 import (
@@ -89,7 +90,7 @@ var (
 // Funcs lists the package's host functions.
 func Funcs() []*core.Func {
 	return []*core.Func{SHA256, SHA3_256, Keccak256, BLAKE2b_256, BLAKE2b_512, BLAKE3_256, RIPEMD160,
-		BLAKE2F, HashToScalarBLS12381, PoseidonBN254, PoseidonBLS12381Dusk, BLS12381HashToG1, BLS12381HashToG2}
+		BLAKE2F, PoseidonBN254, PoseidonBLS12381Dusk, BLS12381HashToG1, BLS12381HashToG2}
 }
 
 // Pools of hashers for the algorithms whose libraries have no one-shot Sum:
