@@ -8,6 +8,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // Dusk's BLS multisignature scheme, the secure V2 of dusk-network/bls12_381-bls
@@ -83,7 +84,7 @@ func precheckCompressed(b []byte) (infinity bool, err error) {
 		return false, core.Errorf(core.CodeMalformed, "dusk: bls: compression flag not set")
 	}
 	if flags&0x40 != 0 {
-		if flags&0x20 != 0 || b[0]&0x1f != 0 || !allZero(b[1:]) {
+		if flags&0x20 != 0 || b[0]&0x1f != 0 || !wire.AllZero(b[1:]) {
 			return false, core.Errorf(core.CodeMalformed, "dusk: bls: non-canonical infinity encoding")
 		}
 		return true, nil
@@ -99,15 +100,6 @@ func precheckCompressed(b []byte) (infinity bool, err error) {
 		}
 	}
 	return false, nil
-}
-
-func allZero(b []byte) bool {
-	for _, c := range b {
-		if c != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // precheckPoint runs precheckCompressed and turns the identity into

@@ -9,6 +9,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr/pedersen"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // gnark's binary formats (gnark v0.16.1, unchanged since v0.9): points as
@@ -16,28 +17,6 @@ import (
 // (WriteRawTo); the two most significant bits of a BN254 point's first byte
 // say which (00: uncompressed, else compressed). Slices are a 4-byte
 // big-endian length followed by the elements; integers are big-endian.
-
-// sections splits in into exactly k sections, each a 4-byte big-endian
-// length followed by that many bytes.
-func sections(in []byte, k int) ([][]byte, error) {
-	out := make([][]byte, 0, k)
-	for range k {
-		if len(in) < 4 {
-			return nil, core.Errorf(core.CodeMalformed, "zk: truncated section header")
-		}
-		n := binary.BigEndian.Uint32(in)
-		in = in[4:]
-		if uint64(n) > uint64(len(in)) {
-			return nil, core.Errorf(core.CodeMalformed, "zk: section length %d exceeds input", n)
-		}
-		out = append(out, in[:n])
-		in = in[n:]
-	}
-	if len(in) != 0 {
-		return nil, core.Errorf(core.CodeMalformed, "zk: %d trailing bytes after the sections", len(in))
-	}
-	return out, nil
-}
 
 // reader walks a gnark encoding with bounds checks on every length read
 // from it, so that no header can make it allocate more than the input could
@@ -273,7 +252,7 @@ var gnarkBnG16Cache = newLRU[*bnGroth16VK]()
 
 // runGnarkBnGroth16 is groth16_bn254_verify_gnark.
 func runGnarkBnGroth16(dst, in []byte) ([]byte, error) {
-	sec, err := sections(in, 3)
+	sec, err := wire.Sections(in, 3, "zk")
 	if err != nil {
 		return dst, err
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr/pedersen"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // groth16_bls12381_verify_gnark: gnark's Groth16 formats on BLS12-381, the
@@ -176,7 +177,7 @@ var gnarkBlsG16Cache = newLRU[*blsGroth16VK]()
 
 // runGnarkBlsGroth16 is groth16_bls12381_verify_gnark.
 func runGnarkBlsGroth16(dst, in []byte) ([]byte, error) {
-	sec, err := sections(in, 3)
+	sec, err := wire.Sections(in, 3, "zk")
 	if err != nil {
 		return dst, err
 	}

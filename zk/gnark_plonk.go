@@ -14,6 +14,7 @@ import (
 	"github.com/consensys/gnark/logger"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 func init() {
@@ -136,7 +137,7 @@ var (
 // verifier (Fiat-Shamir over SHA-256, KZG batch opening) on gnark's
 // encodings, after bounds-checking their structure.
 func runGnarkBnPlonk(dst, in []byte) ([]byte, error) {
-	sec, err := sections(in, 3)
+	sec, err := wire.Sections(in, 3, "zk")
 	if err != nil {
 		return dst, err
 	}
@@ -178,7 +179,7 @@ func runGnarkBnPlonk(dst, in []byte) ([]byte, error) {
 
 // runGnarkBlsPlonk is plonk_bls12381_gnark_verify.
 func runGnarkBlsPlonk(dst, in []byte) ([]byte, error) {
-	sec, err := sections(in, 3)
+	sec, err := wire.Sections(in, 3, "zk")
 	if err != nil {
 		return dst, err
 	}

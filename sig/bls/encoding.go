@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // Sizes of the compressed encodings (ZCash serialisation of BLS12-381 points,
@@ -56,7 +57,7 @@ func checkCompressed(b []byte, n int) (infinity bool, err error) {
 		return false, core.Errorf(core.CodeMalformed, "bls: compression flag not set")
 	}
 	if flags&flagInfinity != 0 {
-		if flags&flagSign != 0 || b[0]&^flagMask != 0 || !allZero(b[1:]) {
+		if flags&flagSign != 0 || b[0]&^flagMask != 0 || !wire.AllZero(b[1:]) {
 			return false, core.Errorf(core.CodeMalformed, "bls: infinity flag with non-zero bits")
 		}
 		return true, nil
@@ -71,15 +72,6 @@ func checkCompressed(b []byte, n int) (infinity bool, err error) {
 		}
 	}
 	return false, nil
-}
-
-func allZero(b []byte) bool {
-	for _, v := range b {
-		if v != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // checkPublicKey validates a compressed G1 public key encoding: KeyValidate
