@@ -10,6 +10,7 @@ import (
 	blst "github.com/supranational/blst/bindings/go"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	zcash "github.com/hostcrypto/hostcrypto/curves/bls12381"
 )
 
 // BlstAvailable reports whether this build has the blst backend of
@@ -34,7 +35,7 @@ var blstSetup = sync.OnceValue(func() *[2]blst.P2Affine {
 // decodePointBlst decodes a 48-byte compressed G1 point with blst, with
 // the checks and error codes of decodeKZGPoint.
 func decodePointBlst(b []byte) (p blst.P1Affine, inf bool, err error) {
-	if inf, err = checkKZGPointEncoding(b); err != nil || inf {
+	if inf, err = zcash.CheckCompressed(b, 1); err != nil || inf {
 		return p, inf, err
 	}
 	if p.Uncompress(b) == nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	zcash "github.com/hostcrypto/hostcrypto/curves/bls12381"
 )
 
 // The two G2 points of the Ethereum mainnet KZG ceremony (c-kzg-4844
@@ -65,51 +66,19 @@ var loadKZGSetup = sync.OnceValue(func() *kzgSetup {
 	return s
 })
 
-// checkKZGPointEncoding checks the parts of a 48-byte compressed G1
-// encoding that need no curve arithmetic, as the KZG spec's
-// bytes_to_kzg_commitment / bytes_to_kzg_proof (ZCash format): the
-// compression flag set, the point at infinity only as 0xc0 || 47 zero bytes,
-// x canonical (< p). It reports whether the encoding is the point at
-// infinity.
-func checkKZGPointEncoding(b []byte) (infinity bool, err error) {
-	flags := b[0] & 0xe0
-	if flags&0x80 == 0 {
-		return false, core.Errorf(core.CodeMalformed, "kzg: G1 point is not compressed")
-	}
-	if flags&0x40 != 0 {
-		if flags&0x20 != 0 || b[0]&0x1f != 0 {
-			return false, core.Errorf(core.CodeMalformed, "kzg: bad infinity encoding")
-		}
-		for _, c := range b[1:] {
-			if c != 0 {
-				return false, core.Errorf(core.CodeMalformed, "kzg: bad infinity encoding")
-			}
-		}
-		return true, nil
-	}
-	var xb [fp.Bytes]byte
-	copy(xb[:], b)
-	xb[0] &= 0x1f
-	var x fp.Element
-	if err := x.SetBytesCanonical(xb[:]); err != nil {
-		return false, core.Errorf(core.CodeNonCanonical, "kzg: G1 x-coordinate >= p")
-	}
-	return false, nil
-}
-
 var (
 	errKZGNotOnCurve    = core.Errorf(core.CodeInvalidPoint, "kzg: G1 point not on curve")
 	errKZGNotInSubgroup = core.Errorf(core.CodeNotInSubgroup, "kzg: G1 point not in subgroup")
 )
 
 // DecodePoint decodes a 48-byte compressed G1 point (commitment or proof)
-// with gnark-crypto: flags and x as checkKZGPointEncoding checks them
+// with gnark-crypto: flags and x as curves/bls12381.CheckCompressed checks them
 // (core.ErrMalformed, core.ErrNonCanonical), x the abscissa of a curve point
 // (core.ErrInvalidPoint), the point in the prime-order subgroup
 // (core.ErrNotInSubgroup). The identity is allowed, as (0, 0).
 func DecodePoint(b []byte) (bls12381.G1Affine, error) {
 	var p bls12381.G1Affine
-	if inf, err := checkKZGPointEncoding(b); err != nil || inf {
+	if inf, err := zcash.CheckCompressed(b, 1); err != nil || inf {
 		return p, err // (0, 0) is gnark-crypto's affine infinity
 	}
 	if _, err := p.SetBytes(b); err != nil {

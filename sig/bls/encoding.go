@@ -1,11 +1,10 @@
 package bls
 
 import (
-	"bytes"
 	"encoding/binary"
 
 	"github.com/hostcrypto/hostcrypto/core"
-	"github.com/hostcrypto/hostcrypto/internal/wire"
+	"github.com/hostcrypto/hostcrypto/curves/bls12381"
 )
 
 // Sizes of the compressed encodings (ZCash serialisation of BLS12-381 points,
@@ -25,60 +24,11 @@ const (
 	flagMask       = flagCompressed | flagInfinity | flagSign
 )
 
-// modulusBE is p, the BLS12-381 base-field modulus, big-endian in 48 bytes.
-var modulusBE = [fpSize]byte{
-	0x1a, 0x01, 0x11, 0xea, 0x39, 0x7f, 0xe6, 0x9a, 0x4b, 0x1b, 0xa7, 0xb6,
-	0x43, 0x4b, 0xac, 0xd7, 0x64, 0x77, 0x4b, 0x84, 0xf3, 0x85, 0x12, 0xbf,
-	0x67, 0x30, 0xd2, 0xa0, 0xf6, 0xb0, 0xf6, 0x24, 0x1e, 0xab, 0xff, 0xfe,
-	0xb1, 0x53, 0xff, 0xff, 0xb9, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xaa, 0xab,
-}
-
-// fpCanonical reports whether the 48-byte big-endian integer b (flag bits
-// already cleared by the caller via first) is < p. first replaces b[0].
-func fpCanonical(first byte, b []byte) bool {
-	if first != modulusBE[0] {
-		return first < modulusBE[0]
-	}
-	return bytes.Compare(b[1:fpSize], modulusBE[1:]) < 0
-}
-
-// checkCompressed validates the encoding of a compressed point of n field
-// elements (n = 1 for G1, 2 for G2 where x = x_c1 || x_c0) without touching
-// the curve: the compression flag must be set; the infinity encoding must be
-// exactly 0xc0 followed by zeros; otherwise every coordinate must be < p.
-// It reports whether b encodes the point at infinity. The curve equation
-// and the subgroup are checked by the backends.
-func checkCompressed(b []byte, n int) (infinity bool, err error) {
-	if len(b) != n*fpSize {
-		return false, core.Errorf(core.CodeMalformed, "bls: point encoding is %d bytes, want %d", len(b), n*fpSize)
-	}
-	flags := b[0] & flagMask
-	if flags&flagCompressed == 0 {
-		return false, core.Errorf(core.CodeMalformed, "bls: compression flag not set")
-	}
-	if flags&flagInfinity != 0 {
-		if flags&flagSign != 0 || b[0]&^flagMask != 0 || !wire.AllZero(b[1:]) {
-			return false, core.Errorf(core.CodeMalformed, "bls: infinity flag with non-zero bits")
-		}
-		return true, nil
-	}
-	if !fpCanonical(b[0]&^flagMask, b[:fpSize]) {
-		return false, core.Errorf(core.CodeNonCanonical, "bls: x coordinate >= p")
-	}
-	for i := 1; i < n; i++ {
-		c := b[i*fpSize : (i+1)*fpSize]
-		if !fpCanonical(c[0], c) {
-			return false, core.Errorf(core.CodeNonCanonical, "bls: x coordinate >= p")
-		}
-	}
-	return false, nil
-}
-
 // checkPublicKey validates a compressed G1 public key encoding: KeyValidate
 // of the IETF draft (section 2.5) minus the curve and subgroup checks the
 // backends do; the point at infinity is rejected with ErrInfinity.
 func checkPublicKey(b []byte) error {
-	inf, err := checkCompressed(b, 1)
+	inf, err := bls12381.CheckCompressed(b, 1)
 	if err != nil {
 		return err
 	}
@@ -92,7 +42,7 @@ func checkPublicKey(b []byte) error {
 // infinity is a valid signature encoding (it is in the subgroup); it simply
 // never verifies against a non-infinity key.
 func checkSignature(b []byte) error {
-	_, err := checkCompressed(b, 2)
+	_, err := bls12381.CheckCompressed(b, 2)
 	return err
 }
 
