@@ -19,40 +19,40 @@ import (
 // blsG1 reads a BLS12-381 G1 point in gnark-crypto encoding (48 bytes
 // compressed, 96 uncompressed), checked on the curve and in the subgroup.
 func (r *reader) blsG1(p *bls.G1Affine) {
-	if r.err != nil || len(r.b) == 0 {
-		r.fail("truncated gnark encoding")
+	if r.Err() != nil || r.Len() == 0 {
+		r.Fail("truncated gnark encoding")
 		return
 	}
 	n := bls.SizeOfG1AffineUncompressed
-	if blsSizes.compressed(r.b[0]) {
+	if blsSizes.compressed(r.Peek()) {
 		n = bls.SizeOfG1AffineCompressed
 	}
-	b := r.next(n)
+	b := r.Next(n)
 	if b == nil {
 		return
 	}
 	if _, err := p.SetBytes(b); err != nil {
-		r.setErr(core.Errorf(core.CodeInvalidPoint, "zk: bls12-381 G1 point: %v", err))
+		r.SetErr(core.Errorf(core.CodeInvalidPoint, "zk: bls12-381 G1 point: %v", err))
 	}
 }
 
 // blsG2 reads a BLS12-381 G2 point (96 bytes compressed, 192 uncompressed),
 // checked on the twist and in the order-r subgroup.
 func (r *reader) blsG2(p *bls.G2Affine) {
-	if r.err != nil || len(r.b) == 0 {
-		r.fail("truncated gnark encoding")
+	if r.Err() != nil || r.Len() == 0 {
+		r.Fail("truncated gnark encoding")
 		return
 	}
 	n := bls.SizeOfG2AffineUncompressed
-	if blsSizes.compressed(r.b[0]) {
+	if blsSizes.compressed(r.Peek()) {
 		n = bls.SizeOfG2AffineCompressed
 	}
-	b := r.next(n)
+	b := r.Next(n)
 	if b == nil {
 		return
 	}
 	if _, err := p.SetBytes(b); err != nil {
-		r.setErr(core.Errorf(core.CodeInvalidPoint, "zk: bls12-381 G2 point: %v", err))
+		r.SetErr(core.Errorf(core.CodeInvalidPoint, "zk: bls12-381 G2 point: %v", err))
 	}
 }
 
@@ -69,7 +69,7 @@ type blsCommitInfo struct {
 //	[α]1 [β]1 [β]2 [γ]2 [δ]1 [δ]2 | u32 len(K) | K (G1) |
 //	u32 m | m × (u32 k | k × u64 index) | u32 c | c × ([G]2 [−σG]2)
 func parseGnarkBlsGroth16VK(b []byte) (*blsGroth16VK, error) {
-	r := &reader{b: b}
+	r := newReader(b)
 	var alpha, beta1, delta1 bls.G1Affine
 	var beta, gamma, delta bls.G2Affine
 	r.blsG1(&alpha)
@@ -78,24 +78,24 @@ func parseGnarkBlsGroth16VK(b []byte) (*blsGroth16VK, error) {
 	r.blsG2(&gamma)
 	r.blsG1(&delta1)
 	r.blsG2(&delta)
-	k := make([]bls.G1Affine, r.count(bls.SizeOfG1AffineCompressed))
+	k := make([]bls.G1Affine, r.Count(bls.SizeOfG1AffineCompressed))
 	for i := range k {
 		r.blsG1(&k[i])
 	}
 	var ci blsCommitInfo
-	ci.publicCommitted = make([][]uint64, r.count(4))
+	ci.publicCommitted = make([][]uint64, r.Count(4))
 	for i := range ci.publicCommitted {
-		ci.publicCommitted[i] = make([]uint64, r.count(8))
+		ci.publicCommitted[i] = make([]uint64, r.Count(8))
 		for j := range ci.publicCommitted[i] {
-			ci.publicCommitted[i][j] = r.u64()
+			ci.publicCommitted[i][j] = r.U64()
 		}
 	}
-	ci.keys = make([]pedersen.VerifyingKey, r.count(2*bls.SizeOfG2AffineCompressed))
+	ci.keys = make([]pedersen.VerifyingKey, r.Count(2*bls.SizeOfG2AffineCompressed))
 	for i := range ci.keys {
 		r.blsG2(&ci.keys[i].G)
 		r.blsG2(&ci.keys[i].GSigmaNeg)
 	}
-	if err := r.done(); err != nil {
+	if err := r.Done(); err != nil {
 		return nil, err
 	}
 	// Consistency, as gnark's Verify requires: one key per commitment, K
@@ -129,18 +129,18 @@ func parseGnarkBlsGroth16VK(b []byte) (*blsGroth16VK, error) {
 //
 //	[A]1 [B]2 [C]1 | u32 c | c × commitment (G1) | proof of knowledge (G1)
 func parseGnarkBlsGroth16Proof(b []byte) (*blsGroth16Proof, []bls.G1Affine, *bls.G1Affine, error) {
-	r := &reader{b: b}
+	r := newReader(b)
 	var pr blsGroth16Proof
 	r.blsG1(&pr.a)
 	r.blsG2(&pr.b)
 	r.blsG1(&pr.c)
-	cm := make([]bls.G1Affine, r.count(bls.SizeOfG1AffineCompressed))
+	cm := make([]bls.G1Affine, r.Count(bls.SizeOfG1AffineCompressed))
 	for i := range cm {
 		r.blsG1(&cm[i])
 	}
 	var pok bls.G1Affine
 	r.blsG1(&pok)
-	if err := r.done(); err != nil {
+	if err := r.Done(); err != nil {
 		return nil, nil, nil, err
 	}
 	return &pr, cm, &pok, nil
@@ -150,12 +150,12 @@ func parseGnarkBlsGroth16Proof(b []byte) (*blsGroth16Proof, []bls.G1Affine, *bls
 // of the public part): u32 nbPublic | u32 nbSecret (must be 0) | u32 len |
 // len × 32-byte big-endian scalars < r.
 func parseGnarkBlsWitness(b []byte) ([]fr.Element, error) {
-	r := &reader{b: b}
-	nbPublic := r.u32()
-	nbSecret := r.u32()
-	v := make([]fr.Element, r.count(fr.Bytes))
+	r := newReader(b)
+	nbPublic := r.U32()
+	nbSecret := r.U32()
+	v := make([]fr.Element, r.Count(fr.Bytes))
 	for i := range v {
-		s := r.next(fr.Bytes)
+		s := r.Next(fr.Bytes)
 		if s == nil {
 			break
 		}
@@ -163,7 +163,7 @@ func parseGnarkBlsWitness(b []byte) ([]fr.Element, error) {
 			return nil, core.Errorf(core.CodeNonCanonical, "zk: gnark witness scalar >= r")
 		}
 	}
-	if err := r.done(); err != nil {
+	if err := r.Done(); err != nil {
 		return nil, err
 	}
 	if nbSecret != 0 || uint64(nbPublic) != uint64(len(v)) {

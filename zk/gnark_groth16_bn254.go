@@ -19,40 +19,40 @@ import (
 // bnG1 reads a BN254 G1 point in gnark-crypto encoding (32 bytes
 // compressed, 64 uncompressed), checked on the curve.
 func (r *reader) bnG1(p *bn.G1Affine) {
-	if r.err != nil || len(r.b) == 0 {
-		r.fail("truncated gnark encoding")
+	if r.Err() != nil || r.Len() == 0 {
+		r.Fail("truncated gnark encoding")
 		return
 	}
 	n := bn.SizeOfG1AffineUncompressed
-	if bnSizes.compressed(r.b[0]) {
+	if bnSizes.compressed(r.Peek()) {
 		n = bn.SizeOfG1AffineCompressed
 	}
-	b := r.next(n)
+	b := r.Next(n)
 	if b == nil {
 		return
 	}
 	if _, err := p.SetBytes(b); err != nil {
-		r.setErr(core.Errorf(core.CodeInvalidPoint, "zk: bn254 G1 point: %v", err))
+		r.SetErr(core.Errorf(core.CodeInvalidPoint, "zk: bn254 G1 point: %v", err))
 	}
 }
 
 // bnG2 reads a BN254 G2 point (64 bytes compressed, 128 uncompressed),
 // checked on the twist and in the order-r subgroup.
 func (r *reader) bnG2(p *bn.G2Affine) {
-	if r.err != nil || len(r.b) == 0 {
-		r.fail("truncated gnark encoding")
+	if r.Err() != nil || r.Len() == 0 {
+		r.Fail("truncated gnark encoding")
 		return
 	}
 	n := bn.SizeOfG2AffineUncompressed
-	if bnSizes.compressed(r.b[0]) {
+	if bnSizes.compressed(r.Peek()) {
 		n = bn.SizeOfG2AffineCompressed
 	}
-	b := r.next(n)
+	b := r.Next(n)
 	if b == nil {
 		return
 	}
 	if _, err := p.SetBytes(b); err != nil {
-		r.setErr(core.Errorf(core.CodeInvalidPoint, "zk: bn254 G2 point: %v", err))
+		r.SetErr(core.Errorf(core.CodeInvalidPoint, "zk: bn254 G2 point: %v", err))
 	}
 }
 
@@ -69,7 +69,7 @@ type bnCommitInfo struct {
 //	[α]1 [β]1 [β]2 [γ]2 [δ]1 [δ]2 | u32 len(K) | K (G1) |
 //	u32 m | m × (u32 k | k × u64 index) | u32 c | c × ([G]2 [−σG]2)
 func parseGnarkBnGroth16VK(b []byte) (*bnGroth16VK, error) {
-	r := &reader{b: b}
+	r := newReader(b)
 	var alpha, beta1, delta1 bn.G1Affine
 	var beta, gamma, delta bn.G2Affine
 	r.bnG1(&alpha)
@@ -78,24 +78,24 @@ func parseGnarkBnGroth16VK(b []byte) (*bnGroth16VK, error) {
 	r.bnG2(&gamma)
 	r.bnG1(&delta1)
 	r.bnG2(&delta)
-	k := make([]bn.G1Affine, r.count(bn.SizeOfG1AffineCompressed))
+	k := make([]bn.G1Affine, r.Count(bn.SizeOfG1AffineCompressed))
 	for i := range k {
 		r.bnG1(&k[i])
 	}
 	var ci bnCommitInfo
-	ci.publicCommitted = make([][]uint64, r.count(4))
+	ci.publicCommitted = make([][]uint64, r.Count(4))
 	for i := range ci.publicCommitted {
-		ci.publicCommitted[i] = make([]uint64, r.count(8))
+		ci.publicCommitted[i] = make([]uint64, r.Count(8))
 		for j := range ci.publicCommitted[i] {
-			ci.publicCommitted[i][j] = r.u64()
+			ci.publicCommitted[i][j] = r.U64()
 		}
 	}
-	ci.keys = make([]pedersen.VerifyingKey, r.count(2*bn.SizeOfG2AffineCompressed))
+	ci.keys = make([]pedersen.VerifyingKey, r.Count(2*bn.SizeOfG2AffineCompressed))
 	for i := range ci.keys {
 		r.bnG2(&ci.keys[i].G)
 		r.bnG2(&ci.keys[i].GSigmaNeg)
 	}
-	if err := r.done(); err != nil {
+	if err := r.Done(); err != nil {
 		return nil, err
 	}
 	// Consistency, as gnark's Verify requires: one key per commitment, K
@@ -129,18 +129,18 @@ func parseGnarkBnGroth16VK(b []byte) (*bnGroth16VK, error) {
 //
 //	[A]1 [B]2 [C]1 | u32 c | c × commitment (G1) | proof of knowledge (G1)
 func parseGnarkBnGroth16Proof(b []byte) (*bnGroth16Proof, []bn.G1Affine, *bn.G1Affine, error) {
-	r := &reader{b: b}
+	r := newReader(b)
 	var pr bnGroth16Proof
 	r.bnG1(&pr.a)
 	r.bnG2(&pr.b)
 	r.bnG1(&pr.c)
-	cm := make([]bn.G1Affine, r.count(bn.SizeOfG1AffineCompressed))
+	cm := make([]bn.G1Affine, r.Count(bn.SizeOfG1AffineCompressed))
 	for i := range cm {
 		r.bnG1(&cm[i])
 	}
 	var pok bn.G1Affine
 	r.bnG1(&pok)
-	if err := r.done(); err != nil {
+	if err := r.Done(); err != nil {
 		return nil, nil, nil, err
 	}
 	return &pr, cm, &pok, nil
@@ -150,12 +150,12 @@ func parseGnarkBnGroth16Proof(b []byte) (*bnGroth16Proof, []bn.G1Affine, *bn.G1A
 // of the public part): u32 nbPublic | u32 nbSecret (must be 0) | u32 len |
 // len × 32-byte big-endian scalars < r.
 func parseGnarkBnWitness(b []byte) ([]fr.Element, error) {
-	r := &reader{b: b}
-	nbPublic := r.u32()
-	nbSecret := r.u32()
-	v := make([]fr.Element, r.count(fr.Bytes))
+	r := newReader(b)
+	nbPublic := r.U32()
+	nbSecret := r.U32()
+	v := make([]fr.Element, r.Count(fr.Bytes))
 	for i := range v {
-		s := r.next(fr.Bytes)
+		s := r.Next(fr.Bytes)
 		if s == nil {
 			break
 		}
@@ -163,7 +163,7 @@ func parseGnarkBnWitness(b []byte) ([]fr.Element, error) {
 			return nil, core.Errorf(core.CodeNonCanonical, "zk: gnark witness scalar >= r")
 		}
 	}
-	if err := r.done(); err != nil {
+	if err := r.Done(); err != nil {
 		return nil, err
 	}
 	if nbSecret != 0 || uint64(nbPublic) != uint64(len(v)) {

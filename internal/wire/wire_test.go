@@ -50,3 +50,36 @@ func TestAllZero(t *testing.T) {
 		}
 	}
 }
+
+func TestReader(t *testing.T) {
+	in := []byte{0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 7, 0xaa, 0xbb}
+	r := wire.NewReader(in, "t")
+	if n := r.Count(1); n != 2 {
+		t.Fatalf("Count = %d", n)
+	}
+	if v := r.U64(); v != 7 || r.Peek() != 0xaa || r.Len() != 2 {
+		t.Fatalf("U64 = %d, Peek %x, Len %d", v, r.Peek(), r.Len())
+	}
+	if b := r.Next(2); !bytes.Equal(b, []byte{0xaa, 0xbb}) || cap(b) != 2 || r.Done() != nil {
+		t.Fatalf("Next = %x (cap %d), Done %v", b, cap(b), r.Done())
+	}
+	for _, c := range []struct {
+		in   []byte
+		read func(r *wire.Reader)
+	}{
+		{[]byte{0, 0, 0}, func(r *wire.Reader) { r.U32() }},
+		{[]byte{0, 0, 0, 3, 1, 2}, func(r *wire.Reader) { r.Count(1) }},
+		{[]byte{0, 0, 0, 1, 1, 2}, func(r *wire.Reader) { r.Count(4) }},
+		{[]byte{1}, func(r *wire.Reader) {}},
+		{nil, func(r *wire.Reader) { r.Next(-1) }},
+	} {
+		r := wire.NewReader(c.in, "t")
+		c.read(&r)
+		if err := r.Done(); !errors.Is(err, core.ErrMalformed) {
+			t.Errorf("%x: %v, want malformed", c.in, err)
+		}
+		if r.Next(0) != nil || r.U32() != 0 {
+			t.Errorf("%x: reads after an error return values", c.in)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // Sizes of the compressed encodings (ZCash serialisation of BLS12-381 points,
@@ -46,48 +47,6 @@ func checkSignature(b []byte) error {
 	return err
 }
 
-// reader walks an input left to right; every read is bounds-checked.
-type reader struct {
-	b   []byte
-	err error
-}
-
-func (r *reader) take(n int) []byte {
-	if r.err != nil {
-		return nil
-	}
-	if n < 0 || n > len(r.b) {
-		r.err = core.Errorf(core.CodeMalformed, "bls: input truncated")
-		return nil
-	}
-	out := r.b[:n:n]
-	r.b = r.b[n:]
-	return out
-}
-
-func (r *reader) u32() int {
-	b := r.take(4)
-	if b == nil {
-		return 0
-	}
-	v := binary.BigEndian.Uint32(b)
-	if uint64(v) > uint64(len(r.b)) && r.err == nil {
-		// Every counted item and every length is followed by at least
-		// that many bytes, so a larger value cannot be honest.
-		r.err = core.Errorf(core.CodeMalformed, "bls: count or length %d exceeds the input", v)
-		return 0
-	}
-	return int(v)
-}
-
-// end fails unless the whole input was consumed.
-func (r *reader) end() error {
-	if r.err == nil && len(r.b) != 0 {
-		r.err = core.Errorf(core.CodeMalformed, "bls: %d trailing bytes", len(r.b))
-	}
-	return r.err
-}
-
 // splitDST reads the 1-byte DST length and the DST of the *_dst functions.
 // RFC 9380 section 3.1 requires a non-empty DST of at most 255 bytes.
 func splitDST(in []byte) (dst, body []byte, err error) {
@@ -121,20 +80,20 @@ func parseVerify(in []byte) (pk, sig, msg []byte, err error) {
 
 // parseFastAggregate splits n (4) || n pks || sig || msg.
 func parseFastAggregate(in []byte) (pks [][]byte, sig, msg []byte, err error) {
-	r := reader{b: in}
-	n := r.u32()
-	if r.err == nil && n > len(r.b)/pkSize {
-		r.err = core.Errorf(core.CodeMalformed, "bls: %d keys do not fit the input", n)
+	r := wire.NewReader(in, "bls")
+	n := r.Count(1)
+	if r.Err() == nil && n > r.Len()/pkSize {
+		r.SetErr(core.Errorf(core.CodeMalformed, "bls: %d keys do not fit the input", n))
 	}
 	pks = make([][]byte, 0, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		pks = append(pks, r.take(pkSize))
+	for i := 0; i < n && r.Err() == nil; i++ {
+		pks = append(pks, r.Next(pkSize))
 	}
-	sig = r.take(sigSize)
-	if r.err != nil {
-		return nil, nil, nil, r.err
+	sig = r.Next(sigSize)
+	if r.Err() != nil {
+		return nil, nil, nil, r.Err()
 	}
-	msg = r.b
+	msg = r.Rest()
 	for _, pk := range pks {
 		if err := checkPublicKey(pk); err != nil {
 			return nil, nil, nil, err
@@ -148,21 +107,21 @@ func parseFastAggregate(in []byte) (pks [][]byte, sig, msg []byte, err error) {
 
 // parseAggregate splits n (4) || n pks || sig || n x (len (4) || msg).
 func parseAggregate(in []byte) (pks [][]byte, sig []byte, msgs [][]byte, err error) {
-	r := reader{b: in}
-	n := r.u32()
-	if r.err == nil && n > len(r.b)/(pkSize+4) {
-		r.err = core.Errorf(core.CodeMalformed, "bls: %d keys do not fit the input", n)
+	r := wire.NewReader(in, "bls")
+	n := r.Count(1)
+	if r.Err() == nil && n > r.Len()/(pkSize+4) {
+		r.SetErr(core.Errorf(core.CodeMalformed, "bls: %d keys do not fit the input", n))
 	}
 	pks = make([][]byte, 0, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		pks = append(pks, r.take(pkSize))
+	for i := 0; i < n && r.Err() == nil; i++ {
+		pks = append(pks, r.Next(pkSize))
 	}
-	sig = r.take(sigSize)
+	sig = r.Next(sigSize)
 	msgs = make([][]byte, 0, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		msgs = append(msgs, r.take(r.u32()))
+	for i := 0; i < n && r.Err() == nil; i++ {
+		msgs = append(msgs, r.Next(r.Count(1)))
 	}
-	if err := r.end(); err != nil {
+	if err := r.Done(); err != nil {
 		return nil, nil, nil, err
 	}
 	for _, pk := range pks {
@@ -178,20 +137,20 @@ func parseAggregate(in []byte) (pks [][]byte, sig []byte, msgs [][]byte, err err
 
 // parseBatch splits n (4) || n x (pk || sig || len (4) || msg).
 func parseBatch(in []byte) (pks, sigs, msgs [][]byte, err error) {
-	r := reader{b: in}
-	n := r.u32()
-	if r.err == nil && n > len(r.b)/(pkSize+sigSize+4) {
-		r.err = core.Errorf(core.CodeMalformed, "bls: %d sets do not fit the input", n)
+	r := wire.NewReader(in, "bls")
+	n := r.Count(1)
+	if r.Err() == nil && n > r.Len()/(pkSize+sigSize+4) {
+		r.SetErr(core.Errorf(core.CodeMalformed, "bls: %d sets do not fit the input", n))
 	}
 	pks = make([][]byte, 0, n)
 	sigs = make([][]byte, 0, n)
 	msgs = make([][]byte, 0, n)
-	for i := 0; i < n && r.err == nil; i++ {
-		pks = append(pks, r.take(pkSize))
-		sigs = append(sigs, r.take(sigSize))
-		msgs = append(msgs, r.take(r.u32()))
+	for i := 0; i < n && r.Err() == nil; i++ {
+		pks = append(pks, r.Next(pkSize))
+		sigs = append(sigs, r.Next(sigSize))
+		msgs = append(msgs, r.Next(r.Count(1)))
 	}
-	if err := r.end(); err != nil {
+	if err := r.Done(); err != nil {
 		return nil, nil, nil, err
 	}
 	for i := range pks {
