@@ -27,10 +27,10 @@ import (
 	"github.com/zeebo/blake3"
 	"golang.org/x/crypto/blake2b"
 	"golang.org/x/crypto/ripemd160" //nolint:staticcheck // RIPEMD-160 is what Bitcoin/EVM address code needs
-	xsha3 "golang.org/x/crypto/sha3"
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/internal/keccak"
 )
 
 // digestFunc describes a function that hashes its whole input.
@@ -96,13 +96,12 @@ func Funcs() []*core.Func {
 // Pools of hashers for the algorithms whose libraries have no one-shot Sum:
 // a pooled hasher makes the call allocation-free.
 var (
-	keccakPool = sync.Pool{New: func() any { return xsha3.NewLegacyKeccak256() }}
 	ripemdPool = sync.Pool{New: func() any { return ripemd160.New() }}
 )
 
 // keccak256 appends Keccak-256(in) to dst.
 func keccak256(dst, in []byte) ([]byte, error) {
-	return pooledSum(&keccakPool, dst, in), nil
+	return keccak.Sum256(dst, in), nil
 }
 
 // ripemd appends RIPEMD-160(in) to dst.
