@@ -81,15 +81,36 @@ func BLS12381InG2(q *bls12381.G2) bool {
 // BLS12381FirstNotInG1 returns the index of the first point of P outside G1,
 // or -1. The points must be on the curve.
 func BLS12381FirstNotInG1(P []bls12381.G1) int {
+	if blsSubG1Blst {
+		return firstNotIn(P, nil, blst.FirstNotInG1)
+	}
+	return firstNotIn(P, (*bls12381.G1).IsInSubGroup, nil)
+}
+
+// BLS12381FirstNotInG2 returns the index of the first point of Q outside G2,
+// or -1. The points must be on the twist.
+func BLS12381FirstNotInG2(Q []bls12381.G2) int {
+	if blsSubG2Blst {
+		return firstNotIn(Q, nil, blst.FirstNotInG2)
+	}
+	return firstNotIn(Q, (*bls12381.G2).IsInSubGroup, nil)
+}
+
+// firstNotIn returns the index of the first point of P for which in is
+// false, or -1, checking contiguous chunks of P on parallel goroutines
+// (at least two points each). With batch set it checks a whole chunk
+// instead, returning the index of the first failure within it or the
+// chunk's length.
+func firstNotIn[T any](P []T, in func(*T) bool, batch func([]T) int) int {
 	first := len(P)
 	var mu sync.Mutex
 	parallel.Split(len(P), parallel.Workers(len(P), 2), func(_, lo, hi int) {
 		j := hi
-		if blsSubG1Blst {
-			j = lo + blst.FirstNotInG1(P[lo:hi])
+		if batch != nil {
+			j = lo + batch(P[lo:hi])
 		} else {
 			for i := lo; i < hi; i++ {
-				if !P[i].IsInSubGroup() {
+				if !in(&P[i]) {
 					j = i
 					break
 				}
@@ -102,35 +123,6 @@ func BLS12381FirstNotInG1(P []bls12381.G1) int {
 		mu.Unlock()
 	})
 	if first == len(P) {
-		return -1
-	}
-	return first
-}
-
-// BLS12381FirstNotInG2 returns the index of the first point of Q outside G2,
-// or -1. The points must be on the twist.
-func BLS12381FirstNotInG2(Q []bls12381.G2) int {
-	first := len(Q)
-	var mu sync.Mutex
-	parallel.Split(len(Q), parallel.Workers(len(Q), 2), func(_, lo, hi int) {
-		j := hi
-		if blsSubG2Blst {
-			j = lo + blst.FirstNotInG2(Q[lo:hi])
-		} else {
-			for i := lo; i < hi; i++ {
-				if !Q[i].IsInSubGroup() {
-					j = i
-					break
-				}
-			}
-		}
-		mu.Lock()
-		if j < hi && j < first {
-			first = j
-		}
-		mu.Unlock()
-	})
-	if first == len(Q) {
 		return -1
 	}
 	return first

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/curves/bn254"
 	"github.com/hostcrypto/hostcrypto/dispatch"
-	"github.com/hostcrypto/hostcrypto/internal/parallel"
 )
 
 // BN254Scalar is an element of the BN254 scalar field Fr.
@@ -29,23 +28,7 @@ func init() {
 
 // BN254FirstNotInG2 returns the index of the first point of Q outside G2,
 // or -1. The points must be on the twist.
-func BN254FirstNotInG2(Q []bn254.G2) int {
-	bad := make([]bool, len(Q))
-	parallel.Split(len(Q), parallel.Workers(len(Q), 2), func(_, lo, hi int) {
-		for i := lo; i < hi; i++ {
-			if !Q[i].IsInSubGroup() {
-				bad[i] = true
-				return
-			}
-		}
-	})
-	for i, b := range bad {
-		if b {
-			return i
-		}
-	}
-	return -1
-}
+func BN254FirstNotInG2(Q []bn254.G2) int { return firstNotIn(Q, (*bn254.G2).IsInSubGroup, nil) }
 
 // BN254AddG1 returns a + b.
 func BN254AddG1(a, b *bn254.G1) bn254.G1 {
