@@ -33,7 +33,7 @@ var blstSetup = sync.OnceValue(func() *[2]blst.P2Affine {
 })
 
 // decodePointBlst decodes a 48-byte compressed G1 point with blst, with
-// the checks and error codes of decodeKZGPoint.
+// the checks and error codes of DecodePoint.
 func decodePointBlst(b []byte) (p blst.P1Affine, inf bool, err error) {
 	if inf, err = zcash.CheckCompressed(b, 1); err != nil || inf {
 		return p, inf, err
