@@ -22,6 +22,7 @@ package hostcrypto
 import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/curves"
+	"github.com/hostcrypto/hostcrypto/curves/ops"
 	"github.com/hostcrypto/hostcrypto/dusk"
 	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/evm"
@@ -36,7 +37,7 @@ import (
 // and Dusk (current) profiles'.
 func all() []*core.Func {
 	var fs []*core.Func
-	for _, l := range [][]*core.Func{hash.Funcs(), curves.Funcs(), pairing.Funcs(), sig.Funcs(), zk.Funcs(), dplonk.Funcs(),
+	for _, l := range [][]*core.Func{hash.Funcs(), curves.Funcs(), pairing.Funcs(), ops.Funcs(), sig.Funcs(), zk.Funcs(), dplonk.Funcs(),
 		evm.Funcs(), dusk.Funcs()} {
 		fs = append(fs, l...)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/curves"
+	"github.com/hostcrypto/hostcrypto/curves/ops"
 	"github.com/hostcrypto/hostcrypto/dusk"
 	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/evm"
@@ -29,7 +30,7 @@ import (
 // declaring lists, by directory, the packages that declare host functions
 // and their Funcs.
 var declaring = map[string]func() []*core.Func{
-	"hash": hash.Funcs, "curves": curves.Funcs, "pairing": pairing.Funcs, "sig/bls": bls.Funcs, "sig/eddsa": eddsa.Funcs,
+	"hash": hash.Funcs, "curves": curves.Funcs, "pairing": pairing.Funcs, "curves/ops": ops.Funcs, "sig/bls": bls.Funcs, "sig/eddsa": eddsa.Funcs,
 	"sig/p256": p256.Funcs, "sig/secp256k1": secp256k1.Funcs, "zk": zk.Funcs, "dusk/dplonk": dplonk.Funcs,
 	"evm": evm.Funcs, "dusk": dusk.Funcs,
 }

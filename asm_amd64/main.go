@@ -2,7 +2,7 @@
 // the field packages with avo (github.com/mmcloughlin/avo). It lives in its
 // own module so avo stays out of the library's go.mod.
 //
-//	cd asm_amd64 && go run .
+//	cd asm_amd64 && go run .    (or go generate ./field)
 //
 // writes ../field/<pkg>/kernels_amd64.s and kernels_amd64.go for each field:
 //
@@ -17,6 +17,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"log"
 	"math/big"
@@ -339,6 +340,8 @@ func (g *gen) mulMULQ() {
 }
 
 func main() {
+	root := flag.String("root", "..", "repository root to write field/<pkg>/ under (avo owns -out)")
+	flag.Parse()
 	for _, f := range fields {
 		g := newGen(f)
 		g.mulADX()
@@ -352,7 +355,10 @@ func main() {
 			log.Fatalf("%s: %v", f.pkg, err)
 		}
 		cfg := printer.Config{Name: "hostcrypto/asm_amd64 (cd asm_amd64 && go run .)", Pkg: f.pkg}
-		dir := filepath.Join("..", "field", f.pkg)
+		dir := filepath.Join(*root, "field", f.pkg)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			log.Fatal(err)
+		}
 		for name, p := range map[string]printer.Printer{
 			"kernels_amd64.s":  printer.NewGoAsm(cfg),
 			"kernels_amd64.go": printer.NewStubs(cfg),

@@ -1,9 +1,9 @@
 // Command asm_arm64 generates the arm64 Montgomery multiplication kernel of
 // the field packages (avo has no arm64 backend, so this is a small emitter
 // with the same output rules: a header saying the file is generated, a
-// !purego constraint, committed output that CI regenerates and diffs).
+// !purego constraint, committed output that internal/gencheck regenerates and diffs).
 //
-//	cd asm_arm64 && go run .
+//	cd asm_arm64 && go run .    (or go generate ./field)
 //
 // writes ../field/<pkg>/kernels_arm64.s and kernels_arm64.go for each field:
 //
@@ -20,6 +20,7 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"go/format"
 	"log"
@@ -191,9 +192,14 @@ func gen(f field) (asm, stub []byte) {
 }
 
 func main() {
+	root := flag.String("root", "..", "repository root to write field/<pkg>/ under")
+	flag.Parse()
 	for _, f := range fields {
 		asm, stub := gen(f)
-		dir := filepath.Join("..", "field", f.pkg)
+		dir := filepath.Join(*root, "field", f.pkg)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			log.Fatal(err)
+		}
 		if err := os.WriteFile(filepath.Join(dir, "kernels_arm64.s"), asm, 0o644); err != nil {
 			log.Fatal(err)
 		}

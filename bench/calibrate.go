@@ -32,6 +32,12 @@ type point struct {
 // y is the measured time (Result.Cost: CPU time when known) times gasPerNs. Time per gas then ranges from
 // 1/gasPerNs (the tightest point) down by the fit's relative error.
 //
+// A function listed in HashedBytes gets at least the per-byte price of the
+// hash function it names (fitted first, from the same files): its growing
+// sections are hashed at least once, so that is a lower bound of its
+// per-byte cost, which holds even when measurement noise hides the slope
+// under a large fixed cost.
+//
 // Coefficients are rounded up to integers. Functions with their own gas
 // rule (core.Func.Gas, the EVM profile) are skipped.
 func Calibrate(cat *core.Catalogue, gasPerNs float64, files ...*File) (*core.Schedule, error) {
@@ -52,13 +58,14 @@ func Calibrate(cat *core.Catalogue, gasPerNs float64, files ...*File) (*core.Sch
 	}
 	s := &core.Schedule{Name: "calibrated", Rules: map[string]core.Rule{},
 		Note: fmt.Sprintf("produced by `hostcrypto calibrate` from %d machine(s) at %g gas/ns", len(f.Machines), gasPerNs)}
-	for _, fn := range cat.Funcs() {
-		if fn.Gas != nil {
-			continue
+	var calibrate func(fn *core.Func, depth int) (core.Rule, error)
+	calibrate = func(fn *core.Func, depth int) (core.Rule, error) {
+		if r, ok := s.Rules[fn.Name]; ok {
+			return r, nil
 		}
 		byMachine := pts[fn.Name]
 		if len(byMachine) == 0 {
-			return nil, fmt.Errorf("bench: no worst-case measurement of %s", fn.Name)
+			return core.Rule{}, fmt.Errorf("bench: no worst-case measurement of %s", fn.Name)
 		}
 		var rule [3]float64
 		for _, ps := range byMachine {
@@ -66,6 +73,17 @@ func Calibrate(cat *core.Catalogue, gasPerNs float64, files ...*File) (*core.Sch
 			for i := range rule {
 				rule[i] = math.Max(rule[i], c[i])
 			}
+		}
+		if h, ok := HashedBytes[fn.Name]; ok && depth == 0 {
+			hf, ok := cat.Lookup(h)
+			if !ok || hf.Gas != nil {
+				return core.Rule{}, fmt.Errorf("bench: HashedBytes[%s] = %s is not a schedule-priced catalogue function", fn.Name, h)
+			}
+			hr, err := calibrate(hf, depth+1)
+			if err != nil {
+				return core.Rule{}, err
+			}
+			rule[1] = math.Max(rule[1], float64(hr.PerByte))
 		}
 		// Scale to cover every measured point.
 		scale := 0.0
@@ -81,9 +99,44 @@ func Calibrate(cat *core.Catalogue, gasPerNs float64, files ...*File) (*core.Sch
 		for i := range rule {
 			rule[i] *= scale
 		}
-		s.Rules[fn.Name] = core.Rule{Base: ceil(rule[0]), PerByte: ceil(rule[1]), PerItem: ceil(rule[2])}
+		r := core.Rule{Base: ceil(rule[0]), PerByte: ceil(rule[1]), PerItem: ceil(rule[2])}
+		s.Rules[fn.Name] = r
+		return r, nil
+	}
+	for _, fn := range cat.Funcs() {
+		if fn.Gas != nil {
+			continue
+		}
+		if _, err := calibrate(fn, 0); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
+}
+
+// HashedBytes lists functions whose growing sections (messages, keys,
+// DSTs) are hashed at least once, each with the schedule-priced hash
+// function whose per-byte price bounds their per-byte price from below in
+// Calibrate: SHA-256 for BIP-340, hash-to-curve and the BLS signatures
+// (expand_message_xmd), and for Ed25519 (SHA-512, slower per byte than
+// SHA-256 on the reference machine, which has SHA-NI).
+var HashedBytes = map[string]string{
+	"bls12381_verify":                "sha256",
+	"bls12381_verify_dst":            "sha256",
+	"bls12381_fast_aggregate_verify": "sha256",
+	"bls12381_aggregate_verify":      "sha256",
+	"bls12381_aggregate_verify_dst":  "sha256",
+	"bls12381_batch_verify":          "sha256",
+	"bls12381_hash_to_g1":            "sha256",
+	"bls12381_hash_to_g2":            "sha256",
+	"bls12381_verify_dusk":           "sha256",
+	"bls12381_multisig_verify_dusk":  "sha256",
+	"dusk:verify_bls":                "sha256",
+	"dusk:verify_bls_multisig":       "sha256",
+	"ed25519_verify":                 "sha256",
+	"ed25519_verify_zip215":          "sha256",
+	"ed25519_batch_verify_zip215":    "sha256",
+	"schnorr_bip340_verify":          "sha256",
 }
 
 func ceil(x float64) uint64 {

@@ -97,3 +97,35 @@ func TestCalibrateRealMagnitudes(t *testing.T) {
 		t.Fatalf("exactly linear data priced with spread %.3f", sp.Ratio())
 	}
 }
+
+// A function in HashedBytes whose measurements show no slope (noise over a
+// large fixed cost) still gets the named hash function's per-byte price.
+func TestCalibrateHashedBytesFloor(t *testing.T) {
+	run := func(d, _ []byte) ([]byte, error) { return d, nil }
+	c := core.MustCatalogue(append(fakeCatalogue().Funcs(), &core.Func{Name: "verify", Run: run})...)
+	f := &File{Machines: []Machine{{ID: "m"}}}
+	for _, n := range []int{0, 100, 1000, 10000} {
+		f.Results = append(f.Results,
+			Result{Machine: "m", Function: "bytes", Example: ex(n), Impl: "default", Worst: true, InputLen: n, NsPerOp: 50 + 0.5*float64(n)},
+			Result{Machine: "m", Function: "items", Example: ex(n), Impl: "default", Worst: true, InputLen: n, Items: uint64(n / 100), NsPerOp: 1000 + 300*float64(n/100)},
+			// Flat: 1 ms whatever the length.
+			Result{Machine: "m", Function: "verify", Example: ex(n), Impl: "default", Worst: true, InputLen: n, NsPerOp: 1e6},
+		)
+	}
+	s, err := Calibrate(c, 10, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Rules["verify"]; r.PerByte != 0 {
+		t.Fatalf("without a floor the flat function got per_byte %d", r.PerByte)
+	}
+	HashedBytes["verify"] = "bytes"
+	defer delete(HashedBytes, "verify")
+	s, err = Calibrate(c, 10, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, h := s.Rules["verify"], s.Rules["bytes"]; r.PerByte < h.PerByte || h.PerByte == 0 {
+		t.Fatalf("verify per_byte %d, want at least bytes' %d", r.PerByte, h.PerByte)
+	}
+}

@@ -104,7 +104,7 @@ func BLS12381FirstNotInG2(Q []bls12381.G2) int {
 func firstNotIn[T any](P []T, in func(*T) bool, batch func([]T) int) int {
 	first := len(P)
 	var mu sync.Mutex
-	parallel.Split(len(P), parallel.Workers(len(P), 2), func(_, lo, hi int) {
+	parallel.Split(len(P), parallel.Workers(len(P), 2), "curves", func(_, lo, hi int) {
 		j := hi
 		if batch != nil {
 			j = lo + batch(P[lo:hi])
@@ -149,7 +149,7 @@ func BLS12381MSMG1(P []bls12381.G1, s []Scalar) bls12381.G1 {
 		sb := scalarsLE(s)
 		w := parallel.Workers(len(P), 32)
 		parts := make([]blst.JacG1, w)
-		parallel.Split(len(P), w, func(i, lo, hi int) { blst.G1MSMPart(&parts[i], P[lo:hi], sb[32*lo:32*hi], fr.Bits) })
+		parallel.Split(len(P), w, "curves", func(i, lo, hi int) { blst.G1MSMPart(&parts[i], P[lo:hi], sb[32*lo:32*hi], fr.Bits) })
 		return blst.G1Sum(parts)
 	}
 	var r bls12381.G1
@@ -178,7 +178,7 @@ func BLS12381MSMG2(Q []bls12381.G2, s []Scalar) bls12381.G2 {
 		sb := scalarsLE(s)
 		w := parallel.Workers(len(Q), 16)
 		parts := make([]blst.JacG2, w)
-		parallel.Split(len(Q), w, func(i, lo, hi int) { blst.G2MSMPart(&parts[i], Q[lo:hi], sb[32*lo:32*hi], fr.Bits) })
+		parallel.Split(len(Q), w, "curves", func(i, lo, hi int) { blst.G2MSMPart(&parts[i], Q[lo:hi], sb[32*lo:32*hi], fr.Bits) })
 		return blst.G2Sum(parts)
 	}
 	var r bls12381.G2

@@ -92,12 +92,3 @@ func TestDuskScheduleBoreasPrices(t *testing.T) {
 		t.Fatalf("dusk:verify_bls_multisig with 16 keys costs %d, rusk's table gives 5700000", g)
 	}
 }
-
-func readFile(t testing.TB, p string) []byte {
-	t.Helper()
-	data, err := readFileErr(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"math/big"
-	"os"
 	"strings"
 	"testing"
 
@@ -14,9 +13,8 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
-
-const vectorDir = "../testdata/vectors/dusk/"
 
 type groth16File struct {
 	TotalCases int `json:"total_cases"`
@@ -40,11 +38,7 @@ type groth16File struct {
 
 func loadJSON(t testing.TB, name string, v any) {
 	t.Helper()
-	data, err := os.ReadFile(vectorDir + name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	decodeJSON(t, data, v)
+	decodeJSON(t, vectors.Read(t, "dusk/"+name), v)
 }
 
 func decodeJSON(t testing.TB, data []byte, v any) {
@@ -53,8 +47,6 @@ func decodeJSON(t testing.TB, data []byte, v any) {
 		t.Fatal(err)
 	}
 }
-
-func readFileErr(p string) ([]byte, error) { return os.ReadFile(p) }
 
 func unhex(t testing.TB, s string) []byte {
 	t.Helper()

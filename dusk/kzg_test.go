@@ -8,14 +8,13 @@ import (
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
-
-const ckzgDir = "../testdata/vectors/c-kzg-4844/"
 
 // TestKZGVectors runs c-kzg-4844's verify_kzg_proof cases (consensus-specs
 // kzg-mainnet): output true -> 01, false -> 00, null -> an error.
 func TestKZGVectors(t *testing.T) {
-	dirs, err := filepath.Glob(ckzgDir + "verify_kzg_proof/kzg-mainnet/*/data.yaml")
+	dirs, err := filepath.Glob(filepath.Join(vectors.Dir(t, "c-kzg-4844/verify_kzg_proof/kzg-mainnet"), "*", "data.yaml"))
 	if err != nil || len(dirs) != 122 {
 		t.Fatalf("%d cases, %v", len(dirs), err)
 	}

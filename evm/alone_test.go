@@ -18,7 +18,7 @@ import (
 // (evm.Contracts, go-ethereum's PrecompiledContract shape): outputs, gas
 // and failures must be go-ethereum's.
 func TestGethVectorsThroughEVMAlone(t *testing.T) {
-	dir := filepath.Join(vectors.Dir(), "go-ethereum-precompiles")
+	dir := vectors.Dir(t, "go-ethereum-precompiles")
 	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil || len(files) == 0 {
 		if os.Getenv("HOSTCRYPTO_REQUIRE") != "" {

@@ -9,6 +9,10 @@
 //
 //	out, gas, err := evm.Run(0x0a, input)
 //
+// The precompile set of every earlier fork, from Homestead on, is Fork's
+// (evm.Fork("berlin").Run(0x05, input)): go-ethereum's table for that fork,
+// with its prices and, for MODEXP, its semantics.
+//
 // A non-nil error is returned exactly where go-ethereum's precompile fails
 // (the EVM then consumes all gas of the call); an empty output without error
 // is a successful call that returns no data (ecrecover and P256VERIFY on an

@@ -105,45 +105,8 @@ func lenField(in []byte, off int) (uint64, bool) {
 // the right when the input is shorter, and read only when the input extends
 // past the base.
 func modexpGas(in []byte) uint64 {
-	baseLen, _ := lenField(in, 0)
-	expLen, _ := lenField(in, 32)
-	modLen, _ := lenField(in, 64)
-	var data []byte
-	if len(in) > 96 {
-		data = in[96:]
-	}
-
-	headBits := 0
-	if uint64(len(data)) > baseLen {
-		n := min(expLen, 32)
-		avail := data[baseLen:]
-		if uint64(len(avail)) > n {
-			avail = avail[:n]
-		}
-		for i, b := range avail {
-			if b != 0 {
-				headBits = (int(n)-i)*8 - bits.LeadingZeros8(b)
-				break
-			}
-		}
-	}
-
-	var iter uint64
-	if expLen > 32 {
-		hi, lo := bits.Mul64(expLen-32, gasModexpExpMult)
-		if hi != 0 {
-			lo = math.MaxUint64
-		}
-		iter = lo
-	}
-	if headBits > 0 {
-		s, c := bits.Add64(iter, uint64(headBits-1), 0)
-		if c != 0 {
-			s = math.MaxUint64
-		}
-		iter = s
-	}
-	iter = max(iter, 1)
+	baseLen, expLen, modLen, headBits := modexpHeader(in)
+	iter := modexpIterations(expLen, headBits, gasModexpExpMult)
 
 	x := max(baseLen, modLen)
 	var mult uint64 = 16
@@ -167,4 +130,56 @@ func modexpGas(in []byte) uint64 {
 		return math.MaxUint64
 	}
 	return max(g, gasModexpMin)
+}
+
+// modexpHeader returns a MODEXP input's base, exponent and modulus lengths
+// (lengths above 2^64-1 capped to math.MaxUint64) and the bit length of
+// E_head, the first min(len(E), 32) exponent bytes (zero-padded on the
+// right; 0 unless the input extends past the base). Every fork's price is a
+// function of these four numbers.
+func modexpHeader(in []byte) (baseLen, expLen, modLen uint64, headBits int) {
+	baseLen, _ = lenField(in, 0)
+	expLen, _ = lenField(in, 32)
+	modLen, _ = lenField(in, 64)
+	var data []byte
+	if len(in) > 96 {
+		data = in[96:]
+	}
+	if uint64(len(data)) > baseLen {
+		n := min(expLen, 32)
+		avail := data[baseLen:]
+		if uint64(len(avail)) > n {
+			avail = avail[:n]
+		}
+		for i, b := range avail {
+			if b != 0 {
+				headBits = (int(n)-i)*8 - bits.LeadingZeros8(b)
+				break
+			}
+		}
+	}
+	return baseLen, expLen, modLen, headBits
+}
+
+// modexpIterations is the adjusted exponent length of EIP-198 (perByte 8)
+// and EIP-7883 (perByte 16), saturating:
+//
+//	iter = max(1, perByte*(expLen-32 if expLen > 32) + headBits - 1)
+func modexpIterations(expLen uint64, headBits int, perByte uint64) uint64 {
+	var iter uint64
+	if expLen > 32 {
+		hi, lo := bits.Mul64(expLen-32, perByte)
+		if hi != 0 {
+			lo = math.MaxUint64
+		}
+		iter = lo
+	}
+	if headBits > 0 {
+		s, c := bits.Add64(iter, uint64(headBits-1), 0)
+		if c != 0 {
+			s = math.MaxUint64
+		}
+		iter = s
+	}
+	return max(iter, 1)
 }

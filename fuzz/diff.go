@@ -2,8 +2,8 @@
 // catalogue function (fuzz_targets_test.go, generated), each running its
 // input through the default selection and every forced backend that can
 // serve the function, and requiring identical output bytes, status code and
-// gas. Seeds are the function's examples and the public vectors under
-// testdata/vectors; crashers found by `go test -fuzz` land in
+// gas. Seeds are the function's examples and the public vectors (read in
+// place from ../shared/vectors when present; see internal/vectors); crashers found by `go test -fuzz` land in
 // testdata/fuzz/<Target>/ and run as regression cases with every `go test`.
 //
 //	go test ./fuzz                                  # seeds and regressions only

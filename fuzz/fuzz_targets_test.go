@@ -4,13 +4,23 @@ package fuzz
 
 import "testing"
 
+func FuzzBlake2b128(f *testing.F) { fuzzFunction(f, "blake2b_128") }
+
+func FuzzBlake2b224(f *testing.F) { fuzzFunction(f, "blake2b_224") }
+
 func FuzzBlake2b256(f *testing.F) { fuzzFunction(f, "blake2b_256") }
 
 func FuzzBlake2b512(f *testing.F) { fuzzFunction(f, "blake2b_512") }
 
+func FuzzBlake2bOutlen(f *testing.F) { fuzzFunction(f, "blake2b_outlen") }
+
 func FuzzBlake2f(f *testing.F) { fuzzFunction(f, "blake2f") }
 
 func FuzzBlake3256(f *testing.F) { fuzzFunction(f, "blake3_256") }
+
+func FuzzBls12381AggregateG1(f *testing.F) { fuzzFunction(f, "bls12381_aggregate_g1") }
+
+func FuzzBls12381AggregateG2(f *testing.F) { fuzzFunction(f, "bls12381_aggregate_g2") }
 
 func FuzzBls12381AggregateVerify(f *testing.F) { fuzzFunction(f, "bls12381_aggregate_verify") }
 
@@ -20,25 +30,91 @@ func FuzzBls12381BatchVerify(f *testing.F) { fuzzFunction(f, "bls12381_batch_ver
 
 func FuzzBls12381FastAggregateVerify(f *testing.F) { fuzzFunction(f, "bls12381_fast_aggregate_verify") }
 
+func FuzzBls12381FinalExp(f *testing.F) { fuzzFunction(f, "bls12381_final_exp") }
+
+func FuzzBls12381FrAdd(f *testing.F) { fuzzFunction(f, "bls12381_fr_add") }
+
+func FuzzBls12381FrInv(f *testing.F) { fuzzFunction(f, "bls12381_fr_inv") }
+
+func FuzzBls12381FrMul(f *testing.F) { fuzzFunction(f, "bls12381_fr_mul") }
+
+func FuzzBls12381FrPow(f *testing.F) { fuzzFunction(f, "bls12381_fr_pow") }
+
+func FuzzBls12381FrSub(f *testing.F) { fuzzFunction(f, "bls12381_fr_sub") }
+
 func FuzzBls12381G1Add(f *testing.F) { fuzzFunction(f, "bls12381_g1_add") }
+
+func FuzzBls12381G1AddZcash(f *testing.F) { fuzzFunction(f, "bls12381_g1_add_zcash") }
+
+func FuzzBls12381G1Compress(f *testing.F) { fuzzFunction(f, "bls12381_g1_compress") }
+
+func FuzzBls12381G1Decompress(f *testing.F) { fuzzFunction(f, "bls12381_g1_decompress") }
+
+func FuzzBls12381G1IsInSubgroup(f *testing.F) { fuzzFunction(f, "bls12381_g1_is_in_subgroup") }
+
+func FuzzBls12381G1IsOnCurve(f *testing.F) { fuzzFunction(f, "bls12381_g1_is_on_curve") }
 
 func FuzzBls12381G1Msm(f *testing.F) { fuzzFunction(f, "bls12381_g1_msm") }
 
+func FuzzBls12381G1MsmZcash(f *testing.F) { fuzzFunction(f, "bls12381_g1_msm_zcash") }
+
+func FuzzBls12381G1MulZcash(f *testing.F) { fuzzFunction(f, "bls12381_g1_mul_zcash") }
+
+func FuzzBls12381G1NegZcash(f *testing.F) { fuzzFunction(f, "bls12381_g1_neg_zcash") }
+
+func FuzzBls12381G1SubZcash(f *testing.F) { fuzzFunction(f, "bls12381_g1_sub_zcash") }
+
 func FuzzBls12381G2Add(f *testing.F) { fuzzFunction(f, "bls12381_g2_add") }
+
+func FuzzBls12381G2AddZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_add_zcash") }
+
+func FuzzBls12381G2Compress(f *testing.F) { fuzzFunction(f, "bls12381_g2_compress") }
+
+func FuzzBls12381G2Decompress(f *testing.F) { fuzzFunction(f, "bls12381_g2_decompress") }
+
+func FuzzBls12381G2IsInSubgroup(f *testing.F) { fuzzFunction(f, "bls12381_g2_is_in_subgroup") }
+
+func FuzzBls12381G2IsOnCurve(f *testing.F) { fuzzFunction(f, "bls12381_g2_is_on_curve") }
 
 func FuzzBls12381G2Msm(f *testing.F) { fuzzFunction(f, "bls12381_g2_msm") }
 
+func FuzzBls12381G2MsmZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_msm_zcash") }
+
+func FuzzBls12381G2MulZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_mul_zcash") }
+
+func FuzzBls12381G2NegZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_neg_zcash") }
+
+func FuzzBls12381G2SubZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_sub_zcash") }
+
+func FuzzBls12381GtEqual(f *testing.F) { fuzzFunction(f, "bls12381_gt_equal") }
+
+func FuzzBls12381GtMul(f *testing.F) { fuzzFunction(f, "bls12381_gt_mul") }
+
 func FuzzBls12381HashToG1(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g1") }
+
+func FuzzBls12381HashToG1Zcash(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g1_zcash") }
 
 func FuzzBls12381HashToG2(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g2") }
 
+func FuzzBls12381HashToG2Zcash(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g2_zcash") }
+
 func FuzzBls12381MapFp2ToG2(f *testing.F) { fuzzFunction(f, "bls12381_map_fp2_to_g2") }
+
+func FuzzBls12381MapFp2ToG2Zcash(f *testing.F) { fuzzFunction(f, "bls12381_map_fp2_to_g2_zcash") }
 
 func FuzzBls12381MapFpToG1(f *testing.F) { fuzzFunction(f, "bls12381_map_fp_to_g1") }
 
+func FuzzBls12381MapFpToG1Zcash(f *testing.F) { fuzzFunction(f, "bls12381_map_fp_to_g1_zcash") }
+
+func FuzzBls12381MillerLoop(f *testing.F) { fuzzFunction(f, "bls12381_miller_loop") }
+
 func FuzzBls12381MultisigVerifyDusk(f *testing.F) { fuzzFunction(f, "bls12381_multisig_verify_dusk") }
 
+func FuzzBls12381Pairing(f *testing.F) { fuzzFunction(f, "bls12381_pairing") }
+
 func FuzzBls12381PairingCheck(f *testing.F) { fuzzFunction(f, "bls12381_pairing_check") }
+
+func FuzzBls12381PairingCheckZcash(f *testing.F) { fuzzFunction(f, "bls12381_pairing_check_zcash") }
 
 func FuzzBls12381Verify(f *testing.F) { fuzzFunction(f, "bls12381_verify") }
 
@@ -46,13 +122,57 @@ func FuzzBls12381VerifyDst(f *testing.F) { fuzzFunction(f, "bls12381_verify_dst"
 
 func FuzzBls12381VerifyDusk(f *testing.F) { fuzzFunction(f, "bls12381_verify_dusk") }
 
+func FuzzBn254FinalExp(f *testing.F) { fuzzFunction(f, "bn254_final_exp") }
+
+func FuzzBn254FrAdd(f *testing.F) { fuzzFunction(f, "bn254_fr_add") }
+
+func FuzzBn254FrInv(f *testing.F) { fuzzFunction(f, "bn254_fr_inv") }
+
+func FuzzBn254FrMul(f *testing.F) { fuzzFunction(f, "bn254_fr_mul") }
+
+func FuzzBn254FrPow(f *testing.F) { fuzzFunction(f, "bn254_fr_pow") }
+
+func FuzzBn254FrSub(f *testing.F) { fuzzFunction(f, "bn254_fr_sub") }
+
 func FuzzBn254G1Add(f *testing.F) { fuzzFunction(f, "bn254_g1_add") }
+
+func FuzzBn254G1Compress(f *testing.F) { fuzzFunction(f, "bn254_g1_compress") }
+
+func FuzzBn254G1Decompress(f *testing.F) { fuzzFunction(f, "bn254_g1_decompress") }
+
+func FuzzBn254G1IsOnCurve(f *testing.F) { fuzzFunction(f, "bn254_g1_is_on_curve") }
 
 func FuzzBn254G1Msm(f *testing.F) { fuzzFunction(f, "bn254_g1_msm") }
 
+func FuzzBn254G1MsmLe(f *testing.F) { fuzzFunction(f, "bn254_g1_msm_le") }
+
 func FuzzBn254G1Mul(f *testing.F) { fuzzFunction(f, "bn254_g1_mul") }
 
+func FuzzBn254G1SumLe(f *testing.F) { fuzzFunction(f, "bn254_g1_sum_le") }
+
+func FuzzBn254G2Add(f *testing.F) { fuzzFunction(f, "bn254_g2_add") }
+
+func FuzzBn254G2Compress(f *testing.F) { fuzzFunction(f, "bn254_g2_compress") }
+
+func FuzzBn254G2Decompress(f *testing.F) { fuzzFunction(f, "bn254_g2_decompress") }
+
+func FuzzBn254G2IsOnCurve(f *testing.F) { fuzzFunction(f, "bn254_g2_is_on_curve") }
+
+func FuzzBn254G2Msm(f *testing.F) { fuzzFunction(f, "bn254_g2_msm") }
+
+func FuzzBn254G2Mul(f *testing.F) { fuzzFunction(f, "bn254_g2_mul") }
+
+func FuzzBn254GtEqual(f *testing.F) { fuzzFunction(f, "bn254_gt_equal") }
+
+func FuzzBn254GtMul(f *testing.F) { fuzzFunction(f, "bn254_gt_mul") }
+
+func FuzzBn254MillerLoop(f *testing.F) { fuzzFunction(f, "bn254_miller_loop") }
+
+func FuzzBn254Pairing(f *testing.F) { fuzzFunction(f, "bn254_pairing") }
+
 func FuzzBn254PairingCheck(f *testing.F) { fuzzFunction(f, "bn254_pairing_check") }
+
+func FuzzBn254PairingCheckLe(f *testing.F) { fuzzFunction(f, "bn254_pairing_check_le") }
 
 func FuzzDuskHash(f *testing.F) { fuzzFunction(f, "dusk:hash") }
 
@@ -78,7 +198,13 @@ func FuzzDuskVerifySchnorr(f *testing.F) { fuzzFunction(f, "dusk:verify_schnorr"
 
 func FuzzEd25519BatchVerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_batch_verify_zip215") }
 
+func FuzzEd25519BatchVerifyZip215Lists(f *testing.F) {
+	fuzzFunction(f, "ed25519_batch_verify_zip215_lists")
+}
+
 func FuzzEd25519Verify(f *testing.F) { fuzzFunction(f, "ed25519_verify") }
+
+func FuzzEd25519VerifyStrict(f *testing.F) { fuzzFunction(f, "ed25519_verify_strict") }
 
 func FuzzEd25519VerifyZip215(f *testing.F) { fuzzFunction(f, "ed25519_verify_zip215") }
 
@@ -132,11 +258,19 @@ func FuzzHashToScalarBls12381(f *testing.F) { fuzzFunction(f, "hash_to_scalar_bl
 
 func FuzzKeccak256(f *testing.F) { fuzzFunction(f, "keccak256") }
 
+func FuzzKeccak512(f *testing.F) { fuzzFunction(f, "keccak512") }
+
 func FuzzKzgPointEvaluation(f *testing.F) { fuzzFunction(f, "kzg_point_evaluation") }
 
 func FuzzKzgVerifyProofDusk(f *testing.F) { fuzzFunction(f, "kzg_verify_proof_dusk") }
 
+func FuzzP256RecoverRid(f *testing.F) { fuzzFunction(f, "p256_recover_rid") }
+
 func FuzzP256Verify(f *testing.F) { fuzzFunction(f, "p256_verify") }
+
+func FuzzP256VerifySec1(f *testing.F) { fuzzFunction(f, "p256_verify_sec1") }
+
+func FuzzP256VerifySec1Lows(f *testing.F) { fuzzFunction(f, "p256_verify_sec1_lows") }
 
 func FuzzPlonkBls12381DuskVerify(f *testing.F) { fuzzFunction(f, "plonk_bls12381_dusk_verify") }
 
@@ -156,12 +290,38 @@ func FuzzSchnorrBip340Verify(f *testing.F) { fuzzFunction(f, "schnorr_bip340_ver
 
 func FuzzSchnorrJubjubVerifyDusk(f *testing.F) { fuzzFunction(f, "schnorr_jubjub_verify_dusk") }
 
+func FuzzSecp256k1Decompress(f *testing.F) { fuzzFunction(f, "secp256k1_decompress") }
+
 func FuzzSecp256k1EcdsaVerify(f *testing.F) { fuzzFunction(f, "secp256k1_ecdsa_verify") }
 
 func FuzzSecp256k1EcdsaVerifyLows(f *testing.F) { fuzzFunction(f, "secp256k1_ecdsa_verify_lows") }
 
 func FuzzSecp256k1Recover(f *testing.F) { fuzzFunction(f, "secp256k1_recover") }
 
+func FuzzSecp256k1RecoverRid(f *testing.F) { fuzzFunction(f, "secp256k1_recover_rid") }
+
+func FuzzSecp256k1RecoverRidCompressed(f *testing.F) {
+	fuzzFunction(f, "secp256k1_recover_rid_compressed")
+}
+
+func FuzzSecp256k1RecoverRidLows(f *testing.F) { fuzzFunction(f, "secp256k1_recover_rid_lows") }
+
+func FuzzSecp256k1RecoverRidXy(f *testing.F) { fuzzFunction(f, "secp256k1_recover_rid_xy") }
+
+func FuzzSecp256k1RecoverRidXyLows(f *testing.F) { fuzzFunction(f, "secp256k1_recover_rid_xy_lows") }
+
 func FuzzSha256(f *testing.F) { fuzzFunction(f, "sha256") }
 
 func FuzzSha3256(f *testing.F) { fuzzFunction(f, "sha3_256") }
+
+func FuzzSha3384(f *testing.F) { fuzzFunction(f, "sha3_384") }
+
+func FuzzSha3512(f *testing.F) { fuzzFunction(f, "sha3_512") }
+
+func FuzzSha512(f *testing.F) { fuzzFunction(f, "sha512") }
+
+func FuzzTwox128(f *testing.F) { fuzzFunction(f, "twox_128") }
+
+func FuzzTwox256(f *testing.F) { fuzzFunction(f, "twox_256") }
+
+func FuzzTwox64(f *testing.F) { fuzzFunction(f, "twox_64") }

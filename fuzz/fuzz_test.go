@@ -59,16 +59,3 @@ func Seeds(fn *core.Func) [][]byte {
 	out = append(out, vectorSeeds(fn.Name)...)
 	return out
 }
-
-// TestEveryFunctionHasATarget keeps the generated targets in step with the
-// catalogue.
-func TestEveryFunctionHasATarget(t *testing.T) {
-	want := Render(hostcrypto.Catalogue())
-	got, err := readTargets()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got != want {
-		t.Fatal("fuzz/fuzz_targets_test.go is stale: run `go generate ./fuzz`")
-	}
-}

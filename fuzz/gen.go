@@ -5,7 +5,6 @@ package fuzz
 import (
 	"bytes"
 	"go/format"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -53,9 +52,4 @@ func Render(c *core.Catalogue) string {
 func TargetsFile() string {
 	_, here, _, _ := runtime.Caller(0)
 	return filepath.Join(filepath.Dir(here), "fuzz_targets_test.go")
-}
-
-func readTargets() (string, error) {
-	b, err := os.ReadFile(TargetsFile())
-	return string(b), err
 }

@@ -17,7 +17,7 @@ var seedIndex = sync.OnceValue(func() map[string][][]byte {
 	for _, f := range vectors.GethFiles {
 		vs, err := vectors.LoadGeth(f.Path)
 		if err != nil {
-			continue // a missing file is caught by the vector tests, not here
+			continue // absent vectors are reported by the vector tests, not here
 		}
 		for _, v := range vs {
 			in, err := hex.DecodeString(v.Input)
@@ -34,7 +34,7 @@ var seedIndex = sync.OnceValue(func() map[string][][]byte {
 	return m
 })
 
-// vectorSeeds returns inputs from the public vectors (testdata/vectors) for
+// vectorSeeds returns inputs from the public vectors (../shared/vectors) for
 // a function: the go-ethereum, EIP-2537 and c-kzg-4844 files for the EVM
 // precompiles and the named functions that take the same inputs.
 func vectorSeeds(name string) [][]byte {

@@ -14,6 +14,11 @@
 // The package imports nothing but unsafe, so contracts stay small.
 package guest
 
+// The SDK is generated from the catalogue, and the demo contract that
+// cmd/hostcrypto embeds is built from it, in that order:
+//go:generate go run ../internal/cmd/genguest -out .
+//go:generate env GOOS=wasip1 GOARCH=wasm CGO_ENABLED=0 go build -buildmode=c-shared -trimpath -ldflags=-buildid= -o ../cmd/hostcrypto/demo.wasm ./examples/demo
+
 import "unsafe"
 
 // Status codes, identical to package core's (a host test checks this).

@@ -4,6 +4,14 @@
 
 package guest
 
+// Blake2b128 calls the host function blake2b_128; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Blake2b128(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Blake2b224 calls the host function blake2b_224; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Blake2b224(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Blake2b256 calls the host function blake2b_256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Blake2b256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -12,6 +20,10 @@ func Blake2b256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) 
 // returns CodeUnsupported.
 func Blake2b512(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Blake2bOutlen calls the host function blake2b_outlen; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Blake2bOutlen(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Blake2f calls the host function blake2f; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Blake2f(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -19,6 +31,14 @@ func Blake2f(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 // Blake3256 calls the host function blake3_256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Blake3256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381AggregateG1 calls the host function bls12381_aggregate_g1; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381AggregateG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381AggregateG2 calls the host function bls12381_aggregate_g2; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381AggregateG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bls12381AggregateVerify calls the host function bls12381_aggregate_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -36,45 +56,177 @@ func Bls12381BatchVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsu
 // returns CodeUnsupported.
 func Bls12381FastAggregateVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381FinalExp calls the host function bls12381_final_exp; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381FinalExp(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381FrAdd calls the host function bls12381_fr_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381FrAdd(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381FrInv calls the host function bls12381_fr_inv; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381FrInv(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381FrMul calls the host function bls12381_fr_mul; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381FrMul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381FrPow calls the host function bls12381_fr_pow; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381FrPow(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381FrSub calls the host function bls12381_fr_sub; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381FrSub(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381G1Add calls the host function bls12381_g1_add; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381G1Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1AddZcash calls the host function bls12381_g1_add_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1AddZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1Compress calls the host function bls12381_g1_compress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1Compress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1Decompress calls the host function bls12381_g1_decompress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1IsInSubgroup calls the host function bls12381_g1_is_in_subgroup; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1IsInSubgroup(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1IsOnCurve calls the host function bls12381_g1_is_on_curve; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1IsOnCurve(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bls12381G1Msm calls the host function bls12381_g1_msm; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381G1Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381G1MsmZcash calls the host function bls12381_g1_msm_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1MsmZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1MulZcash calls the host function bls12381_g1_mul_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1MulZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1NegZcash calls the host function bls12381_g1_neg_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1NegZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G1SubZcash calls the host function bls12381_g1_sub_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1SubZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381G2Add calls the host function bls12381_g2_add; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381G2Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2AddZcash calls the host function bls12381_g2_add_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2AddZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2Compress calls the host function bls12381_g2_compress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2Compress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2Decompress calls the host function bls12381_g2_decompress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2IsInSubgroup calls the host function bls12381_g2_is_in_subgroup; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2IsInSubgroup(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2IsOnCurve calls the host function bls12381_g2_is_on_curve; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2IsOnCurve(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bls12381G2Msm calls the host function bls12381_g2_msm; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381G2Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381G2MsmZcash calls the host function bls12381_g2_msm_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2MsmZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2MulZcash calls the host function bls12381_g2_mul_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2MulZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2NegZcash calls the host function bls12381_g2_neg_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2NegZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2SubZcash calls the host function bls12381_g2_sub_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2SubZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381GtEqual calls the host function bls12381_gt_equal; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381GtEqual(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381GtMul calls the host function bls12381_gt_mul; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381GtMul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381HashToG1 calls the host function bls12381_hash_to_g1; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381HashToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381HashToG1Zcash calls the host function bls12381_hash_to_g1_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381HashToG1Zcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bls12381HashToG2 calls the host function bls12381_hash_to_g2; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381HashToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381HashToG2Zcash calls the host function bls12381_hash_to_g2_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381HashToG2Zcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381MapFp2ToG2 calls the host function bls12381_map_fp2_to_g2; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381MapFp2ToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381MapFp2ToG2Zcash calls the host function bls12381_map_fp2_to_g2_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381MapFp2ToG2Zcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bls12381MapFpToG1 calls the host function bls12381_map_fp_to_g1; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381MapFpToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381MapFpToG1Zcash calls the host function bls12381_map_fp_to_g1_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381MapFpToG1Zcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381MillerLoop calls the host function bls12381_miller_loop; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381MillerLoop(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381MultisigVerifyDusk calls the host function bls12381_multisig_verify_dusk; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381MultisigVerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381Pairing calls the host function bls12381_pairing; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381Pairing(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381PairingCheck calls the host function bls12381_pairing_check; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381PairingCheck(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381PairingCheckZcash calls the host function bls12381_pairing_check_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381PairingCheckZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bls12381Verify calls the host function bls12381_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -88,29 +240,125 @@ func Bls12381VerifyDst(in, out []byte) (int, error) { return 0, Error(CodeUnsupp
 // returns CodeUnsupported.
 func Bls12381VerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bn254FinalExp calls the host function bn254_final_exp; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254FinalExp(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254FrAdd calls the host function bn254_fr_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254FrAdd(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254FrInv calls the host function bn254_fr_inv; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254FrInv(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254FrMul calls the host function bn254_fr_mul; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254FrMul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254FrPow calls the host function bn254_fr_pow; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254FrPow(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254FrSub calls the host function bn254_fr_sub; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254FrSub(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bn254G1Add calls the host function bn254_g1_add; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bn254G1Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1Compress calls the host function bn254_g1_compress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Compress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1Decompress calls the host function bn254_g1_decompress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1IsOnCurve calls the host function bn254_g1_is_on_curve; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1IsOnCurve(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bn254G1Msm calls the host function bn254_g1_msm; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bn254G1Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bn254G1MsmLe calls the host function bn254_g1_msm_le; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1MsmLe(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bn254G1Mul calls the host function bn254_g1_mul; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bn254G1Mul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G1SumLe calls the host function bn254_g1_sum_le; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G1SumLe(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Add calls the host function bn254_g2_add; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Compress calls the host function bn254_g2_compress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Compress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Decompress calls the host function bn254_g2_decompress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2IsOnCurve calls the host function bn254_g2_is_on_curve; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2IsOnCurve(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Msm calls the host function bn254_g2_msm; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Msm(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254G2Mul calls the host function bn254_g2_mul; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254G2Mul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254GtEqual calls the host function bn254_gt_equal; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254GtEqual(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254GtMul calls the host function bn254_gt_mul; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254GtMul(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254MillerLoop calls the host function bn254_miller_loop; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254MillerLoop(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bn254Pairing calls the host function bn254_pairing; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254Pairing(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bn254PairingCheck calls the host function bn254_pairing_check; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bn254PairingCheck(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bn254PairingCheckLe calls the host function bn254_pairing_check_le; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bn254PairingCheckLe(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Ed25519BatchVerifyZip215 calls the host function ed25519_batch_verify_zip215; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Ed25519BatchVerifyZip215(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Ed25519BatchVerifyZip215Lists calls the host function ed25519_batch_verify_zip215_lists; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Ed25519BatchVerifyZip215Lists(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Ed25519Verify calls the host function ed25519_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Ed25519Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Ed25519VerifyStrict calls the host function ed25519_verify_strict; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Ed25519VerifyStrict(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Ed25519VerifyZip215 calls the host function ed25519_verify_zip215; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -144,6 +392,10 @@ func HashToScalarBls12381(in, out []byte) (int, error) { return 0, Error(CodeUns
 // returns CodeUnsupported.
 func Keccak256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Keccak512 calls the host function keccak512; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Keccak512(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // KzgPointEvaluation calls the host function kzg_point_evaluation; outside a wasip1 guest it
 // returns CodeUnsupported.
 func KzgPointEvaluation(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -152,9 +404,21 @@ func KzgPointEvaluation(in, out []byte) (int, error) { return 0, Error(CodeUnsup
 // returns CodeUnsupported.
 func KzgVerifyProofDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// P256RecoverRid calls the host function p256_recover_rid; outside a wasip1 guest it
+// returns CodeUnsupported.
+func P256RecoverRid(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // P256Verify calls the host function p256_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
 func P256Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// P256VerifySec1 calls the host function p256_verify_sec1; outside a wasip1 guest it
+// returns CodeUnsupported.
+func P256VerifySec1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// P256VerifySec1Lows calls the host function p256_verify_sec1_lows; outside a wasip1 guest it
+// returns CodeUnsupported.
+func P256VerifySec1Lows(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // PlonkBls12381DuskVerify calls the host function plonk_bls12381_dusk_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -192,6 +456,10 @@ func SchnorrBip340Verify(in, out []byte) (int, error) { return 0, Error(CodeUnsu
 // returns CodeUnsupported.
 func SchnorrJubjubVerifyDusk(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Secp256k1Decompress calls the host function secp256k1_decompress; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Secp256k1EcdsaVerify calls the host function secp256k1_ecdsa_verify; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Secp256k1EcdsaVerify(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -204,6 +472,26 @@ func Secp256k1EcdsaVerifyLows(in, out []byte) (int, error) { return 0, Error(Cod
 // returns CodeUnsupported.
 func Secp256k1Recover(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Secp256k1RecoverRid calls the host function secp256k1_recover_rid; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRid(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1RecoverRidCompressed calls the host function secp256k1_recover_rid_compressed; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRidCompressed(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1RecoverRidLows calls the host function secp256k1_recover_rid_lows; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRidLows(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1RecoverRidXy calls the host function secp256k1_recover_rid_xy; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRidXy(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Secp256k1RecoverRidXyLows calls the host function secp256k1_recover_rid_xy_lows; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Secp256k1RecoverRidXyLows(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Sha256 calls the host function sha256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Sha256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -211,3 +499,27 @@ func Sha256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 // Sha3256 calls the host function sha3_256; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Sha3256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Sha3384 calls the host function sha3_384; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Sha3384(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Sha3512 calls the host function sha3_512; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Sha3512(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Sha512 calls the host function sha512; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Sha512(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Twox128 calls the host function twox_128; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Twox128(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Twox256 calls the host function twox_256; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Twox256(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Twox64 calls the host function twox_64; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Twox64(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }

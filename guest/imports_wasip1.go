@@ -6,17 +6,32 @@ package guest
 
 import "unsafe"
 
+//go:wasmimport hostcrypto blake2b_128
+func importBlake2b128(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto blake2b_224
+func importBlake2b224(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto blake2b_256
 func importBlake2b256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto blake2b_512
 func importBlake2b512(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto blake2b_outlen
+func importBlake2bOutlen(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto blake2f
 func importBlake2f(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto blake3_256
 func importBlake3256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_aggregate_g1
+func importBls12381AggregateG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_aggregate_g2
+func importBls12381AggregateG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_aggregate_verify
 func importBls12381AggregateVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -30,35 +45,134 @@ func importBls12381BatchVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe
 //go:wasmimport hostcrypto bls12381_fast_aggregate_verify
 func importBls12381FastAggregateVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_final_exp
+func importBls12381FinalExp(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_fr_add
+func importBls12381FrAdd(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_fr_inv
+func importBls12381FrInv(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_fr_mul
+func importBls12381FrMul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_fr_pow
+func importBls12381FrPow(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_fr_sub
+func importBls12381FrSub(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_g1_add
 func importBls12381G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_add_zcash
+func importBls12381G1AddZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_compress
+func importBls12381G1Compress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_decompress
+func importBls12381G1Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_is_in_subgroup
+func importBls12381G1IsInSubgroup(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_is_on_curve
+func importBls12381G1IsOnCurve(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_g1_msm
 func importBls12381G1Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_g1_msm_zcash
+func importBls12381G1MsmZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_mul_zcash
+func importBls12381G1MulZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_neg_zcash
+func importBls12381G1NegZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g1_sub_zcash
+func importBls12381G1SubZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_g2_add
 func importBls12381G2Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_add_zcash
+func importBls12381G2AddZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_compress
+func importBls12381G2Compress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_decompress
+func importBls12381G2Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_is_in_subgroup
+func importBls12381G2IsInSubgroup(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_is_on_curve
+func importBls12381G2IsOnCurve(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_g2_msm
 func importBls12381G2Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_g2_msm_zcash
+func importBls12381G2MsmZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_mul_zcash
+func importBls12381G2MulZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_neg_zcash
+func importBls12381G2NegZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_sub_zcash
+func importBls12381G2SubZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_gt_equal
+func importBls12381GtEqual(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_gt_mul
+func importBls12381GtMul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_hash_to_g1
 func importBls12381HashToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_hash_to_g1_zcash
+func importBls12381HashToG1Zcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_hash_to_g2
 func importBls12381HashToG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_hash_to_g2_zcash
+func importBls12381HashToG2Zcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_map_fp2_to_g2
 func importBls12381MapFp2ToG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_map_fp2_to_g2_zcash
+func importBls12381MapFp2ToG2Zcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_map_fp_to_g1
 func importBls12381MapFpToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_map_fp_to_g1_zcash
+func importBls12381MapFpToG1Zcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_miller_loop
+func importBls12381MillerLoop(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_multisig_verify_dusk
 func importBls12381MultisigVerifyDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_pairing
+func importBls12381Pairing(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_pairing_check
 func importBls12381PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_pairing_check_zcash
+func importBls12381PairingCheckZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_verify
 func importBls12381Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -69,23 +183,95 @@ func importBls12381VerifyDst(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.P
 //go:wasmimport hostcrypto bls12381_verify_dusk
 func importBls12381VerifyDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bn254_final_exp
+func importBn254FinalExp(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_fr_add
+func importBn254FrAdd(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_fr_inv
+func importBn254FrInv(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_fr_mul
+func importBn254FrMul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_fr_pow
+func importBn254FrPow(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_fr_sub
+func importBn254FrSub(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bn254_g1_add
 func importBn254G1Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_compress
+func importBn254G1Compress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_decompress
+func importBn254G1Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_is_on_curve
+func importBn254G1IsOnCurve(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bn254_g1_msm
 func importBn254G1Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bn254_g1_msm_le
+func importBn254G1MsmLe(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bn254_g1_mul
 func importBn254G1Mul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g1_sum_le
+func importBn254G1SumLe(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_add
+func importBn254G2Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_compress
+func importBn254G2Compress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_decompress
+func importBn254G2Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_is_on_curve
+func importBn254G2IsOnCurve(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_msm
+func importBn254G2Msm(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_g2_mul
+func importBn254G2Mul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_gt_equal
+func importBn254GtEqual(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_gt_mul
+func importBn254GtMul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_miller_loop
+func importBn254MillerLoop(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bn254_pairing
+func importBn254Pairing(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bn254_pairing_check
 func importBn254PairingCheck(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bn254_pairing_check_le
+func importBn254PairingCheckLe(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto ed25519_batch_verify_zip215
 func importEd25519BatchVerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto ed25519_batch_verify_zip215_lists
+func importEd25519BatchVerifyZip215Lists(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto ed25519_verify
 func importEd25519Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto ed25519_verify_strict
+func importEd25519VerifyStrict(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto ed25519_verify_zip215
 func importEd25519VerifyZip215(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -111,14 +297,26 @@ func importHashToScalarBls12381(inPtr unsafe.Pointer, inLen uint32, outPtr unsaf
 //go:wasmimport hostcrypto keccak256
 func importKeccak256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto keccak512
+func importKeccak512(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto kzg_point_evaluation
 func importKzgPointEvaluation(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto kzg_verify_proof_dusk
 func importKzgVerifyProofDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto p256_recover_rid
+func importP256RecoverRid(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto p256_verify
 func importP256Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto p256_verify_sec1
+func importP256VerifySec1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto p256_verify_sec1_lows
+func importP256VerifySec1Lows(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto plonk_bls12381_dusk_verify
 func importPlonkBls12381DuskVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -147,6 +345,9 @@ func importSchnorrBip340Verify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe
 //go:wasmimport hostcrypto schnorr_jubjub_verify_dusk
 func importSchnorrJubjubVerifyDusk(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto secp256k1_decompress
+func importSecp256k1Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto secp256k1_ecdsa_verify
 func importSecp256k1EcdsaVerify(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -156,11 +357,58 @@ func importSecp256k1EcdsaVerifyLows(inPtr unsafe.Pointer, inLen uint32, outPtr u
 //go:wasmimport hostcrypto secp256k1_recover
 func importSecp256k1Recover(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto secp256k1_recover_rid
+func importSecp256k1RecoverRid(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover_rid_compressed
+func importSecp256k1RecoverRidCompressed(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover_rid_lows
+func importSecp256k1RecoverRidLows(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover_rid_xy
+func importSecp256k1RecoverRidXy(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto secp256k1_recover_rid_xy_lows
+func importSecp256k1RecoverRidXyLows(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto sha256
 func importSha256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto sha3_256
 func importSha3256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto sha3_384
+func importSha3384(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto sha3_512
+func importSha3512(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto sha512
+func importSha512(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto twox_128
+func importTwox128(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto twox_256
+func importTwox256(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto twox_64
+func importTwox64(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+// Blake2b128 calls the host function blake2b_128.
+// Input: raw bytes (any length up to the limit)
+// Output: 16-byte unkeyed BLAKE2b-128 digest (RFC 7693, nn = 16 in the parameter block)
+func Blake2b128(in, out []byte) (int, error) {
+	return result(importBlake2b128(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Blake2b224 calls the host function blake2b_224.
+// Input: raw bytes (any length up to the limit)
+// Output: 28-byte unkeyed BLAKE2b-224 digest (RFC 7693, nn = 28 in the parameter block)
+func Blake2b224(in, out []byte) (int, error) {
+	return result(importBlake2b224(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
 
 // Blake2b256 calls the host function blake2b_256.
 // Input: raw bytes (any length up to the limit)
@@ -176,6 +424,13 @@ func Blake2b512(in, out []byte) (int, error) {
 	return result(importBlake2b512(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Blake2bOutlen calls the host function blake2b_outlen.
+// Input: nn (1 byte, digest length 1..64) || message
+// Output: nn-byte unkeyed BLAKE2b digest (RFC 7693, nn in the parameter block); malformed_input if the input is empty or nn is 0 or > 64
+func Blake2bOutlen(in, out []byte) (int, error) {
+	return result(importBlake2bOutlen(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Blake2f calls the host function blake2f.
 // Input: 213 bytes (EIP-152): rounds (4-byte big-endian) || h (8 x 8-byte LE words) || m (16 x 8-byte LE words) || t (2 x 8-byte LE words) || f (1 byte, 0 or 1)
 // Output: 64 bytes: the compressed state h, 8 x 8-byte little-endian words
@@ -188,6 +443,20 @@ func Blake2f(in, out []byte) (int, error) {
 // Output: 32-byte BLAKE3 digest (default hash mode, 256-bit output)
 func Blake3256(in, out []byte) (int, error) {
 	return result(importBlake3256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381AggregateG1 calls the host function bls12381_aggregate_g1.
+// Input: n >= 1 concatenated 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest)s, 48·n bytes; each on the curve and in G1 (infinity allowed), as CosmWasm's bls12_381_aggregate_g1
+// Output: 48-byte compressed G1 point: the sum
+func Bls12381AggregateG1(in, out []byte) (int, error) {
+	return result(importBls12381AggregateG1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381AggregateG2 calls the host function bls12381_aggregate_g2.
+// Input: n >= 1 concatenated 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0)s, 96·n bytes; each on the twist and in G2 (infinity allowed), as CosmWasm's bls12_381_aggregate_g2
+// Output: 96-byte compressed G2 point: the sum
+func Bls12381AggregateG2(in, out []byte) (int, error) {
+	return result(importBls12381AggregateG2(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bls12381AggregateVerify calls the host function bls12381_aggregate_verify.
@@ -218,11 +487,88 @@ func Bls12381FastAggregateVerify(in, out []byte) (int, error) {
 	return result(importBls12381FastAggregateVerify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381FinalExp calls the host function bls12381_final_exp.
+// Input: one non-zero 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+// Output: z^((p¹²−1)/r), a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+func Bls12381FinalExp(in, out []byte) (int, error) {
+	return result(importBls12381FinalExp(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381FrAdd calls the host function bls12381_fr_add.
+// Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+// Output: 32-byte a + b mod r
+func Bls12381FrAdd(in, out []byte) (int, error) {
+	return result(importBls12381FrAdd(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381FrInv calls the host function bls12381_fr_inv.
+// Input: a, a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical); a = 0 is no_result
+// Output: 32-byte a^-1 mod r
+func Bls12381FrInv(in, out []byte) (int, error) {
+	return result(importBls12381FrInv(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381FrMul calls the host function bls12381_fr_mul.
+// Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+// Output: 32-byte a · b mod r
+func Bls12381FrMul(in, out []byte) (int, error) {
+	return result(importBls12381FrMul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381FrPow calls the host function bls12381_fr_pow.
+// Input: a (32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)) || e (32-byte big-endian exponent, any 256-bit value, not reduced)
+// Output: 32-byte a^e mod r (a^0 = 1)
+func Bls12381FrPow(in, out []byte) (int, error) {
+	return result(importBls12381FrPow(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381FrSub calls the host function bls12381_fr_sub.
+// Input: a || b, each a 32-byte big-endian BLS12-381 scalar-field element < r (r = 0x73eda753...00000001; >= r is non_canonical)
+// Output: 32-byte a - b mod r
+func Bls12381FrSub(in, out []byte) (int, error) {
+	return result(importBls12381FrSub(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381G1Add calls the host function bls12381_g1_add.
 // Input: EIP-2537 G1ADD: two 128-byte G1 points (64-byte padded Fp x || y), 256 bytes exactly; no subgroup check
 // Output: 128-byte G1 point P + Q
 func Bls12381G1Add(in, out []byte) (int, error) {
 	return result(importBls12381G1Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1AddZcash calls the host function bls12381_g1_add_zcash.
+// Input: two 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)s, 192 bytes; on the curve, subgroup not checked
+// Output: 96-byte uncompressed G1 point P + Q
+func Bls12381G1AddZcash(in, out []byte) (int, error) {
+	return result(importBls12381G1AddZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1Compress calls the host function bls12381_g1_compress.
+// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1
+// Output: the 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest)
+func Bls12381G1Compress(in, out []byte) (int, error) {
+	return result(importBls12381G1Compress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1Decompress calls the host function bls12381_g1_decompress.
+// Input: one 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest) in G1
+// Output: the 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)
+func Bls12381G1Decompress(in, out []byte) (int, error) {
+	return result(importBls12381G1Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1IsInSubgroup calls the host function bls12381_g1_is_in_subgroup.
+// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) on the curve (else invalid_point)
+// Output: one byte: 0x01 if r·P = 0, else 0x00
+func Bls12381G1IsInSubgroup(in, out []byte) (int, error) {
+	return result(importBls12381G1IsInSubgroup(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1IsOnCurve calls the host function bls12381_g1_is_on_curve.
+// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) (flags and coordinates < p are checked: errors)
+// Output: one byte: 0x01 if the point is on E (infinity included), else 0x00
+func Bls12381G1IsOnCurve(in, out []byte) (int, error) {
+	return result(importBls12381G1IsOnCurve(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bls12381G1Msm calls the host function bls12381_g1_msm.
@@ -232,11 +578,74 @@ func Bls12381G1Msm(in, out []byte) (int, error) {
 	return result(importBls12381G1Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381G1MsmZcash calls the host function bls12381_g1_msm_zcash.
+// Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 32-byte big-endian scalar), 128·k bytes
+// Output: 96-byte uncompressed G1 point Σ s_i·P_i
+func Bls12381G1MsmZcash(in, out []byte) (int, error) {
+	return result(importBls12381G1MsmZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1MulZcash calls the host function bls12381_g1_mul_zcash.
+// Input: 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 128 bytes
+// Output: 96-byte uncompressed G1 point s·P
+func Bls12381G1MulZcash(in, out []byte) (int, error) {
+	return result(importBls12381G1MulZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1NegZcash calls the host function bls12381_g1_neg_zcash.
+// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity); on the curve, subgroup not checked
+// Output: 96-byte uncompressed G1 point -P
+func Bls12381G1NegZcash(in, out []byte) (int, error) {
+	return result(importBls12381G1NegZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G1SubZcash calls the host function bls12381_g1_sub_zcash.
+// Input: two 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)s, 192 bytes; on the curve, subgroup not checked
+// Output: 96-byte uncompressed G1 point P - Q
+func Bls12381G1SubZcash(in, out []byte) (int, error) {
+	return result(importBls12381G1SubZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381G2Add calls the host function bls12381_g2_add.
 // Input: EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check
 // Output: 256-byte G2 point P + Q
 func Bls12381G2Add(in, out []byte) (int, error) {
 	return result(importBls12381G2Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2AddZcash calls the host function bls12381_g2_add_zcash.
+// Input: two 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)s, 384 bytes; on the twist, subgroup not checked
+// Output: 192-byte uncompressed G2 point P + Q
+func Bls12381G2AddZcash(in, out []byte) (int, error) {
+	return result(importBls12381G2AddZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2Compress calls the host function bls12381_g2_compress.
+// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2
+// Output: the 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0)
+func Bls12381G2Compress(in, out []byte) (int, error) {
+	return result(importBls12381G2Compress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2Decompress calls the host function bls12381_g2_decompress.
+// Input: one 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0) in G2
+// Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)
+func Bls12381G2Decompress(in, out []byte) (int, error) {
+	return result(importBls12381G2Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2IsInSubgroup calls the host function bls12381_g2_is_in_subgroup.
+// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) on the twist (else invalid_point)
+// Output: one byte: 0x01 if r·Q = 0, else 0x00
+func Bls12381G2IsInSubgroup(in, out []byte) (int, error) {
+	return result(importBls12381G2IsInSubgroup(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2IsOnCurve calls the host function bls12381_g2_is_on_curve.
+// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) (flags and coordinates < p are checked: errors)
+// Output: one byte: 0x01 if the point is on the twist E' (infinity included), else 0x00
+func Bls12381G2IsOnCurve(in, out []byte) (int, error) {
+	return result(importBls12381G2IsOnCurve(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bls12381G2Msm calls the host function bls12381_g2_msm.
@@ -246,11 +655,60 @@ func Bls12381G2Msm(in, out []byte) (int, error) {
 	return result(importBls12381G2Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381G2MsmZcash calls the host function bls12381_g2_msm_zcash.
+// Input: k >= 1 pairs (192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2 || 32-byte big-endian scalar), 224·k bytes
+// Output: 192-byte uncompressed G2 point Σ s_i·Q_i
+func Bls12381G2MsmZcash(in, out []byte) (int, error) {
+	return result(importBls12381G2MsmZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2MulZcash calls the host function bls12381_g2_mul_zcash.
+// Input: 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 224 bytes
+// Output: 192-byte uncompressed G2 point s·P
+func Bls12381G2MulZcash(in, out []byte) (int, error) {
+	return result(importBls12381G2MulZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2NegZcash calls the host function bls12381_g2_neg_zcash.
+// Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity); on the twist, subgroup not checked
+// Output: 192-byte uncompressed G2 point -P
+func Bls12381G2NegZcash(in, out []byte) (int, error) {
+	return result(importBls12381G2NegZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2SubZcash calls the host function bls12381_g2_sub_zcash.
+// Input: two 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)s, 384 bytes; on the twist, subgroup not checked
+// Output: 192-byte uncompressed G2 point P - Q
+func Bls12381G2SubZcash(in, out []byte) (int, error) {
+	return result(importBls12381G2SubZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381GtEqual calls the host function bls12381_gt_equal.
+// Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
+// Output: one byte: 0x01 if equal, else 0x00
+func Bls12381GtEqual(in, out []byte) (int, error) {
+	return result(importBls12381GtEqual(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381GtMul calls the host function bls12381_gt_mul.
+// Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
+// Output: their product, a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+func Bls12381GtMul(in, out []byte) (int, error) {
+	return result(importBls12381GtMul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381HashToG1 calls the host function bls12381_hash_to_g1.
 // Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST (L = 0 or a truncated DST is malformed)
 // Output: the point in EIP-2537 encoding (128 bytes: x || y, each 64-byte big-endian)
 func Bls12381HashToG1(in, out []byte) (int, error) {
 	return result(importBls12381HashToG1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381HashToG1Zcash calls the host function bls12381_hash_to_g1_zcash.
+// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST
+// Output: 96-byte uncompressed G1 point
+func Bls12381HashToG1Zcash(in, out []byte) (int, error) {
+	return result(importBls12381HashToG1Zcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bls12381HashToG2 calls the host function bls12381_hash_to_g2.
@@ -260,11 +718,25 @@ func Bls12381HashToG2(in, out []byte) (int, error) {
 	return result(importBls12381HashToG2(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381HashToG2Zcash calls the host function bls12381_hash_to_g2_zcash.
+// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ with the caller's DST
+// Output: 192-byte uncompressed G2 point
+func Bls12381HashToG2Zcash(in, out []byte) (int, error) {
+	return result(importBls12381HashToG2Zcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381MapFp2ToG2 calls the host function bls12381_map_fp2_to_g2.
 // Input: EIP-2537 MAP_FP2_TO_G2: one 128-byte Fp2 element u = c0 || c1
 // Output: 256-byte G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u
 func Bls12381MapFp2ToG2(in, out []byte) (int, error) {
 	return result(importBls12381MapFp2ToG2(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381MapFp2ToG2Zcash calls the host function bls12381_map_fp2_to_g2_zcash.
+// Input: one 96-byte Fp2 element u = c1 || c0 (Zcash order, 48-byte big-endian each, < p)
+// Output: 192-byte uncompressed G2 point: RFC 9380 SSWU map + 3-isogeny + cofactor clearing of u (EIP-2537 MAP_FP2_TO_G2)
+func Bls12381MapFp2ToG2Zcash(in, out []byte) (int, error) {
+	return result(importBls12381MapFp2ToG2Zcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bls12381MapFpToG1 calls the host function bls12381_map_fp_to_g1.
@@ -274,6 +746,20 @@ func Bls12381MapFpToG1(in, out []byte) (int, error) {
 	return result(importBls12381MapFpToG1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381MapFpToG1Zcash calls the host function bls12381_map_fp_to_g1_zcash.
+// Input: one 48-byte big-endian Fp element u < p
+// Output: 96-byte uncompressed G1 point: RFC 9380 SSWU map + 11-isogeny + cofactor clearing of u (EIP-2537 MAP_FP_TO_G1)
+func Bls12381MapFpToG1Zcash(in, out []byte) (int, error) {
+	return result(importBls12381MapFpToG1Zcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381MillerLoop calls the host function bls12381_miller_loop.
+// Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288·k bytes
+// Output: Π f(P_i, Q_i), the multi-Miller loop before the final exponentiation, as a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+func Bls12381MillerLoop(in, out []byte) (int, error) {
+	return result(importBls12381MillerLoop(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381MultisigVerifyDusk calls the host function bls12381_multisig_verify_dusk.
 // Input: n (4-byte big-endian, at most 4096) || n pks (96 each, G2 compressed) || sig (48, G1 compressed) || msg: aggregate key sum t_i*pk_i, t_i = BLAKE2b-512(BLS_SIG_BLS12381_SCALAR_SHA256_DUSK_H1_V2 || pk_i) mod r (little-endian)
 // Output: 0x01 if the multisignature verifies under the aggregate key, else 0x00 (also for n = 0)
@@ -281,11 +767,25 @@ func Bls12381MultisigVerifyDusk(in, out []byte) (int, error) {
 	return result(importBls12381MultisigVerifyDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381Pairing calls the host function bls12381_pairing.
+// Input: one pair (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288 bytes
+// Output: e(P, Q) as a 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)
+func Bls12381Pairing(in, out []byte) (int, error) {
+	return result(importBls12381Pairing(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381PairingCheck calls the host function bls12381_pairing_check.
 // Input: EIP-2537 PAIRING_CHECK: k >= 1 pairs (128-byte G1 point || 256-byte G2 point, both in their subgroups), 384·k bytes exactly
 // Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00
 func Bls12381PairingCheck(in, out []byte) (int, error) {
 	return result(importBls12381PairingCheck(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381PairingCheckZcash calls the host function bls12381_pairing_check_zcash.
+// Input: k >= 1 pairs (96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) in G1 || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) in G2), 288·k bytes; pairs with an infinity contribute 1
+// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1, else 0x00
+func Bls12381PairingCheckZcash(in, out []byte) (int, error) {
+	return result(importBls12381PairingCheckZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bls12381Verify calls the host function bls12381_verify.
@@ -309,11 +809,74 @@ func Bls12381VerifyDusk(in, out []byte) (int, error) {
 	return result(importBls12381VerifyDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bn254FinalExp calls the host function bn254_final_exp.
+// Input: one non-zero 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+// Output: z^((p¹²−1)/r), a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+func Bn254FinalExp(in, out []byte) (int, error) {
+	return result(importBn254FinalExp(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254FrAdd calls the host function bn254_fr_add.
+// Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+// Output: 32-byte a + b mod r
+func Bn254FrAdd(in, out []byte) (int, error) {
+	return result(importBn254FrAdd(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254FrInv calls the host function bn254_fr_inv.
+// Input: a, a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical); a = 0 is no_result
+// Output: 32-byte a^-1 mod r
+func Bn254FrInv(in, out []byte) (int, error) {
+	return result(importBn254FrInv(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254FrMul calls the host function bn254_fr_mul.
+// Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+// Output: 32-byte a · b mod r
+func Bn254FrMul(in, out []byte) (int, error) {
+	return result(importBn254FrMul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254FrPow calls the host function bn254_fr_pow.
+// Input: a (32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)) || e (32-byte big-endian exponent, any 256-bit value, not reduced)
+// Output: 32-byte a^e mod r (a^0 = 1)
+func Bn254FrPow(in, out []byte) (int, error) {
+	return result(importBn254FrPow(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254FrSub calls the host function bn254_fr_sub.
+// Input: a || b, each a 32-byte big-endian BN254 scalar-field element < r (r = 0x30644e72...f0000001; >= r is non_canonical)
+// Output: 32-byte a - b mod r
+func Bn254FrSub(in, out []byte) (int, error) {
+	return result(importBn254FrSub(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bn254G1Add calls the host function bn254_g1_add.
 // Input: EIP-196 ECADD: two 64-byte G1 points (x || y, 32-byte big-endian each; zero bytes = infinity); shorter input is right-padded with zeros, bytes past 128 are ignored
 // Output: 64-byte G1 point P + Q
 func Bn254G1Add(in, out []byte) (int, error) {
 	return result(importBn254G1Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1Compress calls the host function bn254_g1_compress.
+// Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) on the curve
+// Output: the 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity) (Solana's sol_alt_bn128_compression G1_COMPRESS)
+func Bn254G1Compress(in, out []byte) (int, error) {
+	return result(importBn254G1Compress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1Decompress calls the host function bn254_g1_decompress.
+// Input: one 32-byte Solana compressed G1 point (x big-endian, byte 0 flags: 0x80 y > (p-1)/2, 0x40 infinity; zero bytes = infinity)
+// Output: the 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (Solana's G1_DECOMPRESS)
+func Bn254G1Decompress(in, out []byte) (int, error) {
+	return result(importBn254G1Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1IsOnCurve calls the host function bn254_g1_is_on_curve.
+// Input: one 64-byte EIP-196 G1 point (x || y big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+// Output: one byte: 0x01 if on the curve (infinity included), else 0x00
+func Bn254G1IsOnCurve(in, out []byte) (int, error) {
+	return result(importBn254G1IsOnCurve(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bn254G1Msm calls the host function bn254_g1_msm.
@@ -323,11 +886,95 @@ func Bn254G1Msm(in, out []byte) (int, error) {
 	return result(importBn254G1Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bn254G1MsmLe calls the host function bn254_g1_msm_le.
+// Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 32-byte little-endian scalar < r), 96·k bytes (NEAR alt_bn128_g1_multiexp)
+// Output: 64-byte NEAR G1 point Σ s_i·P_i (infinity for k = 0)
+func Bn254G1MsmLe(in, out []byte) (int, error) {
+	return result(importBn254G1MsmLe(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bn254G1Mul calls the host function bn254_g1_mul.
 // Input: EIP-196 ECMUL: 64-byte G1 point then a 32-byte big-endian scalar (any 256-bit value); shorter input is right-padded with zeros, bytes past 96 are ignored
 // Output: 64-byte G1 point s·P
 func Bn254G1Mul(in, out []byte) (int, error) {
 	return result(importBn254G1Mul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G1SumLe calls the host function bn254_g1_sum_le.
+// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity)), 65·k bytes (NEAR alt_bn128_g1_sum)
+// Output: 64-byte NEAR G1 point Σ ±P_i
+func Bn254G1SumLe(in, out []byte) (int, error) {
+	return result(importBn254G1SumLe(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Add calls the host function bn254_g2_add.
+// Input: two 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity)s, 256 bytes; on the twist, subgroup not checked
+// Output: 128-byte G2 point P + Q
+func Bn254G2Add(in, out []byte) (int, error) {
+	return result(importBn254G2Add(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Compress calls the host function bn254_g2_compress.
+// Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) on the twist (subgroup not checked, as Solana)
+// Output: the 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (Solana's G2_COMPRESS)
+func Bn254G2Compress(in, out []byte) (int, error) {
+	return result(importBn254G2Compress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Decompress calls the host function bn254_g2_decompress.
+// Input: one 64-byte Solana compressed G2 point (x.c1 || x.c0 big-endian, byte 0 flags: 0x80 y largest, 0x40 infinity; zero bytes = infinity) (subgroup not checked, as Solana)
+// Output: the 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (Solana's G2_DECOMPRESS)
+func Bn254G2Decompress(in, out []byte) (int, error) {
+	return result(importBn254G2Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2IsOnCurve calls the host function bn254_g2_is_on_curve.
+// Input: one 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) (coordinates >= p: non_canonical)
+// Output: one byte: 0x01 if on the twist (infinity included), else 0x00
+func Bn254G2IsOnCurve(in, out []byte) (int, error) {
+	return result(importBn254G2IsOnCurve(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Msm calls the host function bn254_g2_msm.
+// Input: k >= 1 pairs (128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar), 160·k bytes
+// Output: 128-byte G2 point Σ s_i·Q_i
+func Bn254G2Msm(in, out []byte) (int, error) {
+	return result(importBn254G2Msm(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254G2Mul calls the host function bn254_g2_mul.
+// Input: 128-byte EIP-197 G2 point (x.c1 || x.c0 || y.c1 || y.c0 big-endian; zero bytes = infinity) in G2 || 32-byte big-endian scalar (any 256-bit value, reduced mod r), 160 bytes
+// Output: 128-byte G2 point s·Q
+func Bn254G2Mul(in, out []byte) (int, error) {
+	return result(importBn254G2Mul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254GtEqual calls the host function bn254_gt_equal.
+// Input: two 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)s
+// Output: one byte: 0x01 if equal, else 0x00
+func Bn254GtEqual(in, out []byte) (int, error) {
+	return result(importBn254GtEqual(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254GtMul calls the host function bn254_gt_mul.
+// Input: two 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)s
+// Output: their product, a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+func Bn254GtMul(in, out []byte) (int, error) {
+	return result(importBn254GtMul(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254MillerLoop calls the host function bn254_miller_loop.
+// Input: k >= 1 pairs (64-byte EIP-196 G1 point || 128-byte EIP-197 G2 point in G2), 192·k bytes
+// Output: Π f(P_i, Q_i), the multi-Miller loop before the final exponentiation, as a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+func Bn254MillerLoop(in, out []byte) (int, error) {
+	return result(importBn254MillerLoop(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bn254Pairing calls the host function bn254_pairing.
+// Input: one pair (64-byte EIP-196 G1 point || 128-byte EIP-197 G2 point in G2), 192 bytes
+// Output: e(P, Q) as a 384-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 32-byte big-endian coefficients < p)
+func Bn254Pairing(in, out []byte) (int, error) {
+	return result(importBn254Pairing(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bn254PairingCheck calls the host function bn254_pairing_check.
@@ -337,6 +984,13 @@ func Bn254PairingCheck(in, out []byte) (int, error) {
 	return result(importBn254PairingCheck(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bn254PairingCheckLe calls the host function bn254_pairing_check_le.
+// Input: k >= 0 items (64-byte NEAR G1 point (x || y, 32-byte little-endian each < p; (0, 0) = infinity) || 128-byte NEAR G2 point x.c0 || x.c1 || y.c0 || y.c1 little-endian, in G2), 192·k bytes (NEAR alt_bn128_pairing_check)
+// Output: one byte: 0x01 if Π e(P_i, Q_i) = 1 (also for k = 0), else 0x00
+func Bn254PairingCheckLe(in, out []byte) (int, error) {
+	return result(importBn254PairingCheckLe(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Ed25519BatchVerifyZip215 calls the host function ed25519_batch_verify_zip215.
 // Input: n (4, big-endian) || n x (pk (32) || sig (64) || len (4, big-endian) || msg)
 // Output: 0x01 if every signature verifies under ZIP-215, else 0x00 (n = 0 is invalid)
@@ -344,11 +998,25 @@ func Ed25519BatchVerifyZip215(in, out []byte) (int, error) {
 	return result(importEd25519BatchVerifyZip215(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Ed25519BatchVerifyZip215Lists calls the host function ed25519_batch_verify_zip215_lists.
+// Input: n_msg (4 BE) || n_sig (4 BE) || n_pk (4 BE) || n_sig x sig (64) || n_pk x pk (32) || n_msg x (len (4 BE) || msg); shapes (n,n,n), (1,n,n), (n,n,1) (CosmWasm ed25519_batch_verify)
+// Output: 0x01 if every signature verifies under ZIP-215 (empty batch: 0x01), else 0x00
+func Ed25519BatchVerifyZip215Lists(in, out []byte) (int, error) {
+	return result(importEd25519BatchVerifyZip215Lists(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Ed25519Verify calls the host function ed25519_verify.
 // Input: pk (32) || sig (R 32 || S 32) || msg
 // Output: 0x01 valid, 0x00 invalid (RFC 8032 / Go crypto/ed25519 rules)
 func Ed25519Verify(in, out []byte) (int, error) {
 	return result(importEd25519Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Ed25519VerifyStrict calls the host function ed25519_verify_strict.
+// Input: pk (32) || sig (R 32 || S 32) || msg
+// Output: 0x01 valid, 0x00 invalid (ed25519-dalek verify_strict: small-order A or R rejected, cofactorless, R compared byte for byte)
+func Ed25519VerifyStrict(in, out []byte) (int, error) {
+	return result(importEd25519VerifyStrict(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Ed25519VerifyZip215 calls the host function ed25519_verify_zip215.
@@ -407,6 +1075,13 @@ func Keccak256(in, out []byte) (int, error) {
 	return result(importKeccak256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Keccak512 calls the host function keccak512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte Keccak-512 digest (original Keccak padding)
+func Keccak512(in, out []byte) (int, error) {
+	return result(importKeccak512(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // KzgPointEvaluation calls the host function kzg_point_evaluation.
 // Input: 192 bytes (EIP-4844): versioned_hash (32) || z (32, BE < r) || y (32, BE < r) || commitment (48, compressed G1) || proof (48, compressed G1)
 // Output: 0x01 if versioned_hash = 0x01 || sha256(commitment)[1:] and the KZG opening p(z) = y holds under the Ethereum mainnet trusted setup, else 0x00
@@ -421,11 +1096,32 @@ func KzgVerifyProofDusk(in, out []byte) (int, error) {
 	return result(importKzgVerifyProofDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// P256RecoverRid calls the host function p256_recover_rid.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 65-byte uncompressed key 0x04 || x || y; no_result when no key recovers
+func P256RecoverRid(in, out []byte) (int, error) {
+	return result(importP256RecoverRid(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // P256Verify calls the host function p256_verify.
 // Input: hash (32) || r (32) || s (32) || qx (32) || qy (32) (EIP-7951 layout)
 // Output: 0x01 valid, 0x00 invalid (EIP-7951 rules)
 func P256Verify(in, out []byte) (int, error) {
 	return result(importP256Verify(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// P256VerifySec1 calls the host function p256_verify_sec1.
+// Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, high s accepted)
+func P256VerifySec1(in, out []byte) (int, error) {
+	return result(importP256VerifySec1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// P256VerifySec1Lows calls the host function p256_verify_sec1_lows.
+// Input: hash (32) || r (32) || s (32) || pk (33: 0x02/0x03 || x, or 65: 0x04 || x || y)
+// Output: 0x01 valid, 0x00 invalid (EIP-7951 rules, s > n/2 is invalid)
+func P256VerifySec1Lows(in, out []byte) (int, error) {
+	return result(importP256VerifySec1Lows(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // PlonkBls12381DuskVerify calls the host function plonk_bls12381_dusk_verify.
@@ -491,6 +1187,13 @@ func SchnorrJubjubVerifyDusk(in, out []byte) (int, error) {
 	return result(importSchnorrJubjubVerifyDusk(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Secp256k1Decompress calls the host function secp256k1_decompress.
+// Input: public key: 33 bytes (0x02/0x03 || x) or 65 bytes (0x04 || x || y)
+// Output: 65-byte uncompressed key 0x04 || x || y, checked on the curve
+func Secp256k1Decompress(in, out []byte) (int, error) {
+	return result(importSecp256k1Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Secp256k1EcdsaVerify calls the host function secp256k1_ecdsa_verify.
 // Input: pk (33 compressed or 65 uncompressed) || r (32) || s (32) || hash (32)
 // Output: 0x01 valid, 0x00 invalid (high s accepted)
@@ -512,6 +1215,41 @@ func Secp256k1Recover(in, out []byte) (int, error) {
 	return result(importSecp256k1Recover(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Secp256k1RecoverRid calls the host function secp256k1_recover_rid.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 65-byte uncompressed key 0x04 || x || y; high s accepted; no_result when no key recovers
+func Secp256k1RecoverRid(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRid(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1RecoverRidCompressed calls the host function secp256k1_recover_rid_compressed.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 33-byte compressed key 0x02/0x03 || x; high s accepted; no_result when no key recovers
+func Secp256k1RecoverRidCompressed(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRidCompressed(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1RecoverRidLows calls the host function secp256k1_recover_rid_lows.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 65-byte uncompressed key 0x04 || x || y; s > n/2 is non_canonical; no_result when no key recovers
+func Secp256k1RecoverRidLows(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRidLows(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1RecoverRidXy calls the host function secp256k1_recover_rid_xy.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 64 bytes x || y (no prefix); high s accepted; no_result when no key recovers
+func Secp256k1RecoverRidXy(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRidXy(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Secp256k1RecoverRidXyLows calls the host function secp256k1_recover_rid_xy_lows.
+// Input: hash (32) || r (32) || s (32) || rid (1: 0..3; rid&1 = parity of R.y, rid&2: x(R) = r + n)
+// Output: 64 bytes x || y (no prefix); s > n/2 is non_canonical; no_result when no key recovers
+func Secp256k1RecoverRidXyLows(in, out []byte) (int, error) {
+	return result(importSecp256k1RecoverRidXyLows(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Sha256 calls the host function sha256.
 // Input: raw bytes (any length up to the limit)
 // Output: 32-byte SHA-256 digest (FIPS 180-4)
@@ -524,4 +1262,46 @@ func Sha256(in, out []byte) (int, error) {
 // Output: 32-byte SHA3-256 digest (FIPS 202)
 func Sha3256(in, out []byte) (int, error) {
 	return result(importSha3256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Sha3384 calls the host function sha3_384.
+// Input: raw bytes (any length up to the limit)
+// Output: 48-byte SHA3-384 digest (FIPS 202)
+func Sha3384(in, out []byte) (int, error) {
+	return result(importSha3384(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Sha3512 calls the host function sha3_512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte SHA3-512 digest (FIPS 202)
+func Sha3512(in, out []byte) (int, error) {
+	return result(importSha3512(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Sha512 calls the host function sha512.
+// Input: raw bytes (any length up to the limit)
+// Output: 64-byte SHA-512 digest (FIPS 180-4)
+func Sha512(in, out []byte) (int, error) {
+	return result(importSha512(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Twox128 calls the host function twox_128.
+// Input: raw bytes (any length up to the limit)
+// Output: Substrate twox_128: XXH64(input, seed i) little-endian for i = 0..1, concatenated
+func Twox128(in, out []byte) (int, error) {
+	return result(importTwox128(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Twox256 calls the host function twox_256.
+// Input: raw bytes (any length up to the limit)
+// Output: Substrate twox_256: XXH64(input, seed i) little-endian for i = 0..3, concatenated
+func Twox256(in, out []byte) (int, error) {
+	return result(importTwox256(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Twox64 calls the host function twox_64.
+// Input: raw bytes (any length up to the limit)
+// Output: Substrate twox_64: XXH64(input, seed i) little-endian for i = 0..0, concatenated
+func Twox64(in, out []byte) (int, error) {
+	return result(importTwox64(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }

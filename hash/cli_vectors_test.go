@@ -5,8 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"math/big"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,6 +14,7 @@ import (
 	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/internal/cli"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // vectorCase is one request for `hostcrypto call --jsonl` and its judge.
@@ -27,13 +26,7 @@ type vectorCase struct {
 
 func load(t *testing.T, rel string, v any) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("../testdata/vectors", rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", rel, err)
-	}
+	vectors.JSON(t, rel, v)
 }
 
 func wantOutput(hexOut string) func(cli.Result) bool {

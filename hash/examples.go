@@ -50,19 +50,28 @@ func fieldExamples(counts []int, bigEndian bool) func() []core.Example {
 	}
 }
 
-// h2cExamples: the RFC 9380 test DST with messages of 0 B to 16 KiB; the
-// cost is dominated by the fixed map-to-curve and cofactor work plus
-// SHA-256 over the message.
+// h2cExamples: the RFC 9380 test DST with messages of 0 B to 512 KiB, and
+// the longest DST (255 bytes, hashed in every block of expand_message_xmd);
+// the cost is the fixed map-to-curve and cofactor work plus SHA-256 over
+// the message.
 func h2cExamples() []core.Example {
 	dst := "QUUX-V01-CS02-with-BLS12381G2_XMD:SHA-256_SSWU_RO_"
-	var ex []core.Example
-	for _, n := range []int{0, 32, 1 << 10, 16 << 10} {
-		msg := make([]byte, n)
-		for i := range msg {
-			msg[i] = byte(i*131 + 7)
+	msg := func(n int) []byte {
+		m := make([]byte, n)
+		for i := range m {
+			m[i] = byte(i*131 + 7)
 		}
-		ex = append(ex, core.Example{Name: sizeName(n), Input: h2cInput(dst, msg), Worst: true})
+		return m
 	}
+	var ex []core.Example
+	for _, n := range []int{0, 32, 1 << 10, 16 << 10, 256 << 10, 512 << 10} {
+		ex = append(ex, core.Example{Name: sizeName(n), Input: h2cInput(dst, msg(n)), Worst: true})
+	}
+	long := make([]byte, 255)
+	for i := range long {
+		long[i] = 'A' + byte(i%26)
+	}
+	ex = append(ex, core.Example{Name: "dst255-32B", Input: h2cInput(string(long), msg(32)), Worst: true})
 	return ex
 }
 

@@ -1,7 +1,10 @@
 // Package hash declares the hashing host functions (Funcs lists them):
 //
 //   - byte hashes (raw bytes in, fixed-size digest out): sha256, sha3_256,
-//     keccak256, blake2b_256, blake2b_512, blake3_256, ripemd160;
+//     keccak256, blake2b_256, blake2b_512, blake3_256, ripemd160, and the
+//     chain variants in variants.go: sha512, sha3_384, sha3_512, keccak512,
+//     blake2b_128, blake2b_224, blake2b_outlen (digest length in the first
+//     byte), twox_64, twox_128, twox_256 (Substrate's XXH64, twox.go);
 //   - blake2f, the EIP-152 BLAKE2b compression function;
 //   - poseidon_bn254 (circomlib) and poseidon_bls12381_dusk (Dusk Hades,
 //     dusk-safe sponge), implemented in package hash/poseidon;
@@ -90,7 +93,8 @@ var (
 // Funcs lists the package's host functions.
 func Funcs() []*core.Func {
 	return []*core.Func{SHA256, SHA3_256, Keccak256, BLAKE2b_256, BLAKE2b_512, BLAKE3_256, RIPEMD160,
-		BLAKE2F, PoseidonBN254, PoseidonBLS12381Dusk, BLS12381HashToG1, BLS12381HashToG2}
+		BLAKE2F, PoseidonBN254, PoseidonBLS12381Dusk, BLS12381HashToG1, BLS12381HashToG2,
+		SHA512, SHA3_384, SHA3_512, Keccak512, BLAKE2b_128, BLAKE2b_224, BLAKE2bOutlen, Twox64, Twox128, Twox256}
 }
 
 // Pools of hashers for the algorithms whose libraries have no one-shot Sum:

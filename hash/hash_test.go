@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,9 +13,8 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
-
-const vectors = "../testdata/vectors"
 
 // call runs a catalogue function through core.Invoke, the host-call path.
 func call(t testing.TB, name string, in []byte) ([]byte, error) {
@@ -33,13 +29,7 @@ func call(t testing.TB, name string, in []byte) ([]byte, error) {
 
 func readJSON(t testing.TB, rel string, v any) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(vectors, rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("%s: %v", rel, err)
-	}
+	vectors.JSON(t, rel, v)
 }
 
 func unhex(t testing.TB, s string) []byte {

@@ -13,6 +13,12 @@ import (
 // blsPairingBlst is set by dispatch (OnSelect) and read by the hot path.
 var blsPairingBlst bool
 
+// workerHook, when set (by tests only), runs at the start of every worker
+// goroutine the package starts (pairingJob's helpers; package curves'
+// workers have internal/parallel.WorkerHook): a test makes it panic to
+// check that the panic becomes the call's internal_error.
+var workerHook func()
+
 func init() {
 	// Single-core CPU time on the reference machine (docs/curves.md):
 	// gnark-crypto's pairing is ~10% faster than blst's. The subgroup checks

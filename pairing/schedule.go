@@ -3,6 +3,8 @@ package pairing
 import (
 	"sync"
 	"sync/atomic"
+
+	"github.com/hostcrypto/hostcrypto/internal/safego"
 )
 
 // pairingJob is a pairing check together with the subgroup checks of its
@@ -77,17 +79,30 @@ func (job *pairingJob) run() (verdict, checksOK bool) {
 		}
 	}
 	var mlDone, sideDone sync.WaitGroup
+	var catch safego.Catcher // a helper's panic is raised here after both waits
 	mlDone.Add(w - 1)
 	sideDone.Add(w - 1)
+	defer sideDone.Wait() // also when the caller panics: no helper outlives the call
 	for i := 1; i < w; i++ {
 		lo, hi := i*n/w, (i+1)*n/w
 		go func() {
+			mlPending := true
+			defer func() {
+				if mlPending {
+					mlDone.Done()
+				}
+				sideDone.Done()
+			}()
+			defer catch.Recover()
+			if workerHook != nil {
+				workerHook()
+			}
 			if owner[i].CompareAndSwap(chunkFree, chunkHelper) {
 				claimed.Store(true)
 				job.miller(i, lo, hi)
 			}
+			mlPending = false
 			mlDone.Done()
-			defer sideDone.Done()
 			sideChecks(int64(m))
 		}()
 	}
@@ -125,7 +140,12 @@ func (job *pairingJob) run() (verdict, checksOK bool) {
 			used[i] = true
 		}
 	}
+	if catch.Hit() { // a helper's chunk is unusable: wait for all, then fail
+		sideDone.Wait()
+		catch.Check("pairing")
+	}
 	verdict = job.final(used)
 	sideDone.Wait()
+	catch.Check("pairing")
 	return verdict, !bad.Load()
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // vector is one case of the go-ethereum / EIP-2537 JSON files.
@@ -29,8 +30,8 @@ type vectorFile struct {
 }
 
 const (
-	geth = "../testdata/vectors/go-ethereum-precompiles/"
-	eip  = "../testdata/vectors/eip-2537/"
+	geth = "go-ethereum-precompiles/"
+	eip  = "eip-2537/"
 )
 
 var vectorFiles = []vectorFile{
@@ -76,7 +77,7 @@ var vectorFiles = []vectorFile{
 
 func loadVectors(t testing.TB, path string) []vector {
 	t.Helper()
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(vectors.Path(t, path))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,8 +34,6 @@ import (
 	"context"
 	"fmt"
 	"sort"
-	"sync"
-	"time"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -43,6 +41,7 @@ import (
 	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/wasmbridge/hostabi"
 )
 
 // ModuleName is the import module guests use.
@@ -59,45 +58,22 @@ func WithGasMeter(ctx context.Context, m GasMeter) context.Context {
 	return context.WithValue(ctx, meterKey{}, m)
 }
 
-// OutOfGasError is the trap raised when a call costs more than remains.
-type OutOfGasError struct {
-	Function  string
-	Price     uint64
-	Remaining uint64
-}
-
-func (e *OutOfGasError) Error() string {
-	return fmt.Sprintf("hostcrypto: out of gas: %s costs %d, %d remain", e.Function, e.Price, e.Remaining)
-}
-
-// MemoryError is the trap raised when a pointer/length pair does not lie
-// inside the guest's memory (including pairs whose sum wraps 32 bits).
-type MemoryError struct {
-	Function string
-	What     string // "input" or "output"
-	Ptr, Len uint32
-}
-
-func (e *MemoryError) Error() string {
-	return fmt.Sprintf("hostcrypto: %s: %s range [%d, %d+%d) is outside guest memory", e.Function, e.What, e.Ptr, e.Ptr, e.Len)
-}
-
-// MeterError is the trap raised when no gas meter is configured.
-type MeterError struct{ Function string }
-
-func (e *MeterError) Error() string {
-	return "hostcrypto: " + e.Function + ": no gas meter in the context and no default meter"
-}
+// The trap kinds, shared by every engine adapter (see package hostabi).
+type (
+	// OutOfGasError is the trap raised when a call, or a block of metered
+	// guest code, costs more than remains.
+	OutOfGasError = hostabi.OutOfGasError
+	// MemoryError is the trap raised when a pointer/length pair does not lie
+	// inside the guest's memory (including pairs whose sum wraps 32 bits).
+	MemoryError = hostabi.MemoryError
+	// MeterError is the trap raised when no gas meter is configured.
+	MeterError = hostabi.MeterError
+	// HostError is the trap raised when the host, not the contract, is at fault.
+	HostError = hostabi.HostError
+)
 
 // Observation is what an Observer sees of one completed (non-trapping) call.
-type Observation struct {
-	Function string
-	InLen    int
-	Output   []byte // valid only during the callback
-	Gas      uint64
-	Code     core.Code // 0 on success
-	Duration time.Duration
-}
+type Observation = hostabi.Observation
 
 type config struct {
 	module    string
@@ -167,13 +143,12 @@ func NewHostModuleBuilder(r wazero.Runtime, opts ...Option) (wazero.HostModuleBu
 		if !ok {
 			return nil, fmt.Errorf("wasmbridge: export %q: no function %q in the catalogue", export, name)
 		}
-		h := &hostFunc{f: f, cfg: &c}
-		// Resolve the price once.
-		price, err := c.schedule.Pricer(f)
-		if err != nil {
+		// The price is resolved once; a schedule that does not price an
+		// exported function refuses the module.
+		if _, err := c.schedule.Pricer(f); err != nil {
 			return nil, fmt.Errorf("wasmbridge: export %q: %w", export, err)
 		}
-		h.price = price
+		h := &hostFunc{h: hostabi.NewFunc(f, c.schedule, c.observer), cfg: &c}
 		b.NewFunctionBuilder().
 			WithGoModuleFunction(h, i32x4, i32x1).
 			WithParameterNames("in_ptr", "in_len", "out_ptr", "out_cap").
@@ -197,76 +172,44 @@ var (
 	i32x1 = []api.ValueType{api.ValueTypeI32}
 )
 
-// scratch holds output buffers between calls, so that the function never
-// writes guest memory directly (input and output may overlap) and the
-// steady state does not allocate.
-var scratch = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
-
-// maxPooled bounds the buffers kept for reuse.
-const maxPooled = 1 << 16
-
 type hostFunc struct {
-	f     *core.Func
-	cfg   *config
-	price func(in []byte) uint64
+	h   *hostabi.Func
+	cfg *config
 }
 
-// Call implements api.GoModuleFunction.
+// Call implements api.GoModuleFunction: decode, then the engine-neutral
+// steps of hostabi.Func.Call; a trap is raised as a panic, which wazero
+// returns from api.Function.Call as an error that errors.As matches.
 func (h *hostFunc) Call(ctx context.Context, mod api.Module, stack []uint64) {
-	inPtr, inLen := api.DecodeU32(stack[0]), api.DecodeU32(stack[1])
-	outPtr, outCap := api.DecodeU32(stack[2]), api.DecodeU32(stack[3])
-	mem := mod.Memory()
-	if mem == nil {
-		panic(&MemoryError{Function: h.f.Name, What: "memory"})
-	}
-	in, ok := mem.Read(inPtr, inLen)
-	if !ok {
-		panic(&MemoryError{Function: h.f.Name, What: "input", Ptr: inPtr, Len: inLen})
-	}
-	outView, ok := mem.Read(outPtr, outCap)
-	if !ok {
-		panic(&MemoryError{Function: h.f.Name, What: "output", Ptr: outPtr, Len: outCap})
-	}
-	if h.f.OutputSize(in) > int(outCap) {
-		stack[0] = api.EncodeI32(int32(core.CodeOutputTooSmall))
-		return
-	}
 	m, _ := ctx.Value(meterKey{}).(GasMeter)
 	if m == nil {
 		m = h.cfg.meter
-		if m == nil {
-			panic(&MeterError{Function: h.f.Name})
-		}
 	}
-	price := h.price(in)
-	if m.Consume(price) != nil {
-		panic(&OutOfGasError{Function: h.f.Name, Price: price, Remaining: m.Remaining()})
-	}
-	var start time.Time
-	if h.cfg.observer != nil {
-		start = time.Now()
-	}
-	bp := scratch.Get().(*[]byte)
-	out, err := core.Execute(h.f, (*bp)[:0], in)
-	var res int32
+	res, err := h.h.Call(memoryView(mod), api.DecodeU32(stack[0]), api.DecodeU32(stack[1]),
+		api.DecodeU32(stack[2]), api.DecodeU32(stack[3]), m)
 	if err != nil {
-		res = int32(core.CodeOf(err))
-	} else if len(out) > int(outCap) {
-		// OutLen under-estimated: a bug in the descriptor, never a partial write.
-		res = int32(core.CodeInternal)
-	} else {
-		res = int32(copy(outView, out))
-	}
-	if h.cfg.observer != nil {
-		code := core.Code(0)
-		if res < 0 {
-			code = core.Code(res)
-		}
-		h.cfg.observer(Observation{Function: h.f.Name, InLen: len(in), Output: out, Gas: price, Code: code, Duration: time.Since(start)})
-	}
-	if cap(out) <= maxPooled {
-		*bp = out[:0]
-		scratch.Put(bp)
+		panic(err)
 	}
 	stack[0] = api.EncodeI32(res)
+}
+
+// memoryView returns the guest's whole linear memory (no copy), or nil.
+func memoryView(mod api.Module) []byte {
+	mem := mod.Memory()
+	if mem == nil {
+		return nil
+	}
+	size := mem.Size()
+	if size == 0 {
+		// Size is a uint32: a full 4 GiB memory reports 0. Serve all but
+		// its last byte rather than nothing.
+		if pages, ok := mem.Grow(0); ok && pages != 0 {
+			size = 1<<32 - 1
+		}
+	}
+	view, _ := mem.Read(0, size)
+	if view == nil {
+		view = []byte{}
+	}
+	return view
 }

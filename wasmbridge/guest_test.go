@@ -24,7 +24,7 @@ import (
 )
 
 // buildGuest compiles a Go package for GOOS=wasip1 GOARCH=wasm as a reactor.
-func buildGuest(t *testing.T, pkg string) []byte {
+func buildGuest(t testing.TB, pkg string) []byte {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "guest.wasm")
 	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-buildmode=c-shared", "-trimpath", "-o", out, pkg)

@@ -1,3 +1,5 @@
+//go:generate go run ./internal/genexamples
+
 package zk
 
 import (
@@ -28,15 +30,18 @@ import (
 // for C = c·G1 with c = (s·t − a·b − l·g) / d mod r, l = k_0 + Σ x_i·k_i.
 // Such a proof verifies exactly as a prover's would (the verifier cannot
 // tell), and the public-input count scales the MSM as real circuits do.
-// Formats that need a real prover take one valid public vector's input
-// (examples_vectors.go, generated).
+// The gnark formats also get proofs made by gnark's own prover at first
+// use (examples_prover.go), snarkjs PLONK the proof this project made with
+// snarkjs (examples_own.go, generated), dusk-plonk valid proofs made with a
+// known SRS trapdoor (dplonk.Examples). No example is taken from public
+// vectors.
 
-// vectorExamplesOf returns the examples of function fn taken from
-// vectorExamples.
-func vectorExamplesOf(fn string) func() []core.Example {
+// ownExamplesOf returns the examples of function fn taken from
+// ownExamples.
+func ownExamplesOf(fn string) func() []core.Example {
 	return func() []core.Example {
 		var ex []core.Example
-		for _, v := range vectorExamples {
+		for _, v := range ownExamples {
 			if v.fn != fn {
 				continue
 			}
@@ -50,10 +55,9 @@ func vectorExamplesOf(fn string) func() []core.Example {
 	}
 }
 
-// withVectors returns sized's examples followed by fn's vector examples.
-func withVectors(sized func() []core.Example, fn string) func() []core.Example {
-	vec := vectorExamplesOf(fn)
-	return func() []core.Example { return append(sized(), vec()...) }
+// withExtra returns sized's examples followed by extra's.
+func withExtra(sized, extra func() []core.Example) func() []core.Example {
+	return func() []core.Example { return append(sized(), extra()...) }
 }
 
 func exScalar(label string, i int, r *big.Int) *big.Int {

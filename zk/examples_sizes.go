@@ -18,9 +18,9 @@ import (
 // the verifier does all its work before the final check rejects it. Such
 // an input is the costliest of its size, whatever the verdict.
 
-// vectorInput returns the input of the vector example (fn, name).
-func vectorInput(fn, name string) []byte {
-	for _, v := range vectorExamples {
+// ownInput returns the input of the own example (fn, name).
+func ownInput(fn, name string) []byte {
+	for _, v := range ownExamples {
 		if v.fn == fn && v.name == name {
 			in, err := hex.DecodeString(v.input)
 			if err != nil {
@@ -29,7 +29,7 @@ func vectorInput(fn, name string) []byte {
 			return in
 		}
 	}
-	panic("zk: internal error: no vector example " + fn + "/" + name)
+	panic("zk: internal error: no own example " + fn + "/" + name)
 }
 
 // gnarkGroth16Sizes are the synthetic gnark Groth16 shapes: public inputs
@@ -61,7 +61,7 @@ func gnarkGroth16Examples(c *g16Curve) []core.Example {
 // (nPublic rewritten, inputs < r): verdict 0x00 after the full
 // verification (the verifier has no early exit).
 func snarkjsPublic(n int) []byte {
-	in := vectorInput("plonk_bn254_snarkjs_verify", "multiplier1000")
+	in := ownInput("plonk_bn254_snarkjs_verify", "many6")
 	out := append([]byte(nil), in[:sjFixed]...)
 	binary.BigEndian.PutUint32(out, uint32(n))
 	r := bnfr.Modulus()

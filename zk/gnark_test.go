@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // threeSections builds the input of the *_gnark functions.
@@ -62,7 +63,7 @@ type v014Proof struct {
 }
 
 func loadV014(t *testing.T, dir string) []v014Proof {
-	b, err := os.ReadFile(filepath.Join(vectorsDir, "snarkjs", "gnark", dir, "proofs.json"))
+	b, err := os.ReadFile(filepath.Join(vectors.Dir(t, "snarkjs/gnark/"+dir), "proofs.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func loadV014(t *testing.T, dir string) []v014Proof {
 }
 
 func readHexFile(t *testing.T, path ...string) []byte {
-	b, err := os.ReadFile(filepath.Join(append([]string{vectorsDir}, path...)...))
+	b, err := os.ReadFile(vectors.Path(t, strings.Join(path, "/")))
 	if err != nil {
 		t.Fatal(err)
 	}

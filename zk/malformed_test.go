@@ -15,6 +15,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"github.com/hostcrypto/hostcrypto/internal/vkcache"
 	"github.com/hostcrypto/hostcrypto/zk/convert"
 )
@@ -34,7 +35,7 @@ func validInputs(t testing.TB) map[string][]byte {
 			out[fn] = threeSections(unhex(t, c.VKRaw), unhex(t, c.ProofRaw), unhex(t, c.PublicWitness))
 		}
 	}
-	dir := generatedDir + "/plonk_circuit2_upstream_zkey"
+	dir := vectors.Dir(t, "snarkjs/generated/plonk_circuit2_upstream_zkey")
 	in, err := convert.SnarkjsPlonk(readFile(t, dir, "verification_key.json"), readFile(t, dir, "proof_1.json"), readFile(t, dir, "public_1.json"))
 	if err != nil {
 		t.Fatal(err)

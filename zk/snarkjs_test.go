@@ -14,14 +14,15 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"github.com/hostcrypto/hostcrypto/zk/convert"
 )
 
-var generatedDir = filepath.Join(vectorsDir, "snarkjs", "generated")
-
 // generatedDirs are the snarkjs-made vector roots: the shared set and the
 // many-public-input set made for these tests.
-var generatedDirs = []string{generatedDir, filepath.Join(vectorsDir, "snarkjs-own", "generated")}
+func generatedDirs(t testing.TB) []string {
+	return []string{vectors.Dir(t, "snarkjs/generated"), filepath.Join(ownDir, "snarkjs-own", "generated")}
+}
 
 func readFile(t testing.TB, path ...string) []byte {
 	t.Helper()
@@ -35,7 +36,7 @@ func readFile(t testing.TB, path ...string) []byte {
 // snarkjsFolders lists generated/<protocol>_* folders of every root.
 func snarkjsFolders(t testing.TB, protocol string) []string {
 	var all []string
-	for _, root := range generatedDirs {
+	for _, root := range generatedDirs(t) {
 		m, err := filepath.Glob(filepath.Join(root, protocol+"_*"))
 		if err != nil || len(m) == 0 {
 			t.Fatalf("no %s folders in %s: %v", protocol, root, err)
@@ -149,7 +150,7 @@ func TestSnarkjsGenerated(t *testing.T) {
 // TestSnarkjsGnarkCrossProofs converts the gnark v0.14 Groth16 proofs that
 // were re-expressed as snarkjs JSON (and verified by snarkjs 0.7.6).
 func TestSnarkjsGnarkCrossProofs(t *testing.T) {
-	dir := filepath.Join(vectorsDir, "snarkjs", "gnark", "groth16_bn254_cubic")
+	dir := vectors.Dir(t, "snarkjs/gnark/groth16_bn254_cubic")
 	vk := readFile(t, dir, "verification_key.snarkjs.json")
 	var ps []struct {
 		Name   string          `json:"name"`

@@ -4,15 +4,17 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
-const vectorsDir = "../testdata/vectors"
+// ownDir holds the vectors this project made itself (snarkjs-own); the
+// external ones are read in place through internal/vectors.
+const ownDir = "../testdata/vectors"
 
 // gnarkCase is one entry of gnark-v0.16/cases.json.
 type gnarkCase struct {
@@ -30,7 +32,7 @@ type gnarkCase struct {
 
 func loadGnarkCases(t testing.TB) []gnarkCase {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(vectorsDir, "gnark-v0.16", "cases.json"))
+	b, err := os.ReadFile(vectors.Path(t, "gnark-v0.16/cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

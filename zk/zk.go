@@ -16,6 +16,7 @@
 package zk
 
 import (
+	"github.com/consensys/gnark-crypto/ecc"
 	"runtime"
 
 	"github.com/hostcrypto/hostcrypto/core"
@@ -74,7 +75,7 @@ var (
 		FixedOut:   1,
 		Items:      gnarkGroth16Items(&bnSizes, &bnWeights),
 		Primitives: []string{"zk.groth16.bn254"},
-		Examples:   withVectors(bnGnarkG16Examples, "groth16_bn254_verify_gnark"),
+		Examples:   withExtra(bnGnarkG16Examples, gnarkExamples(ecc.BN254, false)),
 		Run:        runGnarkBnGroth16,
 	}
 	Groth16BLS12381VerifyGnark = &core.Func{
@@ -86,7 +87,7 @@ var (
 		FixedOut:   1,
 		Items:      gnarkGroth16Items(&blsSizes, &blsWeights),
 		Primitives: []string{"zk.groth16.bls12381"},
-		Examples:   withVectors(blsGnarkG16Examples, "groth16_bls12381_verify_gnark"),
+		Examples:   withExtra(blsGnarkG16Examples, gnarkExamples(ecc.BLS12_381, false)),
 		Run:        runGnarkBlsGroth16,
 	}
 	PlonkBN254GnarkVerify = &core.Func{
@@ -98,7 +99,7 @@ var (
 		FixedOut:   1,
 		Items:      gnarkPlonkItems(&bnSizes, &bnWeights),
 		Primitives: []string{"zk.plonk.gnark"},
-		Examples:   withVectors(func() []core.Example { return gnarkPlonkExamples()["plonk_bn254_gnark_verify"] }, "plonk_bn254_gnark_verify"),
+		Examples:   withExtra(func() []core.Example { return gnarkPlonkExamples()["plonk_bn254_gnark_verify"] }, gnarkExamples(ecc.BN254, true)),
 		Run:        runGnarkBnPlonk,
 	}
 	PlonkBLS12381GnarkVerify = &core.Func{
@@ -110,7 +111,7 @@ var (
 		FixedOut:   1,
 		Items:      gnarkPlonkItems(&blsSizes, &blsWeights),
 		Primitives: []string{"zk.plonk.gnark"},
-		Examples:   withVectors(func() []core.Example { return gnarkPlonkExamples()["plonk_bls12381_gnark_verify"] }, "plonk_bls12381_gnark_verify"),
+		Examples:   withExtra(func() []core.Example { return gnarkPlonkExamples()["plonk_bls12381_gnark_verify"] }, gnarkExamples(ecc.BLS12_381, true)),
 		Run:        runGnarkBlsPlonk,
 	}
 	PlonkBN254SnarkjsVerify = &core.Func{
@@ -124,7 +125,7 @@ var (
 		FixedOut:   1,
 		Items:      sjItems,
 		Primitives: []string{"zk.plonk.snarkjs"},
-		Examples:   withVectors(snarkjsExamples, "plonk_bn254_snarkjs_verify"),
+		Examples:   withExtra(snarkjsExamples, ownExamplesOf("plonk_bn254_snarkjs_verify")),
 		Run:        runSnarkjsPlonk,
 	}
 )

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 # implementation fails instead of skipping.
 arch=$(go env GOARCH)
 if [ "$(go env CGO_ENABLED)" = 1 ] && { [ "$arch" = amd64 ] || [ "$arch" = arm64 ]; }; then
-	HOSTCRYPTO_REQUIRE=blst go test -count=1 ./pairing/... ./curves/... ./internal/blst/...
+	HOSTCRYPTO_REQUIRE=vectors,blst go test -count=1 ./pairing/... ./curves/... ./internal/blst/...
 fi
 
 # Differential test against go-ethereum's own precompiles (nested module, so

@@ -16,6 +16,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 func randG1(t testing.TB) G1 {
@@ -305,7 +306,7 @@ func TestEthDeserialization(t *testing.T) {
 		"infinity_with_false_b_flag": {core.CodeInvalidPoint, core.CodeNotInSubgroup}, // x = 0, compressed
 	}
 	for _, group := range []string{"G1", "G2"} {
-		files, _ := filepath.Glob("../../testdata/vectors/eth-bls12-381-tests/deserialization_" + group + "/*.json")
+		files, _ := filepath.Glob(filepath.Join(vectors.Dir(t, "eth-bls12-381-tests/deserialization_"+group), "*.json"))
 		if len(files) == 0 {
 			t.Fatal("no deserialization vectors")
 		}

@@ -10,12 +10,13 @@ import (
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/internal/cli"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // Every shared Dusk verdict, under every version, through
 // `hostcrypto call --jsonl` (the CLI's own code path).
 func TestDuskVectorsJSONL(t *testing.T) {
-	data, err := os.ReadFile("../../testdata/vectors/dusk/dusk-plonk.json")
+	data, err := os.ReadFile(vectors.Path(t, "dusk/dusk-plonk.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

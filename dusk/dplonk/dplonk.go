@@ -14,8 +14,6 @@
 package dplonk
 
 import (
-	"encoding/hex"
-
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
@@ -57,7 +55,7 @@ var PlonkBLS12381DuskVerify = &core.Func{
 	MaxInput: maxInput,
 	FixedOut: 1,
 	Items:    items,
-	Examples: func() []core.Example { return append(examples(), duskExamples()...) },
+	Examples: func() []core.Example { return append(Examples(), duskExamples()...) },
 	Run: func(dst, in []byte) ([]byte, error) {
 		if len(in) < 1 {
 			return nil, core.Errorf(core.CodeMalformed, "dplonk: empty input")
@@ -68,21 +66,6 @@ var PlonkBLS12381DuskVerify = &core.Func{
 
 // Funcs lists the package's host functions.
 func Funcs() []*core.Func { return []*core.Func{PlonkBLS12381DuskVerify} }
-
-// examples are the inputs of valid dusk-plonk vectors (one V3 proof per
-// circuit, examples_vectors.go, generated), for benchmarks, calibration
-// and fuzz seeds.
-func examples() []core.Example {
-	var ex []core.Example
-	for _, v := range vectorExamples {
-		in, err := hex.DecodeString(v.input)
-		if err != nil {
-			panic("dplonk: internal error: " + err.Error())
-		}
-		ex = append(ex, core.Example{Name: v.name, Input: in, Worst: true})
-	}
-	return ex
-}
 
 // split parses u32be len || verifier || u32be len || proof || rest.
 // Section 0 is the verifier, section 1 the proof.

@@ -3,7 +3,6 @@ package dplonk
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"math/big"
 	"strconv"
 
@@ -15,22 +14,8 @@ import (
 // Worst-case examples at several sizes of the verifier's growing sections
 // (public inputs, label), for gas calibration (docs/GAS.md, "Growing
 // sections"), and hostile inputs for the hostile-input benchmark. Each is
-// the add-v3 vector's valid input grown so that it fails as late as
+// the first trapdoor example's valid input grown so that it fails as late as
 // possible.
-
-// vectorInput returns the input of the vector example name.
-func vectorInput(name string) []byte {
-	for _, v := range vectorExamples {
-		if v.name == name {
-			in, err := hex.DecodeString(v.input)
-			if err != nil {
-				panic("dplonk: internal error: " + err.Error())
-			}
-			return in
-		}
-	}
-	panic("dplonk: internal error: no vector example " + name)
-}
 
 // exScalar is a deterministic scalar mod r derived from a label.
 func exScalar(label string, i int) *big.Int {
@@ -38,9 +23,9 @@ func exScalar(label string, i int) *big.Int {
 	return new(big.Int).Mod(new(big.Int).SetBytes(h[:]), blsfr.Modulus())
 }
 
-// duskSplit splits the dusk-plonk vector example into its parts.
+// duskSplit splits the first trapdoor example into its parts.
 func duskSplit() (version byte, vd, proof []byte) {
-	in := vectorInput("add-v3")
+	in := Examples()[0].Input // a valid V3 proof, one public input
 	n := binary.BigEndian.Uint32(in[1:])
 	vd = in[5 : 5+n]
 	rest := in[5+n:]
@@ -58,7 +43,7 @@ func duskInput(version byte, vd, proof, pis []byte) []byte {
 	return append(in, pis...)
 }
 
-// duskVerifier rewrites the vector's verifier data (Verifier::to_bytes:
+// duskVerifier rewrites the example's verifier data (Verifier::to_bytes:
 // six u64be label_len, vk_len, ok_len, n_pi, size, constraints, then label,
 // vk, ok, n_pi u64be indexes) with a label of labelLen bytes (-1: keep it)
 // and nPI public inputs at gate indexes 2^31−1−i in a circuit of 2^31

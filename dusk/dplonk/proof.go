@@ -8,7 +8,12 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/safego"
 )
+
+// workerHook, when set (by tests only), runs at the start of every worker
+// goroutine the package starts.
+var workerHook func()
 
 // ProofSize is Proof::SIZE: 11 G1 commitments and 15 scalars.
 const ProofSize = 11*g1Size + 15*scalarSize
@@ -70,13 +75,16 @@ func parseProof(b []byte) (*proof, error) {
 	}
 	if runtime.GOMAXPROCS(0) > 1 {
 		var wg sync.WaitGroup
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		var catch safego.Catcher
+		safego.Go(&wg, &catch, func() {
+			if workerHook != nil {
+				workerHook()
+			}
 			decode(6, 11)
-		}()
+		})
 		decode(0, 6)
 		wg.Wait()
+		catch.Check("dplonk")
 	} else {
 		decode(0, 11)
 	}
@@ -245,12 +253,18 @@ func (m *msm) eval() (sum, sum2 bls12381.G1Jac) {
 	}
 	var a1, a2 bls12381.G1Jac
 	done := make(chan struct{})
+	var catch safego.Catcher
 	go func() {
+		defer close(done)
+		defer catch.Recover()
+		if workerHook != nil {
+			workerHook()
+		}
 		a1, a2 = msmGLV(a)
-		close(done)
 	}()
 	sum, sum2 = msmGLV(b)
 	<-done
+	catch.Check("dplonk")
 	sum.AddAssign(&a1)
 	sum2.AddAssign(&a2)
 	return sum, sum2
@@ -278,16 +292,28 @@ func (m *msm) setSecond(s fr.Element, p *bls12381.G1Affine) {
 // Here [D], F, E and both G1 points are one GLV/Straus MSM with two sums
 // (the same group elements, so the same verdict).
 func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version byte) bool {
+	ch := p.challenges(pr, pisRaw, version)
+	left, right := p.points(pr, &ch, pis, version)
+	return p.pairingCheck(&left, &right)
+}
+
+// challenges replays the transcript of version over the public inputs and
+// the proof.
+func (p *prepared) challenges(pr *proof, pisRaw []byte, version byte) challenges {
 	var t transcript
 	if version == 3 {
 		t = p.tV3
 	} else {
 		t = p.tLegacy
 	}
-	for i := range pis {
-		t.appendMessage([]byte("pi"), pisRaw[i*scalarSize:(i+1)*scalarSize])
+	for i := 0; i+scalarSize <= len(pisRaw); i += scalarSize {
+		t.appendMessage([]byte("pi"), pisRaw[i:i+scalarSize])
 	}
-	ch := pr.replay(&t)
+	return pr.replay(&t)
+}
+
+// points returns the two G1 points of the final check e(left, x·h)·e(right, h) = 1.
+func (p *prepared) points(pr *proof, ch *challenges, pis []fr.Element, version byte) (left, right bls12381.G1Affine) {
 	e := &pr.ev
 	vk := &p.vk
 	dom := &p.dom
@@ -309,7 +335,7 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	logicTerm(&m, vk, e, &ch.logicSep)
 	fixedBaseTerm(&m, vk, e, &ch.fixedSep)
 	variableBaseTerm(&m, vk, e, &ch.varSep)
-	permutationTerms(&m, vk, e, &ch, &l1, &pr.z)
+	permutationTerms(&m, vk, e, ch, &l1, &pr.z)
 	quotientTerms(&m, pr, &zN, &zH)
 
 	// r_0 = PI(z) − L_1(z)·α² − α·(a+β·σ1+γ)(b+β·σ2+γ)(c+β·σ3+γ)(d+γ)·z̄ω
@@ -371,12 +397,10 @@ func (p *prepared) verify(pr *proof, pis []fr.Element, pisRaw []byte, version by
 	m.setSecond(one, &pr.wZ)
 	m.setSecond(ch.u, &pr.wZW)
 	rj, lj := m.eval()
-	var right, left bls12381.G1Affine
 	right.FromJacobian(&rj)
 	left.FromJacobian(&lj)
 	left.Neg(&left)
-
-	return p.pairingCheck(&left, &right)
+	return left, right
 }
 
 // pairingCheck reports whether e(left, x·h)·e(right, h) = 1, dropping

@@ -12,9 +12,10 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 	"github.com/hostcrypto/hostcrypto/gas"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
-// duskVectors is ../../testdata/vectors/dusk/dusk-plonk.json, produced by
+// duskVectors is ../shared/vectors/dusk/dusk-plonk.json, produced by
 // dusk-plonk 0.22.0-rc.0 itself (see the folder's README).
 type duskVectors struct {
 	Label     string `json:"label"`
@@ -39,7 +40,7 @@ type duskCase struct {
 
 func loadDuskVectors(t testing.TB) *duskVectors {
 	t.Helper()
-	data, err := os.ReadFile("../../testdata/vectors/dusk/dusk-plonk.json")
+	data, err := os.ReadFile(vectors.Path(t, "dusk/dusk-plonk.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

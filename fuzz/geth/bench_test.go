@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sort"
 	"testing"
@@ -15,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/hostcrypto/hostcrypto/evm"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // benchPair runs in at addr through hostcrypto's evm.Run and go-ethereum's
@@ -96,7 +96,7 @@ func median(xs []float64) float64 {
 // firstInput returns the first input of file whose call succeeds with a
 // non-empty output (the full computation, not an early rejection).
 func firstInput(b *testing.B, file string) []byte {
-	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "vectors", file))
+	data, err := os.ReadFile(vectors.Path(b, file))
 	if err != nil {
 		b.Fatal(err)
 	}

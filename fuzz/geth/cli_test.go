@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/evm"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // cliFiles maps every vector file to its mainnet precompile address.
@@ -79,7 +80,7 @@ func TestCLIJSONL(t *testing.T) {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "vectors", name))
+		data, err := os.ReadFile(vectors.Path(t, name))
 		if err != nil {
 			t.Fatal(err)
 		}

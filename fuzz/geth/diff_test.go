@@ -13,7 +13,6 @@ import (
 	"math/big"
 	mrand "math/rand/v2"
 	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,6 +25,7 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/evm" // alone: the precompiles hold the functions they forward to
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // osaka is go-ethereum's Osaka precompile table.
@@ -93,7 +93,7 @@ func clip(b []byte) []byte {
 }
 
 // vectorInputs returns every Input of the vector files at addr (success and
-// failure cases), read from the repository's testdata.
+// failure cases), read in place from ../shared/vectors.
 func vectorInputs(t testing.TB) map[uint64][][]byte {
 	files := map[string]uint64{
 		"go-ethereum-precompiles/ecRecover.json":                  evm.AddrEcrecover,
@@ -131,7 +131,7 @@ func vectorInputs(t testing.TB) map[uint64][][]byte {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "vectors", name))
+		data, err := os.ReadFile(vectors.Path(t, name))
 		if err != nil {
 			t.Fatal(err)
 		}

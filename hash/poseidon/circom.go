@@ -1,9 +1,6 @@
 package poseidon
 
-import (
-	"errors"
-	"sync"
-)
+import "errors"
 
 // circomlib Poseidon over BN254 Fr.
 //
@@ -44,19 +41,20 @@ type circomParams struct {
 	opt *optimised[bnElem]
 }
 
-var (
-	circomOnce [circomMaxWidth + 1]sync.Once
-	circomTab  [circomMaxWidth + 1]*circomParams
-)
+// circomTab[t] holds width t's parameters (t = 2..17), decoded at package
+// init from the generated tables (params.go), so that the first call of a
+// width costs what every later call costs.
+var circomTab [circomMaxWidth + 1]*circomParams
 
-// circom returns the parameters of width t, generating them on first use.
-func circom(t int) *circomParams {
-	circomOnce[t].Do(func() {
-		p := generateCircom(t)
-		p.opt = optimise[bnElem](p.rc, p.mds, circomRF/2, p.rp)
-		circomTab[t] = p
-	})
-	return circomTab[t]
+// circom returns the parameters of width t.
+func circom(t int) *circomParams { return circomTab[t] }
+
+// buildCircom generates width t's parameters from scratch (Grain, then the
+// appendix-B precomputation): what the generated tables hold.
+func buildCircom(t int) *circomParams {
+	p := generateCircom(t)
+	p.opt = optimise[bnElem](p.rc, p.mds, circomRF/2, p.rp)
+	return p
 }
 
 // generateCircom draws width t's round constants and MDS matrix with Grain.

@@ -5,6 +5,8 @@ import (
 	"math/big"
 	"os"
 	"testing"
+
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // reference evaluates the permutation exactly as specified (no appendix-B
@@ -40,7 +42,7 @@ type circomCase struct {
 func loadCircomCases(t *testing.T) []circomCase {
 	var all []circomCase
 	for _, f := range []string{"circomlibjs_test_vectors.json", "go-iden3-crypto_test_vectors.json", "generated_cross_impl_iden3_go_vs_circomlibjs.json"} {
-		data, err := os.ReadFile("../../testdata/vectors/poseidon/" + f)
+		data, err := os.ReadFile(vectors.Path(t, "poseidon/"+f))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,7 +79,7 @@ func TestCircomVectors(t *testing.T) {
 			b, _ := new(big.Int).SetString(c.InitState, 10)
 			init.SetBigInt(b)
 		}
-		p := circom(len(in) + 1)
+		p := builtCircom(len(in) + 1)
 		ref := p.reference(init, in)
 		for i, w := range want {
 			if ref[i].String() != w {

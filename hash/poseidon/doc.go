@@ -16,8 +16,12 @@
 // appendix B (optimise.go): partial rounds add one scalar constant and
 // multiply by a sparse matrix. The specified forms are kept in the tests,
 // which compare the two. The arithmetic is the project's field/bn254fr and
-// field/bls12381fr (field.go). Nothing here allocates per call except the
-// one-time constant generation of each width on first use. The functions
+// field/bls12381fr (field.go). The run-time constants of every width are
+// generated into params.bin (params.go) and decoded at init, so the first
+// call of a width costs what later calls cost; nothing allocates per call.
+// The functions
 // are not constant time in the number of inputs (which is public) and do
 // not branch on input values.
 package poseidon
+
+//go:generate go test -run ^TestParamsFresh$ -update

@@ -1,9 +1,7 @@
 package poseidon
 
 import (
-	_ "embed"
 	"encoding/binary"
-	"sync"
 )
 
 // Dusk Poseidon252 over the BLS12-381 scalar field.
@@ -14,8 +12,9 @@ import (
 // round) or to the last element s_4 only (partial round), then sets s = M s
 // with (M s)_k = sum_j M[k][j] s_j.
 //
-// Constants: assets/arc.bin and assets/mds.bin, 32-byte little-endian
-// integers. Dusk's generator wrote them in Montgomery form, but Dusk loads
+// Constants: Poseidon252's assets/arc.bin and assets/mds.bin, 32-byte
+// little-endian integers, derived here by duskConstantBytes the way
+// Poseidon252 derives them. Dusk's generator wrote them in Montgomery form, but Dusk loads
 // each chunk with BlsScalar::from_raw, i.e. as a plain integer; the values
 // in use (and here) are therefore the chunks read as integers (mod r).
 //
@@ -33,13 +32,6 @@ const (
 	duskRounds  = duskFull + duskPartial
 )
 
-var (
-	//go:embed assets/arc.bin
-	duskArcBin []byte
-	//go:embed assets/mds.bin
-	duskMDSBin []byte
-)
-
 type duskParams struct {
 	arc [duskRounds][duskWidth]blsElem
 	mds [duskWidth][duskWidth]blsElem
@@ -52,43 +44,41 @@ type duskParams struct {
 // Dusk's element duskPi[i].
 var duskPi = [duskWidth]int{4, 0, 1, 2, 3}
 
-var (
-	duskOnce sync.Once
-	duskTab  *duskParams
-)
+// duskTab holds the parameters, decoded at package init from the generated
+// tables (params.go).
+var duskTab *duskParams
 
-func dusk() *duskParams {
-	duskOnce.Do(func() {
-		if len(duskArcBin) < duskRounds*duskWidth*32 || len(duskMDSBin) < duskWidth*duskWidth*32 {
-			panic("poseidon: internal error: Dusk constant files are truncated")
-		}
-		p := &duskParams{}
-		for r := 0; r < duskRounds; r++ {
-			for i := 0; i < duskWidth; i++ {
-				p.arc[r][i] = reduce256(duskArcBin[32*(r*duskWidth+i):])
-			}
-		}
+func dusk() *duskParams { return duskTab }
+
+// buildDusk derives Dusk's constants (duskConstantBytes) and runs the
+// appendix-B precomputation: what the generated tables hold.
+func buildDusk() *duskParams {
+	duskArcBin, duskMDSBin := duskConstantBytes()
+	p := &duskParams{}
+	for r := 0; r < duskRounds; r++ {
 		for i := 0; i < duskWidth; i++ {
-			for j := 0; j < duskWidth; j++ {
-				p.mds[i][j] = reduce256(duskMDSBin[32*(i*duskWidth+j):])
-			}
+			p.arc[r][i] = reduce256(duskArcBin[32*(r*duskWidth+i):])
 		}
-		rc := newMat[blsElem](duskRounds, duskWidth)
-		for r := range rc {
-			for i := range rc[r] {
-				rc[r][i] = p.arc[r][duskPi[i]]
-			}
+	}
+	for i := 0; i < duskWidth; i++ {
+		for j := 0; j < duskWidth; j++ {
+			p.mds[i][j] = reduce256(duskMDSBin[32*(i*duskWidth+j):])
 		}
-		m := newMat[blsElem](duskWidth, duskWidth)
-		for i := range m {
-			for j := range m[i] {
-				m[i][j] = p.mds[duskPi[i]][duskPi[j]]
-			}
+	}
+	rc := newMat[blsElem](duskRounds, duskWidth)
+	for r := range rc {
+		for i := range rc[r] {
+			rc[r][i] = p.arc[r][duskPi[i]]
 		}
-		p.opt = optimise[blsElem](rc, m, duskFull/2, duskPartial)
-		duskTab = p
-	})
-	return duskTab
+	}
+	m := newMat[blsElem](duskWidth, duskWidth)
+	for i := range m {
+		for j := range m[i] {
+			m[i][j] = p.mds[duskPi[i]][duskPi[j]]
+		}
+	}
+	p.opt = optimise[blsElem](rc, m, duskFull/2, duskPartial)
+	return p
 }
 
 // permute applies the Hades permutation to s, in the optimised form.

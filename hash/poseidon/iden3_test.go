@@ -62,7 +62,7 @@ func TestCircomFullStateAgainstIden3(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := circom(n+1).reference(init, in)
+		got := builtCircom(n+1).reference(init, in)
 		for i := range want {
 			var g big.Int
 			if got[i].BigInt(&g).Cmp(want[i]) != 0 {

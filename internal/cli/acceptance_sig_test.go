@@ -44,7 +44,7 @@ func u32(b []byte, n int) []byte { return binary.BigEndian.AppendUint32(b, uint3
 
 func readJSON(t *testing.T, path string, v any) {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(vectors.Dir(), path))
+	data, err := os.ReadFile(vectors.Path(t, path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func ethBLSCases(t *testing.T) []sigCase {
 		Signatures                 []string
 	}
 	for _, handler := range []string{"verify", "fast_aggregate_verify", "aggregate_verify", "batch_verify"} {
-		files, _ := filepath.Glob(filepath.Join(vectors.Dir(), "eth-bls12-381-tests", handler, "*.json"))
+		files, _ := filepath.Glob(filepath.Join(vectors.Dir(t, "eth-bls12-381-tests/"+handler), "*.json"))
 		if len(files) == 0 {
 			t.Fatalf("no %s vectors", handler)
 		}
@@ -247,7 +247,7 @@ func parseStrictDER(sig []byte) ([]byte, bool) {
 
 // bip340Cases reads bitcoin/bips' BIP-340 test-vectors.csv.
 func bip340Cases(t *testing.T) []sigCase {
-	f, err := os.Open(filepath.Join(vectors.Dir(), "bip340", "test-vectors.csv"))
+	f, err := os.Open(vectors.Path(t, "bip340/test-vectors.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,10 +58,7 @@ func TestAcceptanceEVMVectorsJSONL(t *testing.T) {
 	prev := dispatch.Current()
 	defer dispatch.Force(prev) // --backend forces globally, in-process
 	for _, af := range vectors.GethFiles {
-		vs, err := vectors.LoadGeth(af.Path)
-		if err != nil {
-			t.Fatal(err)
-		}
+		vs := vectors.Geth(t, af.Path)
 		fail := af.Fail()
 		for _, fn := range []string{af.EVM, af.Named} {
 			if fn == "" {

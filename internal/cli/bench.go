@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"regexp"
 	"strings"
@@ -13,7 +14,7 @@ import (
 )
 
 func init() {
-	Register(&Command{Name: "bench", Usage: "bench [--json FILE] [--filter REGEXP] [--benchtime D] [--backends] | bench plot --from FILE[,FILE...] --out DIR",
+	Register(&Command{Name: "bench", Usage: "bench [--json FILE] [--filter REGEXP] [--benchtime D] [--backends] [--repeat N] [--hostile [--md FILE]] | bench plot --from FILE[,FILE...] --out DIR | bench guest [--benchtime D] [--json FILE] [--plot DIR]",
 		Summary: "measure every function (per backend) next to peer libraries; plot results", Run: cmdBench})
 	Register(&Command{Name: "calibrate", Usage: "calibrate --from BENCH.json[,BENCH2.json...] [--gas-per-ns R] --out SCHEDULE.json",
 		Summary: "fit a gas schedule to worst-case benchmark results", Run: cmdCalibrate})
@@ -38,12 +39,15 @@ func loadAll(list string) ([]*bench.File, error) {
 }
 
 func cmdBench(env *Env, args []string) int {
+	if len(args) > 0 && args[0] == "guest" {
+		return cmdBenchGuest(env, args[1:])
+	}
 	if len(args) > 0 && args[0] == "plot" {
 		fs := newFlags(env, "bench plot")
 		from := fs.String("from", "", "result files, comma-separated")
 		out := fs.String("out", ".", "directory for the SVG files")
-		if _, err := parseInterleaved(fs, args[1:]); err != nil {
-			return 2
+		if _, err := fs.parse(args[1:]); err != nil {
+			return exitCode(err)
 		}
 		files, err := loadAll(*from)
 		if err != nil {
@@ -69,10 +73,19 @@ func cmdBench(env *Env, args []string) int {
 	filter := fs.String("filter", "", "only function/example/impl matching this regexp")
 	bt := fs.Duration("benchtime", 200*time.Millisecond, "time per measurement")
 	backends := fs.Bool("backends", true, "also measure each forced backend")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return 2
+	repeat := fs.Int("repeat", 1, "measure each job this many times and keep the least CPU time (for loaded machines)")
+	hostile := fs.Bool("hostile", false, "measure hostile inputs (costly per gas: longest sections, late failures) next to the worst-case examples, as ns per gas; --filter matches function names")
+	md := fs.String("md", "", "with --hostile: also write the summary as a Markdown table to this file")
+	if _, err := fs.parse(args); err != nil {
+		return exitCode(err)
 	}
-	o := bench.Options{BenchTime: *bt, Backends: *backends, Progress: env.Stderr, Catalogue: hostcrypto.Catalogue()}
+	if *hostile {
+		return cmdBenchHostile(env, *filter, *bt, *repeat, *md)
+	}
+	o := bench.Options{BenchTime: *bt, Backends: *backends, Repeat: *repeat, Catalogue: hostcrypto.Catalogue()}
+	if isTerminal(env.Stderr) {
+		o.Progress = env.Stderr // a redrawn line: only where it can be redrawn
+	}
 	if *filter != "" {
 		re, err := regexp.Compile(*filter)
 		if err != nil {
@@ -84,6 +97,10 @@ func cmdBench(env *Env, args []string) int {
 	res, err := bench.Run(o)
 	if err != nil {
 		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
+		return 1
+	}
+	if len(res.Results) == 0 {
+		fmt.Fprintf(env.Stderr, "hostcrypto: bench: --filter %q matches no function/example/implementation (names as in `hostcrypto list`, e.g. ^sha256/)\n", *filter)
 		return 1
 	}
 	bench.Table(env.Stdout, res)
@@ -101,17 +118,29 @@ func cmdBench(env *Env, args []string) int {
 	return 0
 }
 
+// isTerminal reports whether w is a character device (a terminal), where
+// a progress line redrawn with \r makes sense; files and pipes get none.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
 func cmdCalibrate(env *Env, args []string) int {
 	fs := newFlags(env, "calibrate")
 	from := fs.String("from", "", "benchmark result files, comma-separated")
 	perNs := fs.Float64("gas-per-ns", bench.DefaultGasPerNs, "gas units per nanosecond of measured time")
 	out := fs.String("out", "", "write the schedule here")
 	name := fs.String("name", "default", "the schedule's name")
-	if _, err := parseInterleaved(fs, args); err != nil {
-		return 2
+	if _, err := fs.parse(args); err != nil {
+		return exitCode(err)
 	}
 	if *out == "" {
-		fmt.Fprintln(env.Stderr, "usage: hostcrypto "+"calibrate --from BENCH.json[,...] [--gas-per-ns R] --out SCHEDULE.json")
+		fmt.Fprintln(env.Stderr, "hostcrypto: calibrate needs --out")
+		fs.usage()
 		return 2
 	}
 	files, err := loadAll(*from)
@@ -138,5 +167,43 @@ func cmdCalibrate(env *Env, args []string) int {
 	bench.MeasureSpread(hostcrypto.Catalogue(), s, files...).Report(env.Stdout, 5)
 	fmt.Fprintln(env.Stdout, "the shipped default schedule, on the same data:")
 	bench.MeasureSpread(hostcrypto.Catalogue(), gas.Default, files...).Report(env.Stdout, 5)
+	return 0
+}
+
+func cmdBenchHostile(env *Env, filter string, bt time.Duration, repeat int, md string) int {
+	o := bench.HostileOptions{BenchTime: bt, Repeat: repeat, Progress: env.Stderr,
+		Catalogue: hostcrypto.Catalogue(), Extra: hostileExtra()}
+	if filter != "" {
+		re, err := regexp.Compile(filter)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "hostcrypto: --filter:", err)
+			return 2
+		}
+		o.Filter = re
+	}
+	rs := bench.RunHostile(o)
+	fmt.Fprintf(env.Stdout, "%-34s %-44s %-20s %9s %12s %12s %9s\n", "function", "input", "status", "bytes", "gas", "cpu-ns", "ns/gas")
+	for _, r := range rs {
+		name := r.Input
+		if r.Worst {
+			name = "[worst] " + name
+		}
+		fmt.Fprintf(env.Stdout, "%-34s %-44s %-20s %9d %12d %12.0f %9.4f\n", r.Function, name, r.Status, r.InputLen, r.Gas, r.CPUNs, r.NsPerGas())
+	}
+	sum := bench.Summarise(rs)
+	fmt.Fprintln(env.Stdout)
+	sum.Markdown(env.Stdout)
+	if md != "" {
+		f, err := os.Create(md)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "hostcrypto:", err)
+			return 1
+		}
+		sum.Markdown(f)
+		if err := f.Close(); err != nil {
+			fmt.Fprintln(env.Stderr, "hostcrypto:", err)
+			return 1
+		}
+	}
 	return 0
 }

@@ -14,6 +14,11 @@ func init() {
 		Usage:   "convert groth16|plonk --from snarkjs VK.json PROOF.json PUBLIC.json | convert groth16|plonk --from gnark [--curve bn254|bls12381] VK PROOF WITNESS",
 		Summary: "encode prover output (snarkjs JSON, gnark binaries) as the hex input of the zk verification functions",
 		Run:     cmdConvert,
+		Args: "SYSTEM  groth16 or plonk\n" +
+			"VK      verification key (snarkjs verification_key.json, gnark vk binary or hex)\n" +
+			"PROOF   proof (snarkjs proof.json, gnark proof binary or hex)\n" +
+			"PUBLIC  public inputs (snarkjs public.json, gnark public witness binary or hex)\n" +
+			"Prints the function's name and its hex input (the last token) on stdout.",
 	})
 }
 
@@ -23,12 +28,13 @@ func cmdConvert(env *Env, args []string) int {
 	fs := newFlags(env, "convert")
 	from := fs.String("from", "snarkjs", "prover format: snarkjs or gnark")
 	curve := fs.String("curve", "bn254", "curve of gnark files: bn254 or bls12381")
-	pos, err := parseInterleaved(fs, args)
+	pos, err := fs.parse(args)
 	if err != nil {
-		return 2
+		return exitCode(err)
 	}
 	if len(pos) != 4 {
-		fmt.Fprintln(env.Stderr, "usage: hostcrypto convert groth16|plonk --from snarkjs|gnark [--curve bn254|bls12381] VK PROOF PUBLIC")
+		fmt.Fprintf(env.Stderr, "hostcrypto: convert takes SYSTEM and three files, got %d arguments\n", len(pos))
+		fs.usage()
 		return 2
 	}
 	fns := map[string]string{

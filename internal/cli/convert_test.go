@@ -12,8 +12,9 @@ import (
 	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
-// vectorDir holds the public vectors (testdata/vectors).
-var vectorDir = vectors.Dir()
+// ownDir holds the vectors this project made itself (snarkjs-own); the
+// external ones are read in place through internal/vectors.
+const ownDir = "../../testdata/vectors"
 
 type pipeCase struct {
 	name  string
@@ -44,8 +45,8 @@ func convertFiles(t *testing.T, system string, files ...string) (string, string)
 func TestConvertAndCallVectors(t *testing.T) {
 	var cases []pipeCase
 	tmp := t.TempDir()
-	dirs, _ := filepath.Glob(filepath.Join(vectorDir, "snarkjs", "generated", "*"))
-	own, _ := filepath.Glob(filepath.Join(vectorDir, "snarkjs-own", "generated", "*"))
+	dirs, _ := filepath.Glob(filepath.Join(vectors.Dir(t, "snarkjs/generated"), "*"))
+	own, _ := filepath.Glob(filepath.Join(ownDir, "snarkjs-own", "generated", "*"))
 	dirs = append(dirs, own...)
 	if len(dirs) < 6 {
 		t.Fatalf("only %d snarkjs folders", len(dirs))
@@ -84,7 +85,7 @@ func TestConvertAndCallVectors(t *testing.T) {
 	}
 
 	// gnark v0.16.1: three-section inputs and the EIP encodings.
-	b, err := os.ReadFile(filepath.Join(vectorDir, "gnark-v0.16", "cases.json"))
+	b, err := os.ReadFile(vectors.Path(t, "gnark-v0.16/cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +161,7 @@ func TestConvertAndCallVectors(t *testing.T) {
 }
 
 func TestConvertErrors(t *testing.T) {
-	dir := filepath.Join(vectorDir, "snarkjs", "generated", "groth16_multiplier1000")
+	dir := vectors.Dir(t, "snarkjs/generated/groth16_multiplier1000")
 	vk, pr, pub := filepath.Join(dir, "verification_key.json"), filepath.Join(dir, "proof_1.json"), filepath.Join(dir, "public_1.json")
 	bad := filepath.Join(t.TempDir(), "bad.json")
 	os.WriteFile(bad, []byte(`{"pi_a": ["1", "x", "1"]}`), 0o644)
@@ -184,7 +185,7 @@ func TestConvertErrors(t *testing.T) {
 // TestConvertGnark: gnark binaries (and hex text) become the three-section
 // input of the *_gnark functions.
 func TestConvertGnark(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join(vectorDir, "gnark-v0.16", "cases.json"))
+	b, err := os.ReadFile(vectors.Path(t, "gnark-v0.16/cases.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

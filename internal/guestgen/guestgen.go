@@ -9,7 +9,12 @@ import (
 	"unicode"
 
 	"github.com/hostcrypto/hostcrypto"
+	"github.com/hostcrypto/hostcrypto/core"
 )
+
+// catalogue is the one place the generators read the catalogue from: every
+// SDK (Go, C, Rust, AssemblyScript) is rendered from this list.
+func catalogue() []*core.Func { return hostcrypto.Functions() }
 
 type fn struct {
 	Name, Go, Input, Output string
@@ -19,7 +24,7 @@ type fn struct {
 // Functions returns the catalogue functions the guest SDK wraps.
 func functions() []fn {
 	var out []fn
-	for _, f := range hostcrypto.Functions() {
+	for _, f := range catalogue() {
 		if strings.Contains(f.Name, ":") {
 			continue
 		}
@@ -92,7 +97,8 @@ const (
 )
 `))
 
-// Render returns the generated files by name.
+// Render returns the generated files by path relative to guest/: package
+// guest's Go files and the C, Rust and AssemblyScript SDKs (sdk.go).
 func Render() (map[string][]byte, error) {
 	fs := functions()
 	out := map[string][]byte{}
@@ -107,6 +113,13 @@ func Render() (map[string][]byte, error) {
 		if err != nil {
 			return nil, err
 		}
+		out[name] = src
+	}
+	sdks, err := renderSDKs()
+	if err != nil {
+		return nil, err
+	}
+	for name, src := range sdks {
 		out[name] = src
 	}
 	return out, nil

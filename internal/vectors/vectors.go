@@ -1,26 +1,168 @@
-// Package vectors locates and reads the public test vectors committed under
-// testdata/vectors (each folder's README gives source, commit and licence),
-// for the tests and fuzz seeds that share them.
+// Package vectors locates and reads the external test vectors, which are
+// read in place and never copied into the repository: ../shared/vectors
+// beside the repository root (each folder's README gives source, commit and
+// licence), or the directory named by HOSTCRYPTO_VECTORS.
+//
+// When the vectors are absent, tests that need them skip with a message
+// saying so; when HOSTCRYPTO_REQUIRE (comma-separated) lists "vectors", as
+// CI's .ci/run sets it, they fail instead. Only HOSTCRYPTO_REQUIRE decides
+// this (not CI=true), so one variable states what a run must have.
 package vectors
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
+	"sync"
+	"testing"
 )
 
-// Dir is the repository's testdata/vectors directory.
-func Dir() string {
-	_, here, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(here), "..", "..", "testdata", "vectors")
+// Module is the main module's path: the repository root is the directory
+// whose go.mod declares it (nested modules such as fuzz/geth are passed by).
+const Module = "github.com/hostcrypto/hostcrypto"
+
+// Env names the variable that overrides where the vectors are.
+const Env = "HOSTCRYPTO_VECTORS"
+
+var root = sync.OnceValues(func() (string, error) {
+	if d := os.Getenv(Env); d != "" {
+		if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+			return "", fmt.Errorf("%s=%s is not a directory", Env, d)
+		}
+		return filepath.Abs(d)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	repo, err := RepoRoot(wd)
+	if err != nil {
+		return "", err
+	}
+	d := filepath.Join(filepath.Dir(repo), "shared", "vectors")
+	if fi, err := os.Stat(d); err != nil || !fi.IsDir() {
+		return "", fmt.Errorf("no directory %s beside the repository root %s (set %s to use another place)", d, repo, Env)
+	}
+	return d, nil
+})
+
+// RepoRoot walks up from dir to the directory whose go.mod declares Module.
+func RepoRoot(dir string) (string, error) {
+	for d := dir; ; {
+		if isMain(filepath.Join(d, "go.mod")) {
+			return d, nil
+		}
+		up := filepath.Dir(d)
+		if up == d {
+			return "", fmt.Errorf("no go.mod of module %s above %s", Module, dir)
+		}
+		d = up
+	}
 }
 
-// LoadGeth reads a file in go-ethereum's precompile format.
+func isMain(gomod string) bool {
+	f, err := os.Open(gomod)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); strings.HasPrefix(l, "module ") {
+			return strings.Trim(strings.TrimSpace(strings.TrimPrefix(l, "module")), `"`) == Module
+		}
+	}
+	return false
+}
+
+// Root returns the directory of the external vectors, or why there is none.
+func Root() (string, error) { return root() }
+
+// Required reports whether HOSTCRYPTO_REQUIRE lists "vectors": missing
+// vectors are then a test failure, not a skip.
+func Required() bool {
+	for _, r := range strings.Split(os.Getenv("HOSTCRYPTO_REQUIRE"), ",") {
+		if strings.TrimSpace(r) == "vectors" {
+			return true
+		}
+	}
+	return false
+}
+
+// Dir returns the vector folder name (a path relative to the vectors
+// root, such as "go-ethereum-precompiles" or "wycheproof/testvectors_v1").
+// When the vectors or that folder are absent it skips t with a message
+// that starts "../shared/vectors not found: ", or fails t when Required.
+func Dir(t testing.TB, name string) string {
+	t.Helper()
+	r, err := root()
+	d := filepath.Join(r, filepath.FromSlash(name))
+	if err == nil {
+		if fi, e := os.Stat(d); e != nil || !fi.IsDir() {
+			err = fmt.Errorf("%s has no folder %s", r, name)
+		}
+	}
+	if err != nil {
+		missing(t, err)
+	}
+	return d
+}
+
+// Path returns the vector file rel (slash-separated, relative to the
+// vectors root), skipping or failing t as Dir does when it is absent.
+func Path(t testing.TB, rel string) string {
+	t.Helper()
+	r, err := root()
+	p := filepath.Join(r, filepath.FromSlash(rel))
+	if err == nil {
+		if _, e := os.Stat(p); e != nil {
+			err = fmt.Errorf("%s has no file %s", r, rel)
+		}
+	}
+	if err != nil {
+		missing(t, err)
+	}
+	return p
+}
+
+// Read returns the contents of the vector file rel (see Path).
+func Read(t testing.TB, rel string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(Path(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// JSON decodes the vector file rel into v (see Path).
+func JSON(t testing.TB, rel string, v any) {
+	t.Helper()
+	if err := json.Unmarshal(Read(t, rel), v); err != nil {
+		t.Fatalf("vectors: %s: %v", rel, err)
+	}
+}
+
+func missing(t testing.TB, err error) {
+	t.Helper()
+	msg := "../shared/vectors not found: " + err.Error()
+	if Required() {
+		t.Fatal(msg + " (required: HOSTCRYPTO_REQUIRE lists vectors)")
+	}
+	t.Skip(msg)
+}
+
+// LoadGeth reads a file in go-ethereum's precompile format (path relative
+// to the vectors root). Tests use Geth instead, which skips or fails.
 func LoadGeth(path string) ([]GethVector, error) {
-	data, err := os.ReadFile(filepath.Join(Dir(), path))
+	d, err := root()
+	if err != nil {
+		return nil, err
+	}
+	data, err := os.ReadFile(filepath.Join(d, filepath.FromSlash(path)))
 	if err != nil {
 		return nil, err
 	}
@@ -32,6 +174,17 @@ func LoadGeth(path string) ([]GethVector, error) {
 		return nil, fmt.Errorf("vectors: %s: no vectors", path)
 	}
 	return vs, nil
+}
+
+// Geth reads a go-ethereum-format vector file (see Path and LoadGeth).
+func Geth(t testing.TB, path string) []GethVector {
+	t.Helper()
+	Path(t, path)
+	vs, err := LoadGeth(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return vs
 }
 
 // Fail reports whether the file holds failure cases (go-ethereum's fail-*).
@@ -48,7 +201,7 @@ type GethVector struct {
 // precompile that runs it and to the named function that takes the same
 // input.
 type GethFile struct {
-	Path  string // under testdata/vectors
+	Path  string // relative to the vectors root
 	EVM   string // "evm:0xNN"
 	Named string // "" when no named function takes this input
 	// Gas: the file's Gas is the Osaka price (false for modexp files priced

@@ -107,3 +107,26 @@ func itoa(k int) string {
 	}
 	return itoa(k/10) + string(rune('0'+k%10))
 }
+
+// Spin returns the binary of a module with no imports that exports
+// spin() (a loop that never ends, for wall-clock limit tests) and
+// add(a, b i32) -> i32 (which returns a+b).
+func Spin() []byte {
+	var b []byte
+	b = append(b, 0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00)
+	// Types: t0 = () -> (), t1 = (i32, i32) -> i32.
+	b = section(b, 1, []byte{0x02, 0x60, 0x00, 0x00, 0x60, 0x02, 0x7f, 0x7f, 0x01, 0x7f})
+	b = section(b, 3, []byte{0x02, 0x00, 0x01})
+	exp := uleb(nil, 2)
+	exp = str(exp, "spin")
+	exp = append(exp, 0x00, 0x00)
+	exp = str(exp, "add")
+	exp = append(exp, 0x00, 0x01)
+	b = section(b, 7, exp)
+	spin := []byte{0x00, 0x03, 0x40, 0x0c, 0x00, 0x0b, 0x0b} // loop; br 0; end; end
+	add := []byte{0x00, 0x20, 0x00, 0x20, 0x01, 0x6a, 0x0b}  // local.get 0; local.get 1; i32.add; end
+	code := uleb(nil, 2)
+	code = append(uleb(code, uint32(len(spin))), spin...)
+	code = append(uleb(code, uint32(len(add))), add...)
+	return section(b, 10, code)
+}

@@ -3,14 +3,15 @@ package kzg
 import (
 	"bufio"
 	"os"
-	"path/filepath"
 	"testing"
+
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
 
 // TestTrustedSetup checks the two embedded G2 points against the mainnet
 // ceremony file: they are its first two monomial G2 points.
 func TestTrustedSetup(t *testing.T) {
-	f, err := os.Open(filepath.Join("..", "..", "testdata", "vectors", "c-kzg-4844", "trusted_setup.txt"))
+	f, err := os.Open(vectors.Path(t, "c-kzg-4844/trusted_setup.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,11 +12,12 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	. "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
 )
 
-const ethDir = "../../testdata/vectors/eth-bls12-381-tests"
-const wpDir = "../../testdata/vectors/wycheproof/testvectors_v1"
+const ethDir = "eth-bls12-381-tests"
+const wpDir = "wycheproof/testvectors_v1"
 
 // ethCase is one ethereum/bls12-381-tests file.
 type ethCase struct {
@@ -33,7 +34,7 @@ type ethCase struct {
 
 func ethCases(t testing.TB, handler string) map[string]ethCase {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(ethDir, handler, "*.json"))
+	files, err := filepath.Glob(filepath.Join(vectors.Dir(t, ethDir+"/"+handler), "*.json"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no vectors for %s: %v", handler, err)
 	}
@@ -158,7 +159,7 @@ func TestWycheproofBLS(t *testing.T) {
 		n := 0
 		for _, file := range []string{"bls_sig_g2_basic_verify_test.json", "bls_sig_g2_pop_verify_test.json"} {
 			var v wpBLS
-			JSON(t, filepath.Join(wpDir, file), &v)
+			JSON(t, vectors.Path(t, wpDir+"/"+file), &v)
 			for _, g := range v.TestGroups {
 				d := append([]byte{byte(len(g.Ciphersuite))}, g.Ciphersuite...)
 				for _, c := range g.Tests {
@@ -172,7 +173,7 @@ func TestWycheproofBLS(t *testing.T) {
 			}
 		}
 		var v wpBLS
-		JSON(t, filepath.Join(wpDir, "bls_sig_g2_aggregate_verify_test.json"), &v)
+		JSON(t, vectors.Path(t, wpDir+"/bls_sig_g2_aggregate_verify_test.json"), &v)
 		for _, g := range v.TestGroups {
 			d := append([]byte{byte(len(g.Ciphersuite))}, g.Ciphersuite...)
 			for _, c := range g.Tests {

@@ -11,6 +11,7 @@ import (
 	blst "github.com/supranational/blst/bindings/go"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/safego"
 )
 
 const (
@@ -167,10 +168,12 @@ func (blstImpl) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byte) 
 	bad := make([]bool, w)
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var catch safego.Catcher
 	for c := 0; c < w; c++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		safego.Go(&wg, &catch, func() {
+			if workerHook != nil {
+				workerHook()
+			}
 			ctx := blst.PairingCtx(true, dst)
 			var k blst.Scalar
 			var buf [32]byte
@@ -188,9 +191,10 @@ func (blstImpl) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byte) 
 			}
 			blst.PairingCommit(ctx)
 			ctxs[c] = ctx
-		}()
+		})
 	}
 	wg.Wait()
+	catch.Check("bls")
 	for c := 0; c < w; c++ {
 		if bad[c] {
 			return blstWhyFalse(pts, ss...)

@@ -65,14 +65,26 @@ func blsVerifyExamples(customDST bool) func() []core.Example {
 			}
 			ex = append(ex, core.Example{Name: sigex.SizeName(n), Input: in, Worst: true})
 		}
+		if customDST {
+			// The longest DST: expand_message_xmd hashes it in every block.
+			long := make([]byte, 255)
+			for i := range long {
+				long[i] = 'A' + byte(i%26)
+			}
+			sk, pk := blsKey(1)
+			m := sigex.Msg(32, 1)
+			in := withDST(long, append(append(append([]byte(nil), pk...), blsSign([]*big.Int{sk}, [][]byte{m}, long)...), m...))
+			ex = append(ex, core.Example{Name: "dst255-32B", Input: in, Worst: true})
+		}
 		return ex
 	}
 }
 
 func blsFastAggExamples() []core.Example {
 	var ex []core.Example
-	for _, k := range sigex.KeyCounts {
-		m := sigex.Msg(32, 2)
+	for _, sh := range sigex.ItemShapes() {
+		k := sh.K
+		m := sigex.Msg(sh.N, 2)
 		in := sigex.U32(nil, k)
 		var sks []*big.Int
 		var msgs [][]byte
@@ -82,7 +94,7 @@ func blsFastAggExamples() []core.Example {
 			in = append(in, pk...)
 		}
 		in = append(append(in, blsSign(sks, msgs, []byte(DSTPOP))...), m...)
-		ex = append(ex, core.Example{Name: strconv.Itoa(k) + "keys", Input: in, Worst: true})
+		ex = append(ex, core.Example{Name: sigex.ItemsName(k, "keys", sh.N), Input: in, Worst: true})
 	}
 	return ex
 }
@@ -94,13 +106,14 @@ func blsAggExamples(customDST bool) func() []core.Example {
 			dst = []byte("BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_NUL_")
 		}
 		var ex []core.Example
-		for _, k := range sigex.KeyCounts {
+		for _, sh := range sigex.ItemShapes() {
+			k := sh.K
 			in := sigex.U32(nil, k)
 			var sks []*big.Int
 			var msgs [][]byte
 			for i := 0; i < k; i++ {
 				sk, pk := blsKey(i)
-				sks, msgs = append(sks, sk), append(msgs, sigex.Msg(32, 100+i))
+				sks, msgs = append(sks, sk), append(msgs, sigex.Msg(sh.N, 100+i))
 				in = append(in, pk...)
 			}
 			in = append(in, blsSign(sks, msgs, dst)...)
@@ -110,7 +123,7 @@ func blsAggExamples(customDST bool) func() []core.Example {
 			if customDST {
 				in = withDST(dst, in)
 			}
-			ex = append(ex, core.Example{Name: strconv.Itoa(k) + "keys", Input: in, Worst: true})
+			ex = append(ex, core.Example{Name: sigex.ItemsName(k, "keys", sh.N), Input: in, Worst: true})
 		}
 		return ex
 	}
@@ -118,15 +131,16 @@ func blsAggExamples(customDST bool) func() []core.Example {
 
 func blsBatchExamples() []core.Example {
 	var ex []core.Example
-	for _, k := range sigex.KeyCounts {
+	for _, sh := range sigex.ItemShapes() {
+		k := sh.K
 		in := sigex.U32(nil, k)
 		for i := 0; i < k; i++ {
 			sk, pk := blsKey(i)
-			m := sigex.Msg(32, 200+i)
+			m := sigex.Msg(sh.N, 200+i)
 			in = append(append(in, pk...), blsSign([]*big.Int{sk}, [][]byte{m}, []byte(DSTPOP))...)
 			in = append(sigex.U32(in, len(m)), m...)
 		}
-		ex = append(ex, core.Example{Name: strconv.Itoa(k) + "sigs", Input: in, Worst: true})
+		ex = append(ex, core.Example{Name: sigex.ItemsName(k, "sigs", sh.N), Input: in, Worst: true})
 	}
 	return ex
 }

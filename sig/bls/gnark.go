@@ -10,6 +10,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/safego"
 )
 
 // gnarkEngine verifies with gnark-crypto (pure Go). n items are shared by
@@ -132,7 +133,10 @@ func workers(n int) int {
 // result) and the item source. Which worker takes which item depends on
 // scheduling; callers combine partial results with commutative operations
 // (sums of points, products in GT), so answers do not.
-func steal(n, w int, work func(c int, next func() (int, bool))) {
+//
+// A panic in a worker is recorded in catch (the caller raises it with
+// catch.Check once every goroutine of the call is done).
+func steal(n, w int, catch *safego.Catcher, work func(c int, next func() (int, bool))) {
 	var counter atomic.Int64
 	next := func() (int, bool) {
 		i := int(counter.Add(1) - 1)
@@ -144,14 +148,20 @@ func steal(n, w int, work func(c int, next func() (int, bool))) {
 	}
 	var wg sync.WaitGroup
 	for c := 0; c < w; c++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		safego.Go(&wg, catch, func() {
+			if workerHook != nil {
+				workerHook()
+			}
 			work(c, next)
-		}()
+		})
 	}
 	wg.Wait()
 }
+
+// workerHook, when set (by tests only), runs at the start of every worker
+// goroutine the package starts: a test makes it panic to check that the
+// panic becomes the call's internal_error.
+var workerHook func()
 
 // chunkResult is one worker's partial pairing product (1 when it took no
 // items) and point flags.
@@ -167,18 +177,23 @@ func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst 
 	// The signature side, e(-g1, sig)'s Miller loop, runs alongside the
 	// workers.
 	sigSide := make(chan chunkResult, 1)
+	var catch safego.Catcher
 	go func() {
 		var r chunkResult
+		defer func() { sigSide <- r }()
+		defer catch.Recover()
+		if workerHook != nil {
+			workerHook()
+		}
 		var s bls12381.G2Affine
 		decodeSig(&s, sig, &r.flags)
 		if r.flags == (pointFlags{}) {
 			r.ml, r.err = bls12381.MillerLoop([]bls12381.G1Affine{g1GenNeg}, []bls12381.G2Affine{s})
 		}
-		sigSide <- r
 	}()
 	used := workers(n)
 	res := make([]chunkResult, used+1)
-	steal(n, used, func(c int, next func() (int, bool)) {
+	steal(n, used, &catch, func(c int, next func() (int, bool)) {
 		r := &res[c]
 		r.ml.SetOne()
 		var ps []bls12381.G1Affine
@@ -202,6 +217,7 @@ func (gnarkEngine) aggregateVerify(pks [][]byte, sig []byte, msgs [][]byte, dst 
 		}
 	})
 	res[used] = <-sigSide
+	catch.Check("bls")
 	return finish(res[:used+1])
 }
 
@@ -242,12 +258,17 @@ func (gnarkEngine) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool
 	var h bls12381.G2Affine
 	var herr error
 	sigDone := make(chan struct{})
+	var catch safego.Catcher
 	go func() {
 		defer close(sigDone)
+		defer catch.Recover()
+		if workerHook != nil {
+			workerHook()
+		}
 		decodeSig(&s, sig, &sf)
 		h, herr = bls12381.HashToG2(msg, dst)
 	}()
-	steal(n, used, func(c int, next func() (int, bool)) {
+	steal(n, used, &catch, func(c int, next func() (int, bool)) {
 		p := &parts[c]
 		var pk bls12381.G1Affine
 		for i, ok := next(); ok; i, ok = next() {
@@ -257,6 +278,7 @@ func (gnarkEngine) fastAggregateVerify(pks [][]byte, sig, msg, dst []byte) (bool
 		}
 	})
 	<-sigDone
+	catch.Check("bls")
 	flags := sf
 	var agg bls12381.G1Jac
 	for i := 0; i < used; i++ {
@@ -285,7 +307,8 @@ func (gnarkEngine) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byt
 	n := len(pks)
 	used := workers(n)
 	res := make([]chunkResult, used+1)
-	steal(n, used, func(c int, next func() (int, bool)) {
+	var catch safego.Catcher
+	steal(n, used, &catch, func(c int, next func() (int, bool)) {
 		cr := &res[c]
 		cr.ml.SetOne()
 		var ps []bls12381.G1Affine
@@ -319,6 +342,7 @@ func (gnarkEngine) batchVerify(pks, sigs, msgs [][]byte, dst []byte, r [][16]byt
 			cr.ml, cr.err = bls12381.MillerLoop(ps, qs)
 		}
 	})
+	catch.Check("bls")
 	var sum bls12381.G2Jac
 	for i := 0; i < used; i++ {
 		sum.AddAssign(&res[i].sum)

@@ -13,6 +13,9 @@
 //     [8][S]B = [8]R + [8][k]A, where k hashes the encodings of R and A as
 //     given. The cofactored equation is what makes batch and single
 //     verification agree on every input.
+//   - ed25519_verify_strict (strict.go): ed25519-dalek's verify_strict;
+//   - ed25519_batch_verify_zip215_lists (batchlists.go): ZIP-215 batches in
+//     CosmWasm's three list shapes.
 //
 // A failed verification returns 0x00. An A (or, for ZIP-215, R) that does
 // not decode to a curve point returns CodeInvalidPoint; S >= l returns
@@ -89,7 +92,8 @@ var (
 
 // Funcs lists the package's host functions.
 func Funcs() []*core.Func {
-	return []*core.Func{Ed25519Verify, Ed25519VerifyZIP215, Ed25519BatchVerifyZIP215}
+	return []*core.Func{Ed25519Verify, Ed25519VerifyZIP215, Ed25519BatchVerifyZIP215,
+		Ed25519VerifyStrict, Ed25519BatchVerifyZIP215Lists}
 }
 
 func one([]byte) uint64 { return 1 }
@@ -221,8 +225,12 @@ func runBatchZIP215(dst, in []byte) ([]byte, error) {
 	if n > len(rest)/(pkSize+sigSize+4) {
 		return dst, core.Errorf(core.CodeMalformed, "eddsa: %d signatures do not fit the input", n)
 	}
-	items := make([]item, n)
-	for i := range items {
+	// The layout is checked whole before any point is decoded or message
+	// hashed, so that malformed input fails in time proportional to its
+	// length, not after the work (docs/GAS.md).
+	type entry struct{ pk, sig, msg []byte }
+	entries := make([]entry, n)
+	for i := range entries {
 		if len(rest) < pkSize+sigSize+4 {
 			return dst, core.Errorf(core.CodeMalformed, "eddsa: input truncated")
 		}
@@ -232,24 +240,35 @@ func runBatchZIP215(dst, in []byte) ([]byte, error) {
 		if uint64(l) > uint64(len(rest)) {
 			return dst, core.Errorf(core.CodeMalformed, "eddsa: message length %d exceeds the input", l)
 		}
-		msg := rest[:l]
+		entries[i] = entry{pk, sig, rest[:l]}
 		rest = rest[l:]
-		if err := decodeZIP215(&items[i], pk, sig, msg); err != nil {
-			return dst, err
-		}
 	}
 	if len(rest) != 0 {
 		return dst, core.Errorf(core.CodeMalformed, "eddsa: %d trailing bytes", len(rest))
 	}
-	switch n {
-	case 0:
-		return core.Verdict(dst, false), nil
-	case 1:
-		return core.Verdict(dst, verifyZIP215(&items[0])), nil
+	items := make([]item, n)
+	for i, e := range entries {
+		if err := decodeZIP215(&items[i], e.pk, e.sig, e.msg); err != nil {
+			return dst, err
+		}
 	}
+	if n == 0 {
+		return core.Verdict(dst, false), nil
+	}
+	return core.Verdict(dst, batchEquation(items, batchDomain, in)), nil
+}
 
+// batchEquation checks that every item satisfies its ZIP-215 equation:
+// with one item directly, else with one multi-scalar multiplication
+// (coefficients z_i hashed from domain and the whole input in, as
+// runBatchZIP215 describes). items must not be empty.
+func batchEquation(items []item, domain string, in []byte) bool {
+	n := len(items)
+	if n == 1 {
+		return verifyZIP215(&items[0])
+	}
 	seed := sha256.New()
-	seed.Write([]byte(batchDomain))
+	seed.Write([]byte(domain))
 	seed.Write(in)
 	var buf [32 + 4]byte
 	seed.Sum(buf[:0])
@@ -281,5 +300,5 @@ func runBatchZIP215(dst, in []byte) ([]byte, error) {
 	var p edwards25519.Point
 	p.VarTimeMultiScalarMult(scalars, points)
 	p.MultByCofactor(&p)
-	return core.Verdict(dst, p.Equal(identity) == 1), nil
+	return p.Equal(identity) == 1
 }

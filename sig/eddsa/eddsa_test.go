@@ -10,6 +10,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	. "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
 )
 
@@ -63,7 +64,7 @@ func verdict(t *testing.T, name string, in []byte) (byte, core.Code) {
 // agree with its single form on every vector, alone and next to a valid one.
 func TestWycheproof(t *testing.T) {
 	var v wpEdDSA
-	JSON(t, "../../testdata/vectors/wycheproof/testvectors_v1/ed25519_test.json", &v)
+	JSON(t, vectors.Path(t, "wycheproof/testvectors_v1/ed25519_test.json"), &v)
 	var good triple
 	n := 0
 	for _, g := range v.TestGroups {

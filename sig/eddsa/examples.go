@@ -32,15 +32,31 @@ func edExamples() []core.Example {
 
 func edBatchExamples() []core.Example {
 	var ex []core.Example
-	for _, c := range sigex.KeyCounts {
+	for _, sh := range sigex.ItemShapes() {
+		c := sh.K
 		in := sigex.U32(nil, c)
 		for i := 0; i < c; i++ {
 			k := edKey(i)
-			m := sigex.Msg(32, 300+i)
+			m := sigex.Msg(sh.N, 300+i)
 			in = append(append(in, k.Public().(ed25519.PublicKey)...), ed25519.Sign(k, m)...)
 			in = append(sigex.U32(in, len(m)), m...)
 		}
-		ex = append(ex, core.Example{Name: strconv.Itoa(c) + "sigs", Input: in, Worst: true})
+		ex = append(ex, core.Example{Name: sigex.ItemsName(c, "sigs", sh.N), Input: in, Worst: true})
+	}
+	return ex
+}
+
+// strictMsgSizes reach 128 KiB so that hashing (about 1 ns per byte)
+// stands out of the verification's fixed cost and its noise.
+var strictMsgSizes = []int{32, 16 << 10, 128 << 10}
+
+func strictExamples() []core.Example {
+	var ex []core.Example
+	for _, n := range strictMsgSizes {
+		k := edKey(1)
+		m := sigex.Msg(n, 3)
+		in := append(append(append([]byte(nil), k.Public().(ed25519.PublicKey)...), ed25519.Sign(k, m)...), m...)
+		ex = append(ex, core.Example{Name: sigex.SizeName(n), Input: in, Worst: true})
 	}
 	return ex
 }

@@ -11,6 +11,9 @@
 // (coordinate or scalar out of range: CodeNonCanonical; (0, 0):
 // CodeInfinity; off-curve: CodeInvalidPoint); r = 0 or s = 0 and a failed
 // equation return 0x00. The arithmetic is Go's crypto/ecdsa.
+//
+// variants.go adds p256_verify_sec1 and p256_verify_sec1_lows (SEC 1 keys,
+// CosmWasm's order) and p256_recover_rid (public-key recovery).
 package p256
 
 import (
@@ -57,7 +60,10 @@ var P256Verify = &core.Func{
 }
 
 // Funcs lists the package's host functions.
-func Funcs() []*core.Func { return []*core.Func{P256Verify} }
+func Funcs() []*core.Func {
+	return []*core.Func{P256Verify,
+		P256VerifySEC1, P256VerifySEC1LowS, P256RecoverRid}
+}
 
 // useGnark selects the gnark-crypto implementation; crypto/ecdsa is the
 // default.

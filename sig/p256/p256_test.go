@@ -8,6 +8,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	. "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
 )
 
@@ -15,7 +16,7 @@ import (
 // exactly our layout: Expected is the 32-byte word 1 or empty.
 func TestGethEIP7951(t *testing.T) {
 	var vs []struct{ Input, Expected, Name string }
-	JSON(t, "../../testdata/vectors/go-ethereum-precompiles/p256Verify.json", &vs)
+	JSON(t, vectors.Path(t, "go-ethereum-precompiles/p256Verify.json"), &vs)
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
 		for _, c := range vs {
 			st.Verdict(t, c.Name, "p256_verify", Hex(t, c.Input), c.Expected != "")
@@ -47,7 +48,7 @@ func fixed32(t *testing.T, h string) []byte {
 
 func TestWycheproofP1363(t *testing.T) {
 	var v wpECDSA
-	JSON(t, "../../testdata/vectors/wycheproof/testvectors_v1/ecdsa_secp256r1_sha256_p1363_test.json", &v)
+	JSON(t, vectors.Path(t, "wycheproof/testvectors_v1/ecdsa_secp256r1_sha256_p1363_test.json"), &v)
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
 		n := 0
 		for _, g := range v.TestGroups {
@@ -93,7 +94,7 @@ func testErrors(t *testing.T) {
 // FuzzImplsAgree: crypto/ecdsa and gnark-crypto give the same bytes and code.
 func FuzzImplsAgree(f *testing.F) {
 	var vs []struct{ Input string }
-	JSON(f, "../../testdata/vectors/go-ethereum-precompiles/p256Verify.json", &vs)
+	JSON(f, vectors.Path(f, "go-ethereum-precompiles/p256Verify.json"), &vs)
 	for _, v := range vs[:20] {
 		f.Add(Hex(f, v.Input))
 	}

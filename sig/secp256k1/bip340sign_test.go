@@ -10,6 +10,7 @@ import (
 	dsecp "github.com/decred/dcrd/dcrec/secp256k1/v4"
 
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	. "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
 )
 
@@ -72,7 +73,7 @@ func bip340Sign(t *testing.T, skb, aux, msg []byte) (pk, sig []byte) {
 // then signatures on messages of 0..200 bytes verify under every
 // implementation and a flipped bit in the message, R or s does not.
 func TestBIP340SignRoundTrip(t *testing.T) {
-	f, err := os.Open("../../testdata/vectors/bip340/test-vectors.csv")
+	f, err := os.Open(vectors.Path(t, "bip340/test-vectors.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

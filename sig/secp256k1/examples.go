@@ -43,7 +43,7 @@ func ecdsaExamples(recover bool) func() []core.Example {
 // fixed auxiliary randomness) using decred's group arithmetic.
 func schnorrExamples() []core.Example {
 	var ex []core.Example
-	for _, n := range []int{0, 32, 1 << 10} {
+	for _, n := range []int{0, 32, 1 << 10, 256 << 10, 512 << 10} {
 		ex = append(ex, core.Example{Name: sigex.SizeName(n), Input: exampleBIP340Sign(secpKey(2), sigex.Msg(n, 4)), Worst: true})
 	}
 	return ex

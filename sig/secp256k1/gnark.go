@@ -1,6 +1,7 @@
 package secp256k1
 
 import (
+	"bytes"
 	"math/big"
 
 	gsecp "github.com/consensys/gnark-crypto/ecc/secp256k1"
@@ -43,19 +44,26 @@ func verifyGnark(x, y *dsecp.FieldVal, rb, sb, hash []byte) bool {
 // seven is the curve constant b.
 var seven = func() (b fp.Element) { b.SetUint64(7); return }()
 
-// recoverGnark is SEC 1 section 4.1.6 on gnark-crypto for x(R) = r:
-// R = (r, y) with y = sqrt(r^3 + 7) of the parity odd, then
+// recoverGnark is SEC 1 section 4.1.6 on gnark-crypto for recovery id
+// rid in 0..3: x(R) = r, or r + n when rid&2 (CodeNoResult if r + n >= p),
+// R = (x, y) with y = sqrt(x^3 + 7) of the parity rid&1, then
 // Q = r^-1 ([s]R - [e]G). r and s are in [1, n-1].
-func recoverGnark(dst, hash, rb, sb []byte, odd bool) ([]byte, error) {
+func recoverGnark(dst, hash, rb, sb []byte, rid byte) ([]byte, error) {
 	var rp gsecp.G1Affine
 	rp.X.SetBytes(rb) // r < n < p
+	if rid&2 != 0 {
+		if bytes.Compare(rb, pMinusNBE[:]) >= 0 {
+			return dst, core.Errorf(core.CodeNoResult, "secp256k1: r + n >= p")
+		}
+		rp.X.Add(&rp.X, &orderInFp)
+	}
 	var y2 fp.Element
 	y2.Square(&rp.X).Mul(&y2, &rp.X).Add(&y2, &seven)
 	if rp.Y.Sqrt(&y2) == nil {
 		return dst, core.Errorf(core.CodeNoResult, "secp256k1: r is not the x of a curve point")
 	}
 	yb := rp.Y.Bytes()
-	if (yb[31]&1 == 1) != odd {
+	if (yb[31]&1 == 1) != (rid&1 == 1) {
 		rp.Y.Neg(&rp.Y)
 	}
 	var r, s, e, ri, u1, u2 fr.Element
@@ -78,6 +86,16 @@ func recoverGnark(dst, hash, rb, sb []byte, odd bool) ([]byte, error) {
 	dst = append(dst, xb[:]...)
 	return append(dst, ybq[:]...), nil
 }
+
+// orderInFp is the group order n as a base-field element, and pMinusNBE
+// p - n big-endian: x(R) = r + n exists iff r < p - n.
+var (
+	orderInFp = func() (e fp.Element) { e.SetBytes(fr.Modulus().Bytes()); return }()
+	pMinusNBE = func() (b [32]byte) {
+		new(big.Int).Sub(fp.Modulus(), fr.Modulus()).FillBytes(b[:])
+		return
+	}()
+)
 
 // schnorrGnark is runSchnorr (BIP-340 Verify) on gnark-crypto, with the same
 // checks in the same order: P = lift_x(pk) (x >= p: CodeNonCanonical; not

@@ -77,14 +77,11 @@ func verifyLibsecp(x, y *dsecp.FieldVal, rs, hash []byte) bool {
 	return C.hc_ecdsa_verify(ptr(pk[:]), ptr(rs), ptr(hash)) == 1
 }
 
-// recoverLibsecp recovers with libsecp256k1; r, s in [1, n-1].
-func recoverLibsecp(dst, hash, rs []byte, odd bool) ([]byte, error) {
+// recoverLibsecp recovers with libsecp256k1 for recovery id rid in 0..3;
+// r, s in [1, n-1].
+func recoverLibsecp(dst, hash, rs []byte, rid byte) ([]byte, error) {
 	var out [65]byte
-	recid := C.int(0)
-	if odd {
-		recid = 1
-	}
-	if C.hc_ecdsa_recover(ptr(out[:]), ptr(rs), recid, ptr(hash)) != 1 {
+	if C.hc_ecdsa_recover(ptr(out[:]), ptr(rs), C.int(rid), ptr(hash)) != 1 {
 		return dst, core.Errorf(core.CodeNoResult, "secp256k1: no public key recovers")
 	}
 	return append(dst, out[:]...), nil

@@ -14,7 +14,7 @@ func verifyLibsecp(x, y *dsecp.FieldVal, rs, hash []byte) bool {
 	panic("secp256k1: internal error: libsecp256k1 not linked in")
 }
 
-func recoverLibsecp(dst, hash, rs []byte, odd bool) ([]byte, error) {
+func recoverLibsecp(dst, hash, rs []byte, rid byte) ([]byte, error) {
 	panic("secp256k1: internal error: libsecp256k1 not linked in")
 }
 

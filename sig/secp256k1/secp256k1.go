@@ -10,7 +10,10 @@
 //   - secp256k1_recover: public-key recovery (SEC 1 section 4.1.6) from
 //     hash || r || s || v, v in {0, 1, 27, 28} giving the parity of R.y.
 //   - schnorr_bip340_verify: BIP-340 Schnorr with x-only keys and messages
-//     of any length (the 2022 amendment).
+//     of any length (the 2022 amendment);
+//   - variants.go: recovery with recovery ids 0..3 in the output forms the
+//     chains use (secp256k1_recover_rid, _lows, _compressed, _xy,
+//     _xy_lows) and secp256k1_decompress.
 //
 // Three implementations compute the same answers (all variable time: these
 // verify public data): gnark-crypto (default), decred's secp256k1/v4, and
@@ -119,7 +122,8 @@ var (
 
 // Funcs lists the package's host functions.
 func Funcs() []*core.Func {
-	return []*core.Func{Secp256k1ECDSAVerify, Secp256k1ECDSAVerifyLowS, Secp256k1Recover, SchnorrBIP340Verify}
+	return []*core.Func{Secp256k1ECDSAVerify, Secp256k1ECDSAVerifyLowS, Secp256k1Recover, SchnorrBIP340Verify,
+		Secp256k1RecoverRid, Secp256k1RecoverRidLowS, Secp256k1RecoverRidCompressed, Secp256k1RecoverRidXY, Secp256k1RecoverRidXYLowS, Secp256k1Decompress}
 }
 
 func one([]byte) uint64 { return 1 }
@@ -211,9 +215,9 @@ func runRecover(dst, in []byte) ([]byte, error) {
 	}
 	switch ecdsaImpl {
 	case implGnark:
-		return recoverGnark(dst, in[:32], in[32:64], in[64:96], v == 1)
+		return recoverGnark(dst, in[:32], in[32:64], in[64:96], v)
 	case implLibsecp:
-		return recoverLibsecp(dst, in[:32], in[32:96], v == 1)
+		return recoverLibsecp(dst, in[:32], in[32:96], v)
 	}
 	// decred's compact format: 27 + recovery id || r || s (uncompressed key).
 	var compact [65]byte

@@ -14,10 +14,11 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	. "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
 )
 
-const wpDir = "../../testdata/vectors/wycheproof/testvectors_v1/"
+const wpDir = "wycheproof/testvectors_v1/"
 
 type wpECDSA struct {
 	TestGroups []struct {
@@ -75,7 +76,7 @@ func parseDER(sig []byte) (rs []byte, ok bool) {
 
 func runECDSAFile(t *testing.T, file, fn string, der bool) int {
 	var v wpECDSA
-	JSON(t, wpDir+file, &v)
+	JSON(t, vectors.Path(t, wpDir+file), &v)
 	n := 0
 	for _, g := range v.TestGroups {
 		if g.Sha != "SHA-256" {
@@ -133,7 +134,7 @@ var halfN, _ = new(big.Int).SetString("7fffffffffffffffffffffffffffffff5d576e735
 // low-s function but accepted by the plain one.
 func TestRecoverWycheproof(t *testing.T) {
 	var v wpECDSA
-	JSON(t, wpDir+"ecdsa_secp256k1_sha256_p1363_test.json", &v)
+	JSON(t, vectors.Path(t, wpDir+"ecdsa_secp256k1_sha256_p1363_test.json"), &v)
 	dispatchtest.ForEach(t, PrimitiveECDSA, func(t *testing.T) {
 		found, highS := 0, 0
 		for _, g := range v.TestGroups {
@@ -186,7 +187,7 @@ func TestRecoverWycheproof(t *testing.T) {
 // expressed in our layout; geth rejects all of those.
 func TestRecoverGeth(t *testing.T) {
 	var vs []struct{ Input, Expected, Name string }
-	JSON(t, "../../testdata/vectors/go-ethereum-precompiles/ecRecover.json", &vs)
+	JSON(t, vectors.Path(t, "go-ethereum-precompiles/ecRecover.json"), &vs)
 	ran := 0
 	for _, c := range vs {
 		in := Hex(t, c.Input)
@@ -223,7 +224,7 @@ func TestRecoverGeth(t *testing.T) {
 }
 
 func TestBIP340(t *testing.T) {
-	f, err := os.Open("../../testdata/vectors/bip340/test-vectors.csv")
+	f, err := os.Open(vectors.Path(t, "bip340/test-vectors.csv"))
 	if err != nil {
 		t.Fatal(err)
 	}

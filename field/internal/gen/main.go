@@ -3,11 +3,15 @@
 // here from the modulus with math/big, so the packages differ only in data.
 //
 // Run it from the field directory: go generate ./field (or go run ./internal/gen).
+// -root DIR writes them under DIR/field instead of the current directory's
+// parent (the freshness test, internal/gencheck, generates into a temporary
+// directory).
 package main
 
 import (
 	"bytes"
 	"embed"
+	"flag"
 	"fmt"
 	"go/format"
 	"log"
@@ -127,6 +131,8 @@ func build(f field) data {
 }
 
 func main() {
+	root := flag.String("root", "..", "repository root to write field/<pkg>/ under")
+	flag.Parse()
 	tmpl := template.Must(template.New("").Funcs(template.FuncMap{
 		"iterate": func(n int) []int {
 			s := make([]int, n)
@@ -154,7 +160,7 @@ func main() {
 	}).ParseFS(templates, "*.tmpl"))
 	for _, f := range fields {
 		d := build(f)
-		if err := os.MkdirAll(f.Pkg, 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Join(*root, "field", f.Pkg), 0o755); err != nil {
 			log.Fatal(err)
 		}
 		for _, out := range []struct {
@@ -174,7 +180,7 @@ func main() {
 			{"cputime_linux_test.go.tmpl", "cputime_linux_test.go", true},
 			{"cputime_other_test.go.tmpl", "cputime_other_test.go", true},
 		} {
-			path := filepath.Join(f.Pkg, out.file)
+			path := filepath.Join(*root, "field", f.Pkg, out.file)
 			if !out.when {
 				os.Remove(path)
 				continue
@@ -186,10 +192,10 @@ func main() {
 			}
 			src, err := format.Source(buf.Bytes())
 			if err != nil {
-				os.WriteFile(filepath.Join(f.Pkg, out.file), buf.Bytes(), 0o644)
+				os.WriteFile(path, buf.Bytes(), 0o644)
 				log.Fatalf("%s/%s: gofmt: %v", f.Pkg, out.file, err)
 			}
-			if err := os.WriteFile(filepath.Join(f.Pkg, out.file), src, 0o644); err != nil {
+			if err := os.WriteFile(path, src, 0o644); err != nil {
 				log.Fatal(err)
 			}
 		}

@@ -1,19 +1,19 @@
-// Command genexamples writes zk/examples_vectors.go and
-// dusk/dplonk/examples_vectors.go: for each proof format
-// whose inputs cannot be made without a prover, the input of one valid
-// public vector (gnark v0.16.1 "committed" circuits with a BSB22 commitment,
-// the costliest shape; one snarkjs PLONK proof; one dusk-plonk V3 proof per
-// circuit), as benchmark and
-// calibration examples. Inputs only: no expected outputs are recorded.
+// Command genexamples writes zk/examples_own.go: the input of a valid
+// snarkjs PLONK proof that this project made itself
+// (testdata/vectors/snarkjs-own, 7 public inputs), converted to
+// plonk_bn254_snarkjs_verify's input, as a benchmark and calibration
+// example (snarkjs is a JavaScript prover, so Go cannot make one at run
+// time; the gnark formats' examples are proved at run time instead, see
+// zk/examples_gnark.go). Inputs only: no expected outputs are recorded.
+// Public vectors are never embedded.
 //
-//	go run ./zk/internal/genexamples
+//	go generate ./zk    (or: go run ./zk/internal/genexamples [-root DIR])
 package main
 
 import (
 	"bytes"
-	"encoding/binary"
 	"encoding/hex"
-	"encoding/json"
+	"flag"
 	"fmt"
 	"go/format"
 	"log"
@@ -25,45 +25,32 @@ import (
 )
 
 func main() {
+	root := flag.String("root", "", "repository root to write zk/examples_own.go under (default: this repository)")
+	flag.Parse()
 	_, here, _, _ := runtime.Caller(0)
-	root := filepath.Join(filepath.Dir(here), "..", "..", "..")
-	vec := filepath.Join(root, "testdata", "vectors")
-	var cases []struct {
-		Name, Curve, Scheme, Circuit string
-		VKRaw                        string `json:"vk_raw"`
-		ProofRaw                     string `json:"proof_raw"`
-		PublicWitness                string `json:"public_witness"`
-		Valid                        bool
+	src := filepath.Join(filepath.Dir(here), "..", "..", "..")
+	dstRoot := src
+	if *root != "" {
+		dstRoot = *root
 	}
-	data, err := os.ReadFile(filepath.Join(vec, "gnark-v0.16", "cases.json"))
+	b, err := Render(src)
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := json.Unmarshal(data, &cases); err != nil {
+	dst := filepath.Join(dstRoot, "zk", "examples_own.go")
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		log.Fatal(err)
 	}
-	fn := map[string]string{
-		"bn254/groth16": "groth16_bn254_verify_gnark", "bls12_381/groth16": "groth16_bls12381_verify_gnark",
-		"bn254/plonk": "plonk_bn254_gnark_verify", "bls12_381/plonk": "plonk_bls12381_gnark_verify",
+	if err := os.WriteFile(dst, b, 0o644); err != nil {
+		log.Fatal(err)
 	}
+}
+
+// Render returns zk/examples_own.go for the repository at root.
+func Render(root string) ([]byte, error) {
+	type ex struct{ fn, name, source, hex string }
 	var out []ex
-	for _, c := range cases {
-		name, ok := fn[c.Curve+"/"+c.Scheme]
-		if !ok || !c.Valid || c.Circuit != "committed" {
-			continue
-		}
-		var in []byte
-		for _, s := range []string{c.VKRaw, c.ProofRaw, c.PublicWitness} {
-			b, err := hex.DecodeString(s)
-			if err != nil {
-				log.Fatal(err)
-			}
-			in = binary.BigEndian.AppendUint32(in, uint32(len(b)))
-			in = append(in, b...)
-		}
-		out = append(out, ex{name, "committed", "gnark-v0.16/cases.json " + c.Name, hex.EncodeToString(in)})
-	}
-	dir := filepath.Join(vec, "snarkjs", "generated", "plonk_multiplier1000")
+	dir := filepath.Join(root, "testdata", "vectors", "snarkjs-own", "generated", "plonk_many6")
 	read := func(n string) []byte {
 		b, err := os.ReadFile(filepath.Join(dir, n))
 		if err != nil {
@@ -73,86 +60,18 @@ func main() {
 	}
 	in, err := convert.SnarkjsPlonk(read("verification_key.json"), read("proof_1.json"), read("public_1.json"))
 	if err != nil {
-		log.Fatal(err)
+		return nil, err
 	}
-	out = append(out, ex{"plonk_bn254_snarkjs_verify", "multiplier1000", "snarkjs/generated/plonk_multiplier1000 proof_1", hex.EncodeToString(in)})
+	out = append(out, ex{"plonk_bn254_snarkjs_verify", "many6", "testdata/vectors/snarkjs-own/generated/plonk_many6 proof_1", hex.EncodeToString(in)})
 
-	// dusk-plonk: the first V3 proof of the first circuit, verified as V3.
-	var dp struct {
-		Circuits []struct {
-			Name     string
-			Verifier string
-			Proofs   []struct {
-				Proof        string
-				ProvedWith   string   `json:"proved_with"`
-				PublicInputs []string `json:"public_inputs"`
-			}
-		}
-	}
-	data, err = os.ReadFile(filepath.Join(vec, "dusk", "dusk-plonk.json"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := json.Unmarshal(data, &dp); err != nil {
-		log.Fatal(err)
-	}
-	for _, c := range dp.Circuits {
-		for _, pr := range c.Proofs {
-			if pr.ProvedWith != "V3" {
-				continue
-			}
-			in := []byte{3}
-			for _, s := range []string{c.Verifier, pr.Proof} {
-				b, err := hex.DecodeString(s)
-				if err != nil {
-					log.Fatal(err)
-				}
-				in = binary.BigEndian.AppendUint32(in, uint32(len(b)))
-				in = append(in, b...)
-			}
-			for _, pi := range pr.PublicInputs {
-				b, err := hex.DecodeString(pi)
-				if err != nil {
-					log.Fatal(err)
-				}
-				in = append(in, b...)
-			}
-			out = append(out, ex{"plonk_bls12381_dusk_verify", c.Name + "-v3", "dusk/dusk-plonk.json circuit " + c.Name, hex.EncodeToString(in)})
-			break
-		}
-	}
-
-	// Each package's examples go next to its descriptors: dusk-plonk's in
-	// dusk/dplonk, the others in zk.
-	var zkEx, dpEx []ex
-	for _, e := range out {
-		if e.fn == "plonk_bls12381_dusk_verify" {
-			dpEx = append(dpEx, e)
-		} else {
-			zkEx = append(zkEx, e)
-		}
-	}
-	write(filepath.Join(root, "zk", "examples_vectors.go"), "zk", zkEx)
-	write(filepath.Join(root, "zk", "dplonk", "examples_vectors.go"), "dplonk", dpEx)
-}
-
-type ex struct{ fn, name, source, hex string }
-
-// write writes the examples of one package.
-func write(path, pkg string, exs []ex) {
 	var b bytes.Buffer
-	b.WriteString("// Code generated by go run ./zk/internal/genexamples. DO NOT EDIT.\n\npackage " + pkg + "\n\n")
-	b.WriteString("// vectorExamples holds inputs of valid public vectors (testdata/vectors), by function.\n")
-	b.WriteString("var vectorExamples = []struct{ fn, name, source, input string }{\n")
-	for _, e := range exs {
+	b.WriteString("// Code generated by go run ./zk/internal/genexamples. DO NOT EDIT.\n\npackage zk\n\n")
+	b.WriteString("// ownExamples holds inputs of valid proofs this project made itself\n")
+	b.WriteString("// (testdata/vectors/snarkjs-own), by function.\n")
+	b.WriteString("var ownExamples = []struct{ fn, name, source, input string }{\n")
+	for _, e := range out {
 		fmt.Fprintf(&b, "\t{%q, %q, %q, %q},\n", e.fn, e.name, e.source, e.hex)
 	}
 	b.WriteString("}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := os.WriteFile(path, src, 0o644); err != nil {
-		log.Fatal(err)
-	}
+	return format.Source(b.Bytes())
 }

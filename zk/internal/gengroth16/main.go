@@ -3,7 +3,8 @@
 // verify.go.tmpl (the prepared key, the proof, the verification equation:
 // zk/groth16_bn254.go, zk/groth16_bls12381.go) and groth16.go.tmpl (gnark's
 // formats: zk/gnark_groth16_bn254.go, zk/gnark_groth16_bls12381.go). Run by
-// `go generate ./zk` (from zk/, the working directory of go generate).
+// `go generate ./zk` (from zk/, the working directory of go generate);
+// -root DIR writes under DIR/zk instead (internal/gencheck's freshness test).
 package main
 
 import (
@@ -50,8 +51,15 @@ var curves = []curve{
 }
 
 func main() {
-	dir := flag.String("dir", ".", "directory to write the files to (a staleness check compares them with zk/)")
+	root := flag.String("root", "", "repository root to write the zk/ files under (default: this repository; go generate runs in zk/)")
 	flag.Parse()
+	dir := "."
+	if *root != "" {
+		dir = filepath.Join(*root, "zk")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			log.Fatal(err)
+		}
+	}
 	for _, t := range []struct{ prefix, text string }{{"gnark_groth16_", gnarkTmpl}, {"groth16_", verifyTmpl}} {
 		tmpl := template.Must(template.New(t.prefix).Parse(t.text))
 		for _, c := range curves {
@@ -64,7 +72,7 @@ func main() {
 			if err != nil {
 				log.Fatalf("%s: %v", file, err)
 			}
-			if err := os.WriteFile(filepath.Join(*dir, file), src, 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join(dir, file), src, 0o644); err != nil {
 				log.Fatal(err)
 			}
 		}
