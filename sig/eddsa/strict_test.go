@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"crypto/sha512"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"github.com/hostcrypto/hostcrypto/sig/internal/sigex"
 	"path/filepath"
 	"testing"
@@ -150,7 +151,7 @@ func TestStrictErrors(t *testing.T) {
 // and R are not of small order.
 func TestStrictWycheproof(t *testing.T) {
 	var v wpEdDSA
-	JSON(t, "../../testdata/vectors/wycheproof/testvectors_v1/ed25519_test.json", &v)
+	JSON(t, vectors.Path(t, "wycheproof/testvectors_v1/ed25519_test.json"), &v)
 	n := 0
 	for _, g := range v.TestGroups {
 		for _, c := range g.Tests {

@@ -3,6 +3,7 @@ package p256
 import (
 	"bytes"
 	"crypto/sha256"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"math/big"
 	"testing"
 
@@ -17,7 +18,7 @@ import (
 // signature with s > n/2 is refused.
 func TestWycheproofSEC1(t *testing.T) {
 	var v wpECDSA
-	JSON(t, "../../testdata/vectors/wycheproof/testvectors_v1/ecdsa_secp256r1_sha256_p1363_test.json", &v)
+	JSON(t, vectors.Path(t, "wycheproof/testvectors_v1/ecdsa_secp256r1_sha256_p1363_test.json"), &v)
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
 		n, high := 0, 0
 		for _, g := range v.TestGroups {
@@ -50,7 +51,7 @@ func TestWycheproofSEC1(t *testing.T) {
 // key with exactly one recovery id, on both implementations.
 func TestRecoverWycheproof(t *testing.T) {
 	var v wpECDSA
-	JSON(t, "../../testdata/vectors/wycheproof/testvectors_v1/ecdsa_secp256r1_sha256_p1363_test.json", &v)
+	JSON(t, vectors.Path(t, "wycheproof/testvectors_v1/ecdsa_secp256r1_sha256_p1363_test.json"), &v)
 	dispatchtest.ForEach(t, Primitive, func(t *testing.T) {
 		n := 0
 		for _, g := range v.TestGroups {

@@ -3,6 +3,7 @@ package secp256k1
 import (
 	"bytes"
 	"crypto/sha256"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"math/big"
 	"testing"
 
@@ -18,7 +19,7 @@ import (
 // variants refuse exactly the high-s vectors.
 func TestRecoverRidWycheproof(t *testing.T) {
 	var v wpECDSA
-	JSON(t, wpDir+"ecdsa_secp256k1_sha256_p1363_test.json", &v)
+	JSON(t, vectors.Path(t, wpDir+"ecdsa_secp256k1_sha256_p1363_test.json"), &v)
 	dispatchtest.ForEach(t, PrimitiveECDSA, func(t *testing.T) {
 		found, overflow := 0, 0
 		for _, g := range v.TestGroups {
@@ -137,7 +138,7 @@ func TestRecoverRidErrors(t *testing.T) {
 // get their codes.
 func TestDecompress(t *testing.T) {
 	var v wpECDSA
-	JSON(t, wpDir+"ecdsa_secp256k1_sha256_p1363_test.json", &v)
+	JSON(t, vectors.Path(t, wpDir+"ecdsa_secp256k1_sha256_p1363_test.json"), &v)
 	n := 0
 	for _, g := range v.TestGroups {
 		unc, comp := keys(t, g.PublicKey.Wx, g.PublicKey.Wy)
