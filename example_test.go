@@ -11,10 +11,10 @@ import (
 	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dusk"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 func ExampleCall() {

@@ -23,8 +23,10 @@ package hostcrypto
 import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/cosmwasm"
+	"github.com/hostcrypto/hostcrypto/curves"
 	"github.com/hostcrypto/hostcrypto/curves/ops"
 	"github.com/hostcrypto/hostcrypto/dusk"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/hash"
@@ -33,14 +35,13 @@ import (
 	"github.com/hostcrypto/hostcrypto/sig"
 	"github.com/hostcrypto/hostcrypto/soroban"
 	"github.com/hostcrypto/hostcrypto/zk"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // all lists every function of the library: each family's, then the EVM
 // Dusk (current), CosmWasm, NEAR and Soroban profiles'.
 func all() []*core.Func {
 	var fs []*core.Func
-	for _, l := range [][]*core.Func{hash.Funcs(), pairing.Funcs(), ops.Funcs(), sig.Funcs(), zk.Funcs(), dplonk.Funcs(),
+	for _, l := range [][]*core.Func{hash.Funcs(), curves.Funcs(), pairing.Funcs(), ops.Funcs(), sig.Funcs(), zk.Funcs(), dplonk.Funcs(),
 		evm.Funcs(), dusk.Funcs(), cosmwasm.Funcs(), near.Funcs(), soroban.Funcs()} {
 		fs = append(fs, l...)
 	}

@@ -14,8 +14,10 @@ import (
 	"github.com/hostcrypto/hostcrypto"
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/cosmwasm"
+	"github.com/hostcrypto/hostcrypto/curves"
 	"github.com/hostcrypto/hostcrypto/curves/ops"
 	"github.com/hostcrypto/hostcrypto/dusk"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/evm"
 	"github.com/hostcrypto/hostcrypto/hash"
 	"github.com/hostcrypto/hostcrypto/near"
@@ -26,14 +28,13 @@ import (
 	"github.com/hostcrypto/hostcrypto/sig/secp256k1"
 	"github.com/hostcrypto/hostcrypto/soroban"
 	"github.com/hostcrypto/hostcrypto/zk"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // declaring lists, by directory, the packages that declare host functions
 // and their Funcs.
 var declaring = map[string]func() []*core.Func{
-	"hash": hash.Funcs, "pairing": pairing.Funcs, "curves/ops": ops.Funcs, "sig/bls": bls.Funcs, "sig/eddsa": eddsa.Funcs,
-	"sig/p256": p256.Funcs, "sig/secp256k1": secp256k1.Funcs, "zk": zk.Funcs, "zk/dplonk": dplonk.Funcs,
+	"hash": hash.Funcs, "curves": curves.Funcs, "pairing": pairing.Funcs, "curves/ops": ops.Funcs, "sig/bls": bls.Funcs, "sig/eddsa": eddsa.Funcs,
+	"sig/p256": p256.Funcs, "sig/secp256k1": secp256k1.Funcs, "zk": zk.Funcs, "dusk/dplonk": dplonk.Funcs,
 	"evm": evm.Funcs, "dusk": dusk.Funcs, "cosmwasm": cosmwasm.Funcs,
 	"near": near.Funcs, "soroban": soroban.Funcs,
 }

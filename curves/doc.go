@@ -1,5 +1,20 @@
-// Package curves groups the point codecs of the pairing-friendly curves
-// hostcrypto serves. The codecs live in the sub-packages:
+// Package curves implements the group operations of BN254 and BLS12-381
+// (addition, scalar multiplication, multi-scalar multiplication,
+// map-to-curve and subgroup checks: BN254AddG1, BLS12381MSMG1,
+// BLS12381FirstNotInG1, ...: curve, operation, group) over the codecs of its
+// sub-packages, and declares the group-operation host functions of the
+// "curve" family, each an exported descriptor named after its catalogue
+// name (BN254G1Add is bn254_g1_add) and listed by Funcs:
+//
+//	bn254_g1_add  bn254_g1_mul  bn254_g1_msm
+//	bls12381_g1_add  bls12381_g2_add  bls12381_g1_msm  bls12381_g2_msm
+//	bls12381_map_fp_to_g1  bls12381_map_fp2_to_g2
+//
+// with exactly the input, output and error semantics of the EVM precompiles
+// (EIP-196, EIP-2537) as go-ethereum implements them. The pairing checks
+// (bn254_pairing_check, bls12381_pairing_check) are in package pairing.
+//
+// The codecs live in the sub-packages:
 //
 //   - curves/bn254: BN254 (alt_bn128) in the EIP-196/197 encoding (which is
 //     also gnark-crypto's uncompressed encoding) and gnark-crypto's
@@ -18,11 +33,17 @@
 //	not on the curve, no square root (compressed)      core.ErrInvalidPoint
 //
 // Decoders never check the prime-order subgroup: callers that need it call
-// the package's SubgroupCheck functions (core.ErrNotInSubgroup), since some
-// specifications (EIP-2537 addition) forbid it and it costs a scalar
+// the sub-packages' SubgroupCheck functions (core.ErrNotInSubgroup), since
+// some specifications (EIP-2537 addition) forbid it and it costs a scalar
 // multiplication. The points are gnark-crypto affine points (type aliases
 // G1 and G2), with infinity represented as (0, 0).
 //
-// The group operations (pairing checks, MSM, map-to-curve) and the host
-// functions built on these codecs are in package pairing.
+// Each operation is a dispatch primitive ("msm.bls12381g1",
+// "subgroup.bls12381g1", "map.bls12381g1", "g1add.bn254", ...) with a
+// gnark-crypto implementation and, for BLS12-381, a blst one (cgo;
+// unavailable with CGO_ENABLED=0, the purego tag, or off amd64/arm64).
+// Both give the same bytes and error codes; the default is whichever was
+// faster on the reference machine (docs/curves.md). Work on several
+// independent items (subgroup checks, MSM chunks) is spread over GOMAXPROCS
+// goroutines; the results do not depend on the split.
 package curves

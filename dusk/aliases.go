@@ -4,9 +4,9 @@ import (
 	"fmt"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/hash"
 	"github.com/hostcrypto/hostcrypto/sig/secp256k1"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // Aliases: each of rusk's host queries is a function "dusk:<name>" that
@@ -21,7 +21,7 @@ import (
 // input, at least one, for the byte hashes; public keys, at least one, for
 // the multisig.
 var (
-	Hash               = alias("hash", hash.HashToScalarBLS12381, "BlsScalar::hash_to_scalar(bytes)", words32)
+	Hash               = alias("hash", HashToScalarBLS12381, "BlsScalar::hash_to_scalar(bytes)", words32)
 	PoseidonHash       = alias("poseidon_hash", hash.PoseidonBLS12381Dusk, "Poseidon Hash::digest(Domain::Other, scalars)[0]", nil)
 	VerifyPlonk        = verifyPlonk(dplonk.DefaultVersion)
 	VerifyGroth16BN254 = alias("verify_groth16_bn254", Groth16BN254VerifyArkworks, "ark-groth16 0.4 verify_proof_with_prepared_inputs", nil)
@@ -68,12 +68,12 @@ func (p Profile) Queries() []*core.Func {
 }
 
 // Funcs returns the profile's functions under p: the eleven dusk:* queries
-// and the five functions only Dusk defines (Groth16BN254VerifyArkworks,
+// and the six functions only Dusk defines (Groth16BN254VerifyArkworks,
 // BLS12381VerifyDusk, BLS12381MultisigVerifyDusk, SchnorrJubJubVerifyDusk,
-// KZGVerifyProofDusk).
+// KZGVerifyProofDusk, HashToScalarBLS12381).
 func (p Profile) Funcs() []*core.Func {
 	return append(p.Queries(), Groth16BN254VerifyArkworks, BLS12381VerifyDusk, BLS12381MultisigVerifyDusk,
-		SchnorrJubJubVerifyDusk, KZGVerifyProofDusk)
+		SchnorrJubJubVerifyDusk, KZGVerifyProofDusk, HashToScalarBLS12381)
 }
 
 // Catalogue returns the catalogue of p.Funcs(), or an error when p is

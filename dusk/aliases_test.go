@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/gas"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // TestAliasesForwardToTargets: every rusk query has a function that

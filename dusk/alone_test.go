@@ -14,10 +14,10 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dusk"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/internal/dusktest"
 	"github.com/hostcrypto/hostcrypto/internal/vectors"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // cases loads the rusk query cases judged under version, skipping (or

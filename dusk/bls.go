@@ -1,12 +1,12 @@
 package dusk
 
 import (
-	"bytes"
 	"encoding/binary"
 
 	"golang.org/x/crypto/blake2b"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	zcash "github.com/hostcrypto/hostcrypto/curves/bls12381"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 )
 
@@ -66,48 +66,13 @@ var (
 // blsBLST is the cgo backend; nil when blst is unavailable.
 var blsBLST = newBLST()
 
-// Modulus p of BLS12-381's base field, big-endian.
-var blsP = []byte{
-	0x1a, 0x01, 0x11, 0xea, 0x39, 0x7f, 0xe6, 0x9a, 0x4b, 0x1b, 0xa7, 0xb6, 0x43, 0x4b, 0xac, 0xd7,
-	0x64, 0x77, 0x4b, 0x84, 0xf3, 0x85, 0x12, 0xbf, 0x67, 0x30, 0xd2, 0xa0, 0xf6, 0xb0, 0xf6, 0x24,
-	0x1e, 0xab, 0xff, 0xfe, 0xb1, 0x53, 0xff, 0xff, 0xb9, 0xfe, 0xff, 0xff, 0xff, 0xff, 0xaa, 0xab,
-}
-
 // precheckCompressed validates the Zcash flag bits and the canonicity of
 // the x coordinate(s) of a compressed point (48 bytes for G1, 96 for G2,
 // G2's x as c1 || c0), as zkcrypto's from_compressed does before
-// decompressing. It reports whether the encoding is the identity.
+// decompressing (curves/bls12381.CheckCompressed). It reports whether the
+// encoding is the identity.
 func precheckCompressed(b []byte) (infinity bool, err error) {
-	flags := b[0] & 0xe0
-	if flags&0x80 == 0 {
-		return false, core.Errorf(core.CodeMalformed, "dusk: bls: compression flag not set")
-	}
-	if flags&0x40 != 0 {
-		if flags&0x20 != 0 || b[0]&0x1f != 0 || !allZero(b[1:]) {
-			return false, core.Errorf(core.CodeMalformed, "dusk: bls: non-canonical infinity encoding")
-		}
-		return true, nil
-	}
-	var x [48]byte
-	for off := 0; off < len(b); off += 48 {
-		copy(x[:], b[off:off+48])
-		if off == 0 {
-			x[0] &= 0x1f
-		}
-		if bytes.Compare(x[:], blsP) >= 0 {
-			return false, core.Errorf(core.CodeNonCanonical, "dusk: bls: coordinate >= p")
-		}
-	}
-	return false, nil
-}
-
-func allZero(b []byte) bool {
-	for _, c := range b {
-		if c != 0 {
-			return false
-		}
-	}
-	return true
+	return zcash.CheckCompressed(b, len(b)/zcash.FpSize)
 }
 
 // precheckPoint runs precheckCompressed and turns the identity into

@@ -25,7 +25,7 @@ func init() {
 	dispatch.Register("groth16.bn254_arkworks", dispatch.Impl{Name: "gnark", Available: true,
 		Note: "arkworks 0.4 Miller loop (own port) on gnark-crypto bn254 towers and final exponentiation"})
 	dispatch.Register("kzg.bls12381_ckzg", dispatch.Impl{Name: "gnark", Available: true,
-		Note: "gnark-crypto bls12-381 pairing, Ethereum mainnet [tau]G2"})
+		Note: "pairing/kzg on gnark-crypto BLS12-381, fixed-G2 Miller loop lines"})
 }
 
 // Groth16BN254VerifyArkworks is ark-groth16 0.4's verify_proof_with_prepared_inputs over BN254.

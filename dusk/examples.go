@@ -11,6 +11,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // Examples: deterministic, valid inputs (a verification that runs to the
@@ -64,14 +65,7 @@ func groth16Example(n int) []byte {
 }
 
 // sections frames byte strings as 4-byte big-endian length || bytes.
-func sections(parts ...[]byte) []byte {
-	var out []byte
-	for _, p := range parts {
-		out = binary.BigEndian.AppendUint32(out, uint32(len(p)))
-		out = append(out, p...)
-	}
-	return out
-}
+func sections(parts ...[]byte) []byte { return wire.AppendSections(nil, parts...) }
 
 func groth16Examples() []core.Example {
 	var out []core.Example

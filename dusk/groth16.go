@@ -6,7 +6,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
 
-	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // groth16_bn254_verify_arkworks is rusk's verify_groth16_bn254 host query:
@@ -331,21 +331,9 @@ func multiMillerLoop(pairs []millerPair) bn254.E12 {
 
 // groth16Input splits the three 4-byte big-endian length-prefixed sections.
 func groth16Input(in []byte) (pvk, proof, inputs []byte, err error) {
-	var secs [3][]byte
-	rest := in
-	for i := range secs {
-		if len(rest) < 4 {
-			return nil, nil, nil, core.Errorf(core.CodeMalformed, "dusk: groth16: section %d length missing", i)
-		}
-		n := binary.BigEndian.Uint32(rest)
-		rest = rest[4:]
-		if uint64(n) > uint64(len(rest)) {
-			return nil, nil, nil, core.Errorf(core.CodeMalformed, "dusk: groth16: section %d truncated", i)
-		}
-		secs[i], rest = rest[:n], rest[n:]
-	}
-	if len(rest) != 0 {
-		return nil, nil, nil, core.Errorf(core.CodeMalformed, "dusk: groth16: %d bytes after the third section", len(rest))
+	secs, err := wire.Sections(in, 3, "dusk: groth16")
+	if err != nil {
+		return nil, nil, nil, err
 	}
 	return secs[0], secs[1], secs[2], nil
 }

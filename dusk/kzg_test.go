@@ -1,7 +1,6 @@
 package dusk
 
 import (
-	"bufio"
 	"encoding/hex"
 	"os"
 	"path/filepath"
@@ -11,26 +10,6 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/internal/vectors"
 )
-
-// TestKZGTrustedSetup: the embedded [tau]G2 is line 4100 of c-kzg's
-// trusted_setup.txt (65 G2 points after 4096 G1 points).
-func TestKZGTrustedSetup(t *testing.T) {
-	f, err := os.Open(vectors.Path(t, "c-kzg-4844/trusted_setup.txt"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	s := bufio.NewScanner(f)
-	for i := 1; s.Scan(); i++ {
-		if i == 4100 {
-			if s.Text() != kzgTauG2Hex {
-				t.Fatalf("line 4100 is %s", s.Text())
-			}
-			return
-		}
-	}
-	t.Fatal("trusted setup too short")
-}
 
 // TestKZGVectors runs c-kzg-4844's verify_kzg_proof cases (consensus-specs
 // kzg-mainnet): output true -> 01, false -> 00, null -> an error.

@@ -2,9 +2,9 @@ package evm
 
 import (
 	"github.com/decred/dcrd/dcrec/secp256k1/v4/ecdsa"
-	"golang.org/x/crypto/sha3"
 
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/internal/keccak"
 )
 
 // useGnarkRecover selects gnark-crypto's recovery (dispatch primitive
@@ -62,10 +62,8 @@ func ecrecoverRun(dst, in []byte) ([]byte, error) {
 		}
 		copy(xy[:], pub.SerializeUncompressed()[1:])
 	}
-	h := sha3.NewLegacyKeccak256()
-	h.Write(xy[:])
 	var d [32]byte
-	h.Sum(d[:0])
+	keccak.Sum256(d[:0], xy[:])
 	dst = append(dst, make([]byte, 12)...)
 	return append(dst, d[12:]...), nil
 }

@@ -2,17 +2,12 @@ package evm
 
 import (
 	"crypto/sha256"
-	"encoding/hex"
-	"math/big"
-	"sync"
 
-	"github.com/hostcrypto/hostcrypto/dispatch"
-
-	bls12381 "github.com/consensys/gnark-crypto/ecc/bls12-381"
-	"github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/pairing/kzg"
 )
 
 // pointEvalInputLen is the only input length of the point evaluation
@@ -28,47 +23,6 @@ var pointEvalOutput = [64]byte{
 	0x53, 0xbd, 0xa4, 0x02, 0xff, 0xfe, 0x5b, 0xfe, 0xff, 0xff, 0xff, 0xff, 0x00, 0x00, 0x00, 0x01,
 }
 
-// The two G2 points of the Ethereum mainnet KZG ceremony (c-kzg-4844
-// trusted_setup.txt, monomial G2 points 0 and 1) that point evaluation uses:
-// [1]G2 (the generator) and [tau]G2, compressed (ZCash encoding).
-const (
-	setupG2Gen = "93e02b6052719f607dacd3a088274f65596bd0d09920b61ab5da61bbdc7f5049334cf11213945d57e5ac7d055d042b7e024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c121bdb8"
-	setupG2Tau = "b5bfd7dd8cdeb128843bc287230af38926187075cbfbefa81009a2ce615ac53d2914e5870cb452d2afaaab24f3499f72185cbfee53492714734429b7b38608e23926c911cceceac9a36851477ba4c60b087041de621000edc98edada20c1def2"
-)
-
-// kzgLines are the Miller-loop lines of [1]G2 and -[tau]G2.
-type kzgLines = [2][2][len(bls12381.LoopCounter) - 1]bls12381.LineEvaluationAff
-
-// linesPool recycles the scratch copies of the lines (48 KiB each).
-var linesPool = sync.Pool{New: func() any { return new(kzgLines) }}
-
-// kzgSetup holds the Miller-loop lines of the two fixed G2 arguments of the
-// verification equation, [1]G2 and -[tau]G2.
-type kzgSetup struct {
-	lines kzgLines
-}
-
-var loadKZGSetup = sync.OnceValue(func() *kzgSetup {
-	var gen, tau bls12381.G2Affine
-	for _, p := range []struct {
-		dst *bls12381.G2Affine
-		hex string
-	}{{&gen, setupG2Gen}, {&tau, setupG2Tau}} {
-		b, err := hex.DecodeString(p.hex)
-		if err != nil {
-			panic("evm: internal error: trusted setup: " + err.Error())
-		}
-		if _, err := p.dst.SetBytes(b); err != nil {
-			panic("evm: internal error: trusted setup: " + err.Error())
-		}
-	}
-	tau.Neg(&tau)
-	s := new(kzgSetup)
-	s.lines[0] = bls12381.PrecomputeLines(gen)
-	s.lines[1] = bls12381.PrecomputeLines(tau)
-	return s
-})
-
 // useBlstKZG selects the blst implementation of the opening check
 // (dispatch primitive "evm.point_evaluation").
 var useBlstKZG bool
@@ -80,8 +34,8 @@ func init() {
 	// binding) about 850 us.
 	dispatch.Register("evm.point_evaluation", dispatch.Impl{Name: "gnark", Available: true, Priority: 20,
 		Note: "gnark-crypto BLS12-381, fixed-G2 Miller loop lines"})
-	dispatch.Register("evm.point_evaluation", dispatch.Impl{Name: "blst", Available: blstAvailable, Priority: 10,
-		Note: blstNote})
+	dispatch.Register("evm.point_evaluation", dispatch.Impl{Name: "blst", Available: kzg.BlstAvailable, Priority: 10,
+		Note: kzg.BlstNote})
 	dispatch.OnSelect("evm.point_evaluation", func(impl string) { useBlstKZG = impl == "blst" })
 }
 
@@ -92,74 +46,10 @@ func kzgToVersionedHash(commitment []byte) [32]byte {
 	return h
 }
 
-// checkKZGPointEncoding checks the parts of a 48-byte compressed G1
-// encoding that need no curve arithmetic, as the KZG spec's
-// bytes_to_kzg_commitment / bytes_to_kzg_proof (ZCash format): the
-// compression flag set, the point at infinity only as 0xc0 || 47 zero bytes,
-// x canonical (< p). It reports whether the encoding is the point at
-// infinity.
-func checkKZGPointEncoding(b []byte) (infinity bool, err error) {
-	flags := b[0] & 0xe0
-	if flags&0x80 == 0 {
-		return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: G1 point is not compressed")
-	}
-	if flags&0x40 != 0 {
-		if flags&0x20 != 0 || b[0]&0x1f != 0 {
-			return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
-		}
-		for _, c := range b[1:] {
-			if c != 0 {
-				return false, core.Errorf(core.CodeMalformed, "evm: point evaluation: bad infinity encoding")
-			}
-		}
-		return true, nil
-	}
-	var xb [fp.Bytes]byte
-	copy(xb[:], b)
-	xb[0] &= 0x1f
-	var x fp.Element
-	if err := x.SetBytesCanonical(xb[:]); err != nil {
-		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: G1 x-coordinate >= p")
-	}
-	return false, nil
-}
-
-var (
-	errKZGNotOnCurve    = core.Errorf(core.CodeInvalidPoint, "evm: point evaluation: G1 point not on curve")
-	errKZGNotInSubgroup = core.Errorf(core.CodeNotInSubgroup, "evm: point evaluation: G1 point not in subgroup")
-)
-
-// decodeKZGPoint decodes a 48-byte compressed G1 point that passed
-// checkKZGPointEncoding with gnark-crypto: x must be the abscissa of a curve
-// point and the point must lie in the prime-order subgroup.
-func decodeKZGPoint(b []byte) (bls12381.G1Affine, error) {
-	var p bls12381.G1Affine
-	if inf, err := checkKZGPointEncoding(b); err != nil || inf {
-		return p, err // (0, 0) is gnark-crypto's affine infinity
-	}
-	if _, err := p.SetBytes(b); err != nil {
-		// Flags and x are valid: either x^3 + 4 is not a square (no curve
-		// point) or the point is outside the prime-order subgroup.
-		var xb [fp.Bytes]byte
-		copy(xb[:], b)
-		xb[0] &= 0x1f
-		var x, rhs, four fp.Element
-		x.SetBytes(xb[:])
-		rhs.Square(&x).Mul(&rhs, &x)
-		four.SetUint64(4)
-		rhs.Add(&rhs, &four)
-		if rhs.Legendre() == -1 {
-			return p, errKZGNotOnCurve
-		}
-		return p, errKZGNotInSubgroup
-	}
-	return p, nil
-}
-
 // pointEvalRun is the point evaluation precompile (0x0a, EIP-4844). It checks
 // that versioned_hash = 0x01 || sha256(commitment)[1:], that z and y are
 // canonical scalars (< r), that commitment C and proof pi decode (see
-// decodeKZGPoint), and that the KZG opening holds:
+// kzg.DecodePoint), and that the KZG opening holds (kzg.Verify):
 //
 //	e(C - [y]G1, G2) = e(pi, [tau]G2 - [z]G2)
 //
@@ -199,10 +89,7 @@ func checkPointEval(in []byte, checkHash bool) (bool, error) {
 	if err := y.SetBytesCanonical(in[64:96]); err != nil {
 		return false, core.Errorf(core.CodeNonCanonical, "evm: point evaluation: y >= BLS_MODULUS")
 	}
-	if useBlstKZG {
-		return verifyKZGBlst(commitment, in[144:192], &z, &y)
-	}
-	return verifyKZGGnark(commitment, in[144:192], &z, &y)
+	return kzg.Verify(commitment, in[144:192], &z, &y, useBlstKZG)
 }
 
 func versionedHashMatches(in []byte) bool {
@@ -236,42 +123,4 @@ var KZGPointEvaluation = &core.Func{
 	Primitives: []string{"evm.point_evaluation"},
 	Examples:   pointEvalExamples,
 	Run:        kzgPointEvaluationRun,
-}
-
-// verifyKZGGnark decodes C and pi and evaluates the opening check with
-// gnark-crypto (see pointEvalRun).
-func verifyKZGGnark(commitment, proof []byte, z, y *fr.Element) (bool, error) {
-	c, err := decodeKZGPoint(commitment)
-	if err != nil {
-		return false, err
-	}
-	pi, err := decodeKZGPoint(proof)
-	if err != nil {
-		return false, err
-	}
-
-	// P = C + [r - y]G1 + [z]pi.
-	var negY fr.Element
-	negY.Neg(y)
-	var sY, sZ big.Int
-	negY.BigInt(&sY)
-	z.BigInt(&sZ)
-	var acc, cj bls12381.G1Jac
-	acc.JointScalarMultiplicationBase(&pi, &sY, &sZ)
-	cj.FromAffine(&c)
-	acc.AddAssign(&cj)
-	var p bls12381.G1Affine
-	p.FromJacobian(&acc)
-
-	setup := loadKZGSetup()
-	// MillerLoopFixedQ scales the lines it is given in place: work on a
-	// pooled copy.
-	buf := linesPool.Get().(*kzgLines)
-	defer linesPool.Put(buf)
-	*buf = setup.lines
-	ok, err := bls12381.PairingCheckFixedQ([]bls12381.G1Affine{p, pi}, buf[:])
-	if err != nil {
-		return false, core.Errorf(core.CodeInternal, "evm: point evaluation: %v", err)
-	}
-	return ok, nil
 }

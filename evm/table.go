@@ -2,6 +2,7 @@ package evm
 
 import (
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/curves"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/hash"
 	"github.com/hostcrypto/hostcrypto/pairing"
@@ -80,9 +81,9 @@ var (
 		FixedOut: 64,
 		Items:    one,
 		Gas:      fixedGas(gasBN254Add),
-		Targets:  []*core.Func{pairing.BN254G1Add},
-		Examples: pairing.BN254G1Add.Examples,
-		Run:      fixedNamed(pairing.BN254G1Add, 128, 64),
+		Targets:  []*core.Func{curves.BN254G1Add},
+		Examples: curves.BN254G1Add.Examples,
+		Run:      fixedNamed(curves.BN254G1Add, 128, 64),
 	})
 	BN254Mul = precompile(AddrBN254Mul, &core.Func{
 		Input:    "EIP-196 G1 point (64) || scalar (32), zero-padded/truncated to 96 bytes",
@@ -90,9 +91,9 @@ var (
 		FixedOut: 64,
 		Items:    one,
 		Gas:      fixedGas(gasBN254Mul),
-		Targets:  []*core.Func{pairing.BN254G1Mul},
-		Examples: pairing.BN254G1Mul.Examples,
-		Run:      fixedNamed(pairing.BN254G1Mul, 96, 64),
+		Targets:  []*core.Func{curves.BN254G1Mul},
+		Examples: curves.BN254G1Mul.Examples,
+		Run:      fixedNamed(curves.BN254G1Mul, 96, 64),
 	})
 	BN254Pairing = precompile(AddrBN254Pairing, &core.Func{
 		Input:    "k pairs G1(64) || G2(128) (EIP-197), k >= 0",
@@ -130,9 +131,9 @@ var (
 		FixedOut: 128,
 		Items:    one,
 		Gas:      fixedGas(gasBLSG1Add),
-		Targets:  []*core.Func{pairing.BLS12381G1Add},
-		Examples: pairing.BLS12381G1Add.Examples,
-		Run:      exactNamed(pairing.BLS12381G1Add, 256, 128),
+		Targets:  []*core.Func{curves.BLS12381G1Add},
+		Examples: curves.BLS12381G1Add.Examples,
+		Run:      exactNamed(curves.BLS12381G1Add, 256, 128),
 	})
 	BLS12G1MSM = precompile(AddrBLS12G1MSM, &core.Func{
 		Input:    "k > 0 pairs G1(128) || scalar(32) (EIP-2537)",
@@ -140,9 +141,9 @@ var (
 		FixedOut: 128,
 		Items:    countOf(blsG1MSMPairSize),
 		Gas:      msmGas(blsG1MSMPairSize, gasBLSG1Mul, &g1MSMDiscount),
-		Targets:  []*core.Func{pairing.BLS12381G1MSM},
-		Examples: pairing.BLS12381G1MSM.Examples,
-		Run:      multipleNamed(pairing.BLS12381G1MSM, blsG1MSMPairSize, 128),
+		Targets:  []*core.Func{curves.BLS12381G1MSM},
+		Examples: curves.BLS12381G1MSM.Examples,
+		Run:      multipleNamed(curves.BLS12381G1MSM, blsG1MSMPairSize, 128),
 	})
 	BLS12G2Add = precompile(AddrBLS12G2Add, &core.Func{
 		Input:    "two EIP-2537 G2 points (256 bytes each)",
@@ -150,9 +151,9 @@ var (
 		FixedOut: 256,
 		Items:    one,
 		Gas:      fixedGas(gasBLSG2Add),
-		Targets:  []*core.Func{pairing.BLS12381G2Add},
-		Examples: pairing.BLS12381G2Add.Examples,
-		Run:      exactNamed(pairing.BLS12381G2Add, 512, 256),
+		Targets:  []*core.Func{curves.BLS12381G2Add},
+		Examples: curves.BLS12381G2Add.Examples,
+		Run:      exactNamed(curves.BLS12381G2Add, 512, 256),
 	})
 	BLS12G2MSM = precompile(AddrBLS12G2MSM, &core.Func{
 		Input:    "k > 0 pairs G2(256) || scalar(32) (EIP-2537)",
@@ -160,9 +161,9 @@ var (
 		FixedOut: 256,
 		Items:    countOf(blsG2MSMPairSize),
 		Gas:      msmGas(blsG2MSMPairSize, gasBLSG2Mul, &g2MSMDiscount),
-		Targets:  []*core.Func{pairing.BLS12381G2MSM},
-		Examples: pairing.BLS12381G2MSM.Examples,
-		Run:      multipleNamed(pairing.BLS12381G2MSM, blsG2MSMPairSize, 256),
+		Targets:  []*core.Func{curves.BLS12381G2MSM},
+		Examples: curves.BLS12381G2MSM.Examples,
+		Run:      multipleNamed(curves.BLS12381G2MSM, blsG2MSMPairSize, 256),
 	})
 	BLS12PairingCheck = precompile(AddrBLS12Pairing, &core.Func{
 		Input:    "k > 0 pairs G1(128) || G2(256) (EIP-2537)",
@@ -180,9 +181,9 @@ var (
 		FixedOut: 128,
 		Items:    one,
 		Gas:      fixedGas(gasBLSMapG1),
-		Targets:  []*core.Func{pairing.BLS12381MapFpToG1},
-		Examples: pairing.BLS12381MapFpToG1.Examples,
-		Run:      exactNamed(pairing.BLS12381MapFpToG1, 64, 128),
+		Targets:  []*core.Func{curves.BLS12381MapFpToG1},
+		Examples: curves.BLS12381MapFpToG1.Examples,
+		Run:      exactNamed(curves.BLS12381MapFpToG1, 64, 128),
 	})
 	BLS12MapFp2ToG2 = precompile(AddrBLS12MapFp2G2, &core.Func{
 		Input:    "EIP-2537 Fp2 element (128 bytes)",
@@ -190,9 +191,9 @@ var (
 		FixedOut: 256,
 		Items:    one,
 		Gas:      fixedGas(gasBLSMapG2),
-		Targets:  []*core.Func{pairing.BLS12381MapFp2ToG2},
-		Examples: pairing.BLS12381MapFp2ToG2.Examples,
-		Run:      exactNamed(pairing.BLS12381MapFp2ToG2, 128, 256),
+		Targets:  []*core.Func{curves.BLS12381MapFp2ToG2},
+		Examples: curves.BLS12381MapFp2ToG2.Examples,
+		Run:      exactNamed(curves.BLS12381MapFp2ToG2, 128, 256),
 	})
 	P256Verify = precompile(AddrP256Verify, &core.Func{
 		Input:      "hash(32) || r(32) || s(32) || qx(32) || qy(32) (EIP-7951), exactly 160 bytes",

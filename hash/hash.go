@@ -6,7 +6,6 @@
 //     blake2b_128, blake2b_224, blake2b_outlen (digest length in the first
 //     byte), twox_64, twox_128, twox_256 (Substrate's XXH64, twox.go);
 //   - blake2f, the EIP-152 BLAKE2b compression function;
-//   - hash_to_scalar_bls12381, Dusk's BlsScalar::hash;
 //   - poseidon_bn254 (circomlib) and poseidon_bls12381_dusk (Dusk Hades,
 //     dusk-safe sponge), implemented in package hash/poseidon;
 //   - bls12381_hash_to_g1 and bls12381_hash_to_g2, RFC 9380 hash_to_curve,
@@ -15,7 +14,9 @@
 // Every byte hash wraps the fastest implementation this build has (SHA-NI
 // through crypto/sha256, AVX2 through golang.org/x/crypto/blake2b and
 // github.com/zeebo/blake3) and runs without allocating when dst has room
-// for the digest. docs/hashing.md gives the encodings and measured costs.
+// for the digest. hash_to_scalar_bls12381 (Dusk's BlsScalar::hash, family
+// "hash") is declared in package dusk, as dusk.HashToScalarBLS12381.
+// docs/hashing.md gives the encodings and measured costs.
 package hash
 
 import (
@@ -29,10 +30,10 @@ import (
 	"github.com/zeebo/blake3"
 	"golang.org/x/crypto/blake2b"
 	"golang.org/x/crypto/ripemd160" //nolint:staticcheck // RIPEMD-160 is what Bitcoin/EVM address code needs
-	xsha3 "golang.org/x/crypto/sha3"
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/internal/keccak"
 )
 
 // digestFunc describes a function that hashes its whole input.
@@ -92,20 +93,19 @@ var (
 // Funcs lists the package's host functions.
 func Funcs() []*core.Func {
 	return []*core.Func{SHA256, SHA3_256, Keccak256, BLAKE2b_256, BLAKE2b_512, BLAKE3_256, RIPEMD160,
-		BLAKE2F, HashToScalarBLS12381, PoseidonBN254, PoseidonBLS12381Dusk, BLS12381HashToG1, BLS12381HashToG2,
+		BLAKE2F, PoseidonBN254, PoseidonBLS12381Dusk, BLS12381HashToG1, BLS12381HashToG2,
 		SHA512, SHA3_384, SHA3_512, Keccak512, BLAKE2b_128, BLAKE2b_224, BLAKE2bOutlen, Twox64, Twox128, Twox256}
 }
 
 // Pools of hashers for the algorithms whose libraries have no one-shot Sum:
 // a pooled hasher makes the call allocation-free.
 var (
-	keccakPool = sync.Pool{New: func() any { return xsha3.NewLegacyKeccak256() }}
 	ripemdPool = sync.Pool{New: func() any { return ripemd160.New() }}
 )
 
 // keccak256 appends Keccak-256(in) to dst.
 func keccak256(dst, in []byte) ([]byte, error) {
-	return pooledSum(&keccakPool, dst, in), nil
+	return keccak.Sum256(dst, in), nil
 }
 
 // ripemd appends RIPEMD-160(in) to dst.

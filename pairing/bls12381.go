@@ -1,108 +1,34 @@
 package pairing
 
 import (
-	"math/big"
-	"runtime"
-	"sync"
-
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
-	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
+	"github.com/hostcrypto/hostcrypto/curves"
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
 	"github.com/hostcrypto/hostcrypto/dispatch"
-	"github.com/hostcrypto/hostcrypto/internal/safego"
+	"github.com/hostcrypto/hostcrypto/internal/blst"
+	"github.com/hostcrypto/hostcrypto/internal/parallel"
 )
 
-// Scalar is an element of the BLS12-381 scalar field Fr (Montgomery form).
-type Scalar = fr.Element
-
-// fp12 is an opaque Fp12 value of the blst backend (12 Fp elements).
-type fp12 [72]uint64
-
-// BLS12-381 primitives and the backend each one runs on. The bools are set
-// by dispatch (OnSelect) and read by the hot paths.
-var (
-	blsPairingBlst             bool
-	blsSubG1Blst, blsSubG2Blst bool
-	blsMSMG1Blst, blsMSMG2Blst bool
-	blsG1AddBlst, blsG2AddBlst bool
-	blsMapG1Blst, blsMapG2Blst bool
-)
-
-// blsPrims lists the BLS12-381 primitives with the priorities of their
-// gnark and blst implementations (the higher wins; chosen by measurement on
-// the reference machine, see docs/curves.md).
-var blsPrims = []struct {
-	name        string
-	gnark, blst int
-	flag        *bool
-}{
-	// Single-core CPU time on the reference machine (docs/curves.md):
-	// gnark-crypto's pairing and G2 subgroup check are ~10% faster than
-	// blst's; blst's G1 subgroup check is ~10% faster than gnark's; blst's
-	// Pippenger wins G1 MSMs of 8 points and more, gnark's MultiExp wins G2
-	// MSMs of 32 and more; blst's map to G2 is ~25% faster; the cgo
-	// crossing makes blst's additions slower.
-	{"pairing.bls12381", 20, 10, &blsPairingBlst},
-	{"subgroup.bls12381g1", 10, 20, &blsSubG1Blst},
-	{"subgroup.bls12381g2", 20, 10, &blsSubG2Blst},
-	{"msm.bls12381g1", 10, 20, &blsMSMG1Blst},
-	{"msm.bls12381g2", 20, 10, &blsMSMG2Blst},
-	{"g1add.bls12381", 20, 10, &blsG1AddBlst},
-	{"g2add.bls12381", 20, 10, &blsG2AddBlst},
-	{"map.bls12381g1", 20, 10, &blsMapG1Blst},
-	{"map.bls12381g2", 10, 20, &blsMapG2Blst},
-}
-
-func init() {
-	for _, p := range blsPrims {
-		flag := p.flag
-		dispatch.Register(p.name, dispatch.Impl{Name: "gnark", Available: true, Priority: p.gnark,
-			Note: "gnark-crypto v0.22.0"})
-		dispatch.Register(p.name, dispatch.Impl{Name: "blst", Available: blstAvailable, Priority: p.blst,
-			Note: blstNote})
-		dispatch.OnSelect(p.name, func(impl string) { *flag = impl == "blst" })
-	}
-}
-
-// workers returns how many goroutines to split n items over when each
-// goroutine should get at least min items.
-func workers(n, min int) int {
-	w := runtime.GOMAXPROCS(0)
-	if c := n / min; c < w {
-		w = c
-	}
-	if w < 1 {
-		w = 1
-	}
-	return w
-}
-
-// split runs f(lo, hi) over w contiguous chunks of [0, n) concurrently.
-func split(n, w int, f func(i, lo, hi int)) {
-	if w <= 1 {
-		f(0, 0, n)
-		return
-	}
-	var wg sync.WaitGroup
-	var c safego.Catcher
-	for i := 0; i < w; i++ {
-		lo, hi := i*n/w, (i+1)*n/w
-		safego.Go(&wg, &c, func() {
-			if workerHook != nil {
-				workerHook()
-			}
-			f(i, lo, hi)
-		})
-	}
-	wg.Wait()
-	c.Check("pairing")
-}
+// blsPairingBlst is set by dispatch (OnSelect) and read by the hot path.
+var blsPairingBlst bool
 
 // workerHook, when set (by tests only), runs at the start of every worker
-// goroutine the package starts: a test makes it panic to check that the
-// panic becomes the call's internal_error.
+// goroutine the package starts (pairingJob's helpers; package curves'
+// workers have internal/parallel.WorkerHook): a test makes it panic to
+// check that the panic becomes the call's internal_error.
 var workerHook func()
+
+func init() {
+	// Single-core CPU time on the reference machine (docs/curves.md):
+	// gnark-crypto's pairing is ~10% faster than blst's. The subgroup checks
+	// the pairing check runs are package curves' primitives.
+	dispatch.Register("pairing.bls12381", dispatch.Impl{Name: "gnark", Available: true, Priority: 20,
+		Note: "gnark-crypto v0.22.0"})
+	dispatch.Register("pairing.bls12381", dispatch.Impl{Name: "blst", Available: blst.Available, Priority: 10,
+		Note: blst.Note})
+	dispatch.OnSelect("pairing.bls12381", func(impl string) { blsPairingBlst = impl == "blst" })
+}
 
 // BLS12381CheckPairing reports whether ∏ e(P[i], Q[i]) = 1 in GT, where e is
 // the optimal ate pairing. The points must be on the curves and in G1, G2
@@ -133,19 +59,19 @@ func blsPairing(P []bls12381.G1, Q []bls12381.G2, checks bool) (verdict, inSubgr
 	}
 	// The Miller loops of disjoint chunks of pairs run concurrently; their
 	// product goes through one final exponentiation.
-	job := pairingJob{w: workers(len(p), 1), n: len(p)}
+	job := pairingJob{w: parallel.Workers(len(p), 1), n: len(p)}
 	if checks {
 		job.m = 2 * len(P)
 		job.check = func(j int) bool {
 			if j < len(P) {
-				return blsInG1(P[j : j+1])
+				return curves.BLS12381InG1(&P[j])
 			}
-			return blsInG2(Q[j-len(P) : j-len(P)+1])
+			return curves.BLS12381InG2(&Q[j-len(P)])
 		}
 	}
 	if blsPairingBlst {
-		f := make([]fp12, job.w)
-		job.miller = func(i, lo, hi int) { blstMillerLoop(&f[i], p[lo:hi], q[lo:hi]) }
+		f := make([]blst.Fp12, job.w)
+		job.miller = func(i, lo, hi int) { blst.MillerLoop(&f[i], p[lo:hi], q[lo:hi]) }
 		job.final = func(used []bool) bool {
 			g := f[:0:0]
 			for i := range f {
@@ -153,7 +79,7 @@ func blsPairing(P []bls12381.G1, Q []bls12381.G2, checks bool) (verdict, inSubgr
 					g = append(g, f[i])
 				}
 			}
-			return blstFinalIsOne(g)
+			return blst.FinalIsOne(g)
 		}
 		return job.run()
 	}
@@ -176,187 +102,4 @@ func blsPairing(P []bls12381.G1, Q []bls12381.G2, checks bool) (verdict, inSubgr
 		return e.IsOne()
 	}
 	return job.run()
-}
-
-// blsInG1 reports whether the one point of p is in G1.
-func blsInG1(p []bls12381.G1) bool {
-	if blsSubG1Blst {
-		return blstFirstNotInG1(p) == 1
-	}
-	return p[0].IsInSubGroup()
-}
-
-// blsInG2 reports whether the one point of q is in G2.
-func blsInG2(q []bls12381.G2) bool {
-	if blsSubG2Blst {
-		return blstFirstNotInG2(q) == 1
-	}
-	return q[0].IsInSubGroup()
-}
-
-// BLS12381FirstNotInG1 returns the index of the first point of P outside G1,
-// or -1. The points must be on the curve.
-func BLS12381FirstNotInG1(P []bls12381.G1) int {
-	first := len(P)
-	var mu sync.Mutex
-	split(len(P), workers(len(P), 2), func(_, lo, hi int) {
-		j := hi
-		if blsSubG1Blst {
-			j = lo + blstFirstNotInG1(P[lo:hi])
-		} else {
-			for i := lo; i < hi; i++ {
-				if !P[i].IsInSubGroup() {
-					j = i
-					break
-				}
-			}
-		}
-		mu.Lock()
-		if j < hi && j < first {
-			first = j
-		}
-		mu.Unlock()
-	})
-	if first == len(P) {
-		return -1
-	}
-	return first
-}
-
-// BLS12381FirstNotInG2 returns the index of the first point of Q outside G2,
-// or -1. The points must be on the twist.
-func BLS12381FirstNotInG2(Q []bls12381.G2) int {
-	first := len(Q)
-	var mu sync.Mutex
-	split(len(Q), workers(len(Q), 2), func(_, lo, hi int) {
-		j := hi
-		if blsSubG2Blst {
-			j = lo + blstFirstNotInG2(Q[lo:hi])
-		} else {
-			for i := lo; i < hi; i++ {
-				if !Q[i].IsInSubGroup() {
-					j = i
-					break
-				}
-			}
-		}
-		mu.Lock()
-		if j < hi && j < first {
-			first = j
-		}
-		mu.Unlock()
-	})
-	if first == len(Q) {
-		return -1
-	}
-	return first
-}
-
-// scalarsLE writes the canonical 32-byte little-endian form of each scalar.
-func scalarsLE(s []Scalar) []byte {
-	out := make([]byte, 32*len(s))
-	for i := range s {
-		b := s[i].Bits() // regular (non-Montgomery) limbs, least significant first
-		for j, l := range b {
-			o := out[32*i+8*j:]
-			o[0], o[1], o[2], o[3] = byte(l), byte(l>>8), byte(l>>16), byte(l>>24)
-			o[4], o[5], o[6], o[7] = byte(l>>32), byte(l>>40), byte(l>>48), byte(l>>56)
-		}
-	}
-	return out
-}
-
-// BLS12381MSMG1 returns Σ s[i]·P[i] (P[i] in G1, so s[i] may be taken mod r).
-// len(P) must equal len(s) and be at least 1.
-func BLS12381MSMG1(P []bls12381.G1, s []Scalar) bls12381.G1 {
-	if blsMSMG1Blst {
-		sb := scalarsLE(s)
-		w := workers(len(P), 32)
-		parts := make([]jacG1, w)
-		split(len(P), w, func(i, lo, hi int) { blstG1MSMPart(&parts[i], P[lo:hi], sb[32*lo:32*hi], fr.Bits) })
-		return blstG1Sum(parts)
-	}
-	var r bls12381.G1
-	if len(P) <= smallMSM {
-		// gnark-crypto's MultiExp has a large fixed cost: sum GLV products.
-		var acc, t bls.G1Jac
-		for i := range P {
-			t.FromAffine(&P[i])
-			t.ScalarMultiplication(&t, s[i].BigInt(new(big.Int)))
-			acc.AddAssign(&t)
-		}
-		r.FromJacobian(&acc)
-		return r
-	}
-	r.MultiExp(P, s, msmConfig)
-	return r
-}
-
-// smallMSM is the size up to which the gnark backend sums scalar
-// multiplications instead of running gnark-crypto's MultiExp (measured).
-const smallMSM = 4
-
-// BLS12381MSMG2 returns Σ s[i]·Q[i] (Q[i] in G2). len(Q) = len(s) >= 1.
-func BLS12381MSMG2(Q []bls12381.G2, s []Scalar) bls12381.G2 {
-	if blsMSMG2Blst {
-		sb := scalarsLE(s)
-		w := workers(len(Q), 16)
-		parts := make([]jacG2, w)
-		split(len(Q), w, func(i, lo, hi int) { blstG2MSMPart(&parts[i], Q[lo:hi], sb[32*lo:32*hi], fr.Bits) })
-		return blstG2Sum(parts)
-	}
-	var r bls12381.G2
-	if len(Q) <= smallMSM {
-		var acc, t bls.G2Jac
-		for i := range Q {
-			t.FromAffine(&Q[i])
-			t.ScalarMultiplication(&t, s[i].BigInt(new(big.Int)))
-			acc.AddAssign(&t)
-		}
-		r.FromJacobian(&acc)
-		return r
-	}
-	r.MultiExp(Q, s, msmConfig)
-	return r
-}
-
-// BLS12381AddG1 returns a + b for points on the curve (any subgroup).
-func BLS12381AddG1(a, b *bls12381.G1) bls12381.G1 {
-	if blsG1AddBlst {
-		return blstG1Add(a, b)
-	}
-	var r bls12381.G1
-	r.Add(a, b)
-	return r
-}
-
-// BLS12381AddG2 returns a + b for points on the twist (any subgroup).
-func BLS12381AddG2(a, b *bls12381.G2) bls12381.G2 {
-	if blsG2AddBlst {
-		return blstG2Add(a, b)
-	}
-	var r bls12381.G2
-	r.Add(a, b)
-	return r
-}
-
-// BLS12381MapToG1 maps u to G1 as RFC 9380 map_to_curve then
-// clear_cofactor for BLS12381G1_XMD:SHA-256_SSWU_RO_ (simplified SWU on the
-// 11-isogenous curve, the 11-isogeny, then multiplication by h_eff =
-// 1 - z): EIP-2537's MAP_FP_TO_G1.
-func BLS12381MapToG1(u *bls12381.Fp) bls12381.G1 {
-	if blsMapG1Blst {
-		return blstMapG1(u)
-	}
-	return bls.MapToG1(*u)
-}
-
-// BLS12381MapToG2 maps u to G2 as RFC 9380 map_to_curve (simplified SWU
-// on the 3-isogenous twist, the 3-isogeny) then clear_cofactor (Budroni-
-// Pintore ψ method, h_eff): EIP-2537's MAP_FP2_TO_G2.
-func BLS12381MapToG2(u *bls12381.Fp2) bls12381.G2 {
-	if blsMapG2Blst {
-		return blstMapG2(u)
-	}
-	return bls.MapToG2(*u)
 }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	blsecc "github.com/consensys/gnark-crypto/ecc/bls12-381"
-	blsfp "github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
 	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 	bnecc "github.com/consensys/gnark-crypto/ecc/bn254"
 	bnfr "github.com/consensys/gnark-crypto/ecc/bn254/fr"
@@ -15,32 +14,16 @@ import (
 	"github.com/hostcrypto/hostcrypto/curves/bn254"
 )
 
-// Examples for benchmarks, gas calibration and fuzz seeds. Points are
-// multiples of the generators by fixed scalars (deterministic), scalars are
-// full-width (the worst case for double-and-add and MSM windows), and
-// pairing inputs are k independent pairs whose product is one, so that
-// the final exponentiation cannot exit early.
+// Examples for benchmarks, gas calibration and fuzz seeds: k independent
+// pairs whose product is one, so that the final exponentiation cannot exit
+// early. Points are multiples of the generators by the scalars of package
+// curves' examples (the same values).
 
 // exScalar returns the i-th example scalar: 255 bits with dense bits.
 func exScalar(i int) *big.Int {
 	s := new(big.Int).SetBytes([]byte{0x3f, 0xa5, byte(i), 0x5a, 0xc3, 0x3c, byte(i * 7), 0x99, 0x0f, 0xf0, 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc,
 		0xde, 0xf1, byte(i * 13), 0x47, 0xe5, 0x6b, 0x2d, 0x81, 0x1e, 0x93, 0xa7, 0xcd, 0xfe, 0xdc, 0xba, byte(i + 1)})
 	return s
-}
-
-func be32(s *big.Int) []byte {
-	var b [32]byte
-	s.FillBytes(b[:])
-	return b[:]
-}
-
-var exCounts = []int{1, 2, 8, 32, 128}
-
-func bnG1(i int) bnecc.G1Affine {
-	_, _, g1, _ := bnecc.Generators()
-	var p bnecc.G1Affine
-	p.ScalarMultiplication(&g1, exScalar(i))
-	return p
 }
 
 func bnG2(s *big.Int) bnecc.G2Affine {
@@ -83,35 +66,6 @@ func productOnePairs(k int, r *big.Int) (as, bs []*big.Int) {
 	return as, bs
 }
 
-func bn254AddExamples() []core.Example {
-	p, q := bnG1(1), bnG1(2)
-	in := bn254.AppendG1(bn254.AppendG1(nil, &p), &q)
-	return []core.Example{{Name: "2points", Input: in, Worst: true}}
-}
-
-func bn254MulExamples() []core.Example {
-	p := bnG1(1)
-	in := append(bn254.AppendG1(nil, &p), be32(exScalar(3))...)
-	full := append(bn254.AppendG1(nil, &p), make([]byte, 32)...)
-	for i := 64; i < 96; i++ {
-		full[i] = 0xff // the largest 256-bit scalar: EIP-196 accepts it unreduced
-	}
-	return []core.Example{{Name: "255bit", Input: in}, {Name: "256bit-ones", Input: full, Worst: true}}
-}
-
-func bn254MSMExamples() []core.Example {
-	var ex []core.Example
-	for _, k := range exCounts {
-		var in []byte
-		for i := 0; i < k; i++ {
-			p := bnG1(i + 1)
-			in = append(bn254.AppendG1(in, &p), be32(exScalar(i+100))...)
-		}
-		ex = append(ex, core.Example{Name: strconv.Itoa(k) + "points", Input: in, Worst: true})
-	}
-	return ex
-}
-
 func bn254PairingExamples() []core.Example {
 	var ex []core.Example
 	for _, k := range []int{1, 2, 4, 8} {
@@ -129,37 +83,6 @@ func bn254PairingExamples() []core.Example {
 	return ex
 }
 
-func blsG1AddExamples() []core.Example {
-	p, q := blsG1(exScalar(1)), blsG1(exScalar(2))
-	return []core.Example{{Name: "2points", Input: bls12381.AppendG1EIP2537(bls12381.AppendG1EIP2537(nil, &p), &q), Worst: true}}
-}
-
-func blsG2AddExamples() []core.Example {
-	p, q := blsG2(exScalar(1)), blsG2(exScalar(2))
-	return []core.Example{{Name: "2points", Input: bls12381.AppendG2EIP2537(bls12381.AppendG2EIP2537(nil, &p), &q), Worst: true}}
-}
-
-func blsMSMExamples(g2 bool) func() []core.Example {
-	return func() []core.Example {
-		var ex []core.Example
-		for _, k := range exCounts {
-			var in []byte
-			for i := 0; i < k; i++ {
-				if g2 {
-					q := blsG2(exScalar(i + 1))
-					in = bls12381.AppendG2EIP2537(in, &q)
-				} else {
-					p := blsG1(exScalar(i + 1))
-					in = bls12381.AppendG1EIP2537(in, &p)
-				}
-				in = append(in, be32(exScalar(i+100))...)
-			}
-			ex = append(ex, core.Example{Name: strconv.Itoa(k) + "points", Input: in, Worst: true})
-		}
-		return ex
-	}
-}
-
 func blsPairingExamples() []core.Example {
 	var ex []core.Example
 	for _, k := range []int{1, 2, 4, 8} {
@@ -172,20 +95,4 @@ func blsPairingExamples() []core.Example {
 		ex = append(ex, core.Example{Name: strconv.Itoa(k) + "pairs", Input: in, Worst: true})
 	}
 	return ex
-}
-
-func exFp(i int) blsfp.Element {
-	var u blsfp.Element
-	u.SetBigInt(new(big.Int).Lsh(exScalar(i), 120))
-	return u
-}
-
-func blsMapG1Examples() []core.Example {
-	u := exFp(5)
-	return []core.Example{{Name: "fp", Input: bls12381.AppendFpEIP2537(nil, &u), Worst: true}}
-}
-
-func blsMapG2Examples() []core.Example {
-	a, b := exFp(6), exFp(7)
-	return []core.Example{{Name: "fp2", Input: bls12381.AppendFpEIP2537(bls12381.AppendFpEIP2537(nil, &a), &b), Worst: true}}
 }

@@ -12,12 +12,12 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dusk"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/internal/dusktest"
 	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"github.com/hostcrypto/hostcrypto/internal/wasmtest"
 	"github.com/hostcrypto/hostcrypto/wasmbridge"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // TestDuskQueriesThroughBridge serves rusk's host queries as a Piecrust

@@ -2,10 +2,7 @@ package zk
 
 import (
 	"encoding/binary"
-	"math/big"
-	"unsafe"
 
-	"github.com/consensys/gnark-crypto/ecc"
 	bn "github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
@@ -59,121 +56,6 @@ func decodeBnG2OnCurve(p *bn.G2Affine, b []byte) error {
 
 // checkSubgroupBnG2 returns ErrNotInSubgroup unless p is in the order-r subgroup.
 func checkSubgroupBnG2(p *bn.G2Affine) error { return bn254.SubgroupCheckG2(p) }
-
-// bnGroth16VK is a prepared BN254 Groth16 verifying key: the decoded points,
-// e(α, β) and the Miller-loop line evaluations of γ and δ, so that a
-// verification runs one variable-Q Miller loop (for the proof's B) and a
-// fixed-Q loop for the rest.
-type bnGroth16VK struct {
-	ic []bn.G1Affine // IC_0 .. IC_{n-1}; IC_0 pairs with the constant 1
-	// eAlphaBeta = e(α, β) in GT.
-	eAlphaBeta bn.GT
-	// lines[0] are γ's line evaluations, lines[1] δ's.
-	lines [][2][len(bn.LoopCounter)]bn.LineEvaluationAff
-
-	// BSB22 (gnark Pedersen commitment) extension; empty for plain Groth16.
-	commit bnCommitInfo
-}
-
-// prepareBnGroth16 builds the prepared key from decoded points.
-func prepareBnGroth16(alpha *bn.G1Affine, beta, gamma, delta *bn.G2Affine, ic []bn.G1Affine) (*bnGroth16VK, error) {
-	vk := &bnGroth16VK{ic: ic}
-	e, err := bn.Pair([]bn.G1Affine{*alpha}, []bn.G2Affine{*beta})
-	if err != nil {
-		return nil, core.Errorf(core.CodeInternal, "zk: internal error: %v", err)
-	}
-	vk.eAlphaBeta = e
-	vk.lines = [][2][len(bn.LoopCounter)]bn.LineEvaluationAff{bn.PrecomputeLines(*gamma), bn.PrecomputeLines(*delta)}
-	return vk, nil
-}
-
-// size estimates the prepared key's memory, for the cache's byte budget.
-func (vk *bnGroth16VK) size() int {
-	n := int(unsafe.Sizeof(*vk)) + len(vk.ic)*int(unsafe.Sizeof(bn.G1Affine{})) +
-		len(vk.lines)*int(unsafe.Sizeof(vk.lines[0])) +
-		len(vk.commit.keys)*int(unsafe.Sizeof(vk.commit.keys[0]))
-	for _, idx := range vk.commit.publicCommitted {
-		n += 24 + 8*len(idx)
-	}
-	return n
-}
-
-// bnGroth16Proof is a decoded proof (A, B, C) in G1 × G2 × G1.
-type bnGroth16Proof struct {
-	a bn.G1Affine
-	b bn.G2Affine
-	c bn.G1Affine
-}
-
-// verify checks the Groth16 equation
-//
-//	e(A, B) = e(α, β) · e(L, γ) · e(C, δ),  L = extra + IC_0 + Σ xᵢ·IC_{i+1}
-//
-// as e(A, B) · e(−L, γ) · e(−C, δ) = e(α, β): one Miller loop over (A, B),
-// one fixed-Q Miller loop over (−L, −C) with the prepared lines of γ and δ,
-// one final exponentiation, compared with the prepared e(α, β). extra is
-// added to L (the BSB22 commitments; nil for plain Groth16). With checkB,
-// B's subgroup membership is checked here, last in the decoding order
-// (ErrNotInSubgroup). Variable time.
-func (vk *bnGroth16VK) verify(pr *bnGroth16Proof, inputs []fr.Element, extra []bn.G1Affine, checkB bool) (bool, error) {
-	if len(inputs)+1 != len(vk.ic) {
-		return false, nil
-	}
-	// e(A, B)'s Miller loop (and B's subgroup check) is independent of the
-	// rest: with GOMAXPROCS > 1 it runs on another goroutine, as in gnark's
-	// verifier. A panic there would escape core.Execute's recover, so the
-	// goroutine recovers its own.
-	var f2 bn.GT
-	var err2 error
-	var done chan struct{}
-	bCheck := func() error {
-		if checkB {
-			return checkSubgroupBnG2(&pr.b)
-		}
-		return nil
-	}
-	if parallel() {
-		done = make(chan struct{})
-		go func() {
-			defer func() {
-				if r := recover(); r != nil {
-					err2 = core.Errorf(core.CodeInternal, "zk: internal error: %v", r)
-				}
-				close(done)
-			}()
-			if err2 = bCheck(); err2 == nil {
-				f2, err2 = bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
-			}
-		}()
-	}
-	l := linCombBn(vk.ic, inputs, msmThreshold)
-	for i := range extra {
-		l.AddMixed(&extra[i])
-	}
-	var p [2]bn.G1Affine
-	p[0].FromJacobian(&l)
-	p[0].Neg(&p[0])
-	p[1].Neg(&pr.c)
-	// MillerLoopFixedQ evaluates the lines in place: give it a copy.
-	var lines [2][2][len(bn.LoopCounter)]bn.LineEvaluationAff
-	copy(lines[:], vk.lines)
-	f1, err := bn.MillerLoopFixedQ(p[:], lines[:])
-	if done != nil {
-		<-done
-	} else {
-		if err2 = bCheck(); err2 == nil {
-			f2, err2 = bn.MillerLoop([]bn.G1Affine{pr.a}, []bn.G2Affine{pr.b})
-		}
-	}
-	if c := core.CodeOf(err2); c == core.CodeNotInSubgroup || c == core.CodeInternal {
-		return false, err2
-	}
-	if err != nil || err2 != nil {
-		return false, nil
-	}
-	f := bn.FinalExponentiation(&f1, &f2)
-	return f.Equal(&vk.eAlphaBeta), nil
-}
 
 // groth16 BN254 EIP-197 layout offsets.
 const (
@@ -274,34 +156,4 @@ func parseBnGroth16VK(b []byte, n int) (*bnGroth16VK, error) {
 		}
 	}
 	return prepareBnGroth16(&alpha, &beta, &gamma, &delta, ic)
-}
-
-// linCombBn returns IC_0 + Σ xᵢ·IC_{i+1} in Jacobian coordinates: GLV
-// scalar multiplications for up to threshold inputs, a multi-scalar
-// multiplication (Pippenger, one task) above. Variable time.
-func linCombBn(ic []bn.G1Affine, inputs []fr.Element, threshold int) bn.G1Jac {
-	var l bn.G1Jac
-	l.FromAffine(&ic[0])
-	if len(inputs) > 0 {
-		if len(inputs) <= threshold {
-			var t bn.G1Jac
-			var k big.Int
-			for i := range inputs {
-				if inputs[i].IsZero() {
-					continue
-				}
-				inputs[i].BigInt(&k)
-				t.FromAffine(&ic[i+1])
-				t.ScalarMultiplication(&t, &k)
-				l.AddAssign(&t)
-			}
-		} else {
-			var m bn.G1Jac
-			if _, err := m.MultiExp(ic[1:], inputs, ecc.MultiExpConfig{NbTasks: 1}); err != nil {
-				panic("zk: internal error: " + err.Error())
-			}
-			l.AddAssign(&m)
-		}
-	}
-	return l
 }

@@ -2,7 +2,7 @@ package zk
 
 import (
 	"github.com/hostcrypto/hostcrypto/core"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 )
 
 // testCatalogue holds the package's functions, for tests that take a

@@ -11,6 +11,7 @@ import (
 	bn "github.com/consensys/gnark-crypto/ecc/bn254"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // gnark PLONK examples (examples_plonk.go, written by
@@ -50,14 +51,8 @@ var gnarkPlonkExamples = sync.OnceValue(func() map[string][]core.Example {
 	return m
 })
 
-func threeSectionInput(parts ...[]byte) []byte {
-	var in []byte
-	for _, p := range parts {
-		in = binary.BigEndian.AppendUint32(in, uint32(len(p)))
-		in = append(in, p...)
-	}
-	return in
-}
+// threeSectionInput frames the parts as length-prefixed sections.
+func threeSectionInput(parts ...[]byte) []byte { return wire.AppendSections(nil, parts...) }
 
 // plonkLines inserts the KZG line evaluations into a compressed gnark
 // PLONK verifying key stored without them (see genplonk's linesAt).

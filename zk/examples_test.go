@@ -2,7 +2,7 @@ package zk
 
 import (
 	"bytes"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"strings"
 	"testing"
 

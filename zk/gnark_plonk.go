@@ -14,6 +14,7 @@ import (
 	"github.com/consensys/gnark/logger"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 func init() {
@@ -52,18 +53,18 @@ var (
 
 // skipG1 and skipG2 step over one point, reading only its flag byte.
 func (r *reader) skipG1(s *pointSizes) {
-	if r.err == nil && len(r.b) > 0 && s.compressed(r.b[0]) {
-		r.next(s.g1c)
+	if r.Err() == nil && r.Len() > 0 && s.compressed(r.Peek()) {
+		r.Next(s.g1c)
 	} else {
-		r.next(s.g1u)
+		r.Next(s.g1u)
 	}
 }
 
 func (r *reader) skipG2(s *pointSizes) {
-	if r.err == nil && len(r.b) > 0 && s.compressed(r.b[0]) {
-		r.next(s.g2c)
+	if r.Err() == nil && r.Len() > 0 && s.compressed(r.Peek()) {
+		r.Next(s.g2c)
 	} else {
-		r.next(s.g2u)
+		r.Next(s.g2u)
 	}
 }
 
@@ -88,13 +89,13 @@ func readExactly(what string, b []byte, read func(*bytes.Reader) (int64, error))
 // parseWitness decodes a gnark public witness (see parseGnarkBnWitness) into
 // canonical scalars of frBytes bytes, set by set.
 func parseWitness(b []byte, frBytes int, set func(i int, s []byte) error, alloc func(n int)) error {
-	r := &reader{b: b}
-	nbPublic := r.u32()
-	nbSecret := r.u32()
-	n := r.count(frBytes)
+	r := newReader(b)
+	nbPublic := r.U32()
+	nbSecret := r.U32()
+	n := r.Count(frBytes)
 	alloc(n)
 	for i := range n {
-		s := r.next(frBytes)
+		s := r.Next(frBytes)
 		if s == nil {
 			break
 		}
@@ -102,7 +103,7 @@ func parseWitness(b []byte, frBytes int, set func(i int, s []byte) error, alloc 
 			return core.Errorf(core.CodeNonCanonical, "zk: gnark witness scalar >= r")
 		}
 	}
-	if err := r.done(); err != nil {
+	if err := r.Done(); err != nil {
 		return err
 	}
 	if nbSecret != 0 || uint64(nbPublic) != uint64(n) {
@@ -136,7 +137,7 @@ var (
 // verifier (Fiat-Shamir over SHA-256, KZG batch opening) on gnark's
 // encodings, after bounds-checking their structure.
 func runGnarkBnPlonk(dst, in []byte) ([]byte, error) {
-	sec, err := sections(in, 3)
+	sec, err := wire.Sections(in, 3, "zk")
 	if err != nil {
 		return dst, err
 	}
@@ -178,7 +179,7 @@ func runGnarkBnPlonk(dst, in []byte) ([]byte, error) {
 
 // runGnarkBlsPlonk is plonk_bls12381_gnark_verify.
 func runGnarkBlsPlonk(dst, in []byte) ([]byte, error) {
-	sec, err := sections(in, 3)
+	sec, err := wire.Sections(in, 3, "zk")
 	if err != nil {
 		return dst, err
 	}

@@ -34,61 +34,61 @@ type g16Shape struct {
 // With keepIndexes it keeps each index list for the range check (gas
 // counting does not, so that it allocates nothing).
 func (sh *g16Shape) scanVK(b []byte, s *pointSizes, keepIndexes bool) error {
-	r := &reader{b: b}
+	r := newReader(b)
 	r.skipG1(s)
 	r.skipG1(s)
 	r.skipG2(s)
 	r.skipG2(s)
 	r.skipG1(s)
 	r.skipG2(s)
-	sh.nK = r.count(s.g1c)
+	sh.nK = r.Count(s.g1c)
 	for range sh.nK {
 		r.skipG1(s)
 	}
-	sh.nInfo = r.count(4)
+	sh.nInfo = r.Count(4)
 	for range sh.nInfo {
-		k := r.count(8)
-		if r.err != nil {
+		k := r.Count(8)
+		if r.Err() != nil {
 			break
 		}
-		idx := r.next(8 * k)
+		idx := r.Next(8 * k)
 		if keepIndexes {
 			sh.indexes = append(sh.indexes, idx)
 		}
 		sh.nIdx += k
 	}
-	sh.nKeys = r.count(2 * s.g2c)
+	sh.nKeys = r.Count(2 * s.g2c)
 	for range 2 * sh.nKeys {
 		r.skipG2(s)
 	}
-	return r.done()
+	return r.Done()
 }
 
 // scanProof walks a gnark Groth16 proof:
 //
 //	[A]1 [B]2 [C]1 | u32 c | c × commitment (G1) | proof of knowledge (G1)
 func (sh *g16Shape) scanProof(b []byte, s *pointSizes) error {
-	r := &reader{b: b}
+	r := newReader(b)
 	r.skipG1(s)
 	r.skipG2(s)
 	r.skipG1(s)
-	sh.nCm = r.count(s.g1c)
+	sh.nCm = r.Count(s.g1c)
 	for range sh.nCm {
 		r.skipG1(s)
 	}
 	r.skipG1(s)
-	return r.done()
+	return r.Done()
 }
 
 // scanWitness walks a gnark public witness: u32 nbPublic | u32 nbSecret |
 // u32 len | len × frBytes, with nbSecret = 0 and nbPublic = len.
 func scanWitness(b []byte, frBytes int) (int, error) {
-	r := &reader{b: b}
-	nbPublic := r.u32()
-	nbSecret := r.u32()
-	n := r.count(frBytes)
-	r.next(n * frBytes)
-	if err := r.done(); err != nil {
+	r := newReader(b)
+	nbPublic := r.U32()
+	nbSecret := r.U32()
+	n := r.Count(frBytes)
+	r.Next(n * frBytes)
+	if err := r.Done(); err != nil {
 		return 0, err
 	}
 	if nbSecret != 0 || uint64(nbPublic) != uint64(n) {
@@ -154,31 +154,31 @@ type plonkShape struct {
 //	fr cosetShift | S₁ S₂ S₃ Ql Qr Qm Qo Qk (G1) | u32 k | k × Qcp (G1) |
 //	[1]G1 | [1]G2 | [α]G2 | KZG lines (raw limbs) | u32 m | m × u64
 func (sh *plonkShape) scanVK(b []byte, s *pointSizes) error {
-	r := &reader{b: b}
-	sh.size = r.u64()
+	r := newReader(b)
+	sh.size = r.U64()
 	if sh.size == 0 { // versioned format
-		if v := r.u64(); r.err == nil && v != 1 {
+		if v := r.U64(); r.Err() == nil && v != 1 {
 			return core.Errorf(core.CodeMalformed, "zk: gnark plonk vk version %d unsupported", v)
 		}
-		sh.size = r.u64()
+		sh.size = r.U64()
 	}
-	r.next(2 * s.fr)
-	sh.nbPublic = r.u64()
-	r.next(s.fr)
+	r.Next(2 * s.fr)
+	sh.nbPublic = r.U64()
+	r.Next(s.fr)
 	for range 8 {
 		r.skipG1(s)
 	}
-	sh.nQcp = r.count(s.g1c)
+	sh.nQcp = r.Count(s.g1c)
 	for range sh.nQcp {
 		r.skipG1(s)
 	}
 	r.skipG1(s)
 	r.skipG2(s)
 	r.skipG2(s)
-	r.next(s.lines)
-	sh.nIdx = r.count(8)
-	r.next(8 * sh.nIdx)
-	return r.done()
+	r.Next(s.lines)
+	sh.nIdx = r.Count(8)
+	r.Next(8 * sh.nIdx)
+	return r.Done()
 }
 
 // scanProof walks a gnark PLONK proof:
@@ -186,19 +186,19 @@ func (sh *plonkShape) scanVK(b []byte, s *pointSizes) error {
 //	L R O Z H₀ H₁ H₂ (G1) | batched opening H (G1) | u32 k | k × fr |
 //	shifted opening H (G1) | fr | u32 c | c × BSB22 commitment (G1)
 func (sh *plonkShape) scanProof(b []byte, s *pointSizes) error {
-	r := &reader{b: b}
+	r := newReader(b)
 	for range 8 {
 		r.skipG1(s)
 	}
-	sh.nClaimed = r.count(s.fr)
-	r.next(s.fr * sh.nClaimed)
+	sh.nClaimed = r.Count(s.fr)
+	r.Next(s.fr * sh.nClaimed)
 	r.skipG1(s)
-	r.next(s.fr)
-	sh.nCm = r.count(s.g1c)
+	r.Next(s.fr)
+	sh.nCm = r.Count(s.g1c)
 	for range sh.nCm {
 		r.skipG1(s)
 	}
-	return r.done()
+	return r.Done()
 }
 
 // scanGnarkPlonk scans the three sections of a gnark PLONK input and

@@ -6,7 +6,7 @@ import (
 	"strconv"
 
 	"github.com/hostcrypto/hostcrypto/core"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 )
 
 // Hostile returns, by function, inputs built to cost as much CPU per gas

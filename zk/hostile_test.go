@@ -7,9 +7,9 @@ import (
 	"time"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/dusk/dplonk"
 	"github.com/hostcrypto/hostcrypto/gas"
 	"github.com/hostcrypto/hostcrypto/internal/vkcache"
-	"github.com/hostcrypto/hostcrypto/zk/dplonk"
 )
 
 // nsPerGas measures the process CPU time of one call of f on in (median of

@@ -9,9 +9,9 @@ import (
 	"github.com/consensys/gnark-crypto/ecc"
 	bn "github.com/consensys/gnark-crypto/ecc/bn254"
 	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
-	"golang.org/x/crypto/sha3"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/keccak"
 )
 
 // plonk_bn254_snarkjs_verify: the PLONK verifier of snarkjs 0.7
@@ -148,10 +148,8 @@ func (t *transcript) scalar(x *fr.Element) {
 }
 
 func (t *transcript) challenge() fr.Element {
-	h := sha3.NewLegacyKeccak256()
-	h.Write(t.buf)
 	var d [32]byte
-	h.Sum(d[:0])
+	keccak.Sum256(d[:0], t.buf)
 	var c fr.Element
 	c.SetBytes(d[:])
 	t.buf = t.buf[:0]

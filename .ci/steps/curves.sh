@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Extra checks of the curve family (curves/, pairing/).
+# Extra checks of the curve family (curves/, pairing/, pairing/kzg, internal/blst).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -7,7 +7,7 @@ cd "$(dirname "$0")/../.."
 # implementation fails instead of skipping.
 arch=$(go env GOARCH)
 if [ "$(go env CGO_ENABLED)" = 1 ] && { [ "$arch" = amd64 ] || [ "$arch" = arm64 ]; }; then
-	HOSTCRYPTO_REQUIRE=vectors,blst go test -count=1 ./pairing/ ./curves/...
+	HOSTCRYPTO_REQUIRE=vectors,blst go test -count=1 ./pairing/... ./curves/... ./internal/blst/...
 fi
 
 # Differential test against go-ethereum's own precompiles (nested module, so

@@ -27,6 +27,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bn254/fp"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 type (
@@ -77,14 +78,6 @@ func decodeFp(b []byte) (Fp, error) {
 	return z, nil
 }
 
-func isZero(b []byte) bool {
-	var acc byte
-	for _, c := range b {
-		acc |= c
-	}
-	return acc == 0
-}
-
 // DecodeG1 decodes a 64-byte EIP-196 G1 point x || y: all zero bytes is
 // infinity; otherwise x and y must be < p and on the curve. The order of
 // checks follows go-ethereum (x range, y range, curve).
@@ -93,7 +86,7 @@ func DecodeG1(b []byte) (G1, error) {
 	if len(b) != G1Size {
 		return p, core.Errorf(core.CodeMalformed, "bn254: G1 point is %d bytes, want 64", len(b))
 	}
-	if isZero(b) {
+	if wire.AllZero(b) {
 		return p, nil
 	}
 	var err error
@@ -117,7 +110,7 @@ func DecodeG2(b []byte) (G2, error) {
 	if len(b) != G2Size {
 		return p, core.Errorf(core.CodeMalformed, "bn254: G2 point is %d bytes, want 128", len(b))
 	}
-	if isZero(b) {
+	if wire.AllZero(b) {
 		return p, nil
 	}
 	var err error
@@ -155,7 +148,7 @@ func compressedFlags(b []byte, what string) (inf bool, err error) {
 	case flagSmallest, flagLargest:
 		return false, nil
 	case flagInfinity:
-		if b[0]&^flagMask != 0 || !isZero(b[1:]) {
+		if b[0]&^flagMask != 0 || !wire.AllZero(b[1:]) {
 			return true, core.Errorf(core.CodeNonCanonical, "bn254: %s: infinity with non-zero bits", what)
 		}
 		return true, nil

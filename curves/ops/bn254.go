@@ -10,6 +10,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/curves/bn254"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // BN254 beyond the EVM precompiles: G2 arithmetic (EIP-197 encoding),
@@ -124,21 +125,12 @@ func solanaFlags(b []byte) (inf bool, err error) {
 	case solanaLargest | solanaInfinity:
 		return false, core.Errorf(core.CodeMalformed, "ops: bn254 compressed point with both flags")
 	case solanaInfinity:
-		if b[0] != solanaInfinity || !allZero(b[1:]) {
+		if b[0] != solanaInfinity || !wire.AllZero(b[1:]) {
 			return false, core.Errorf(core.CodeNonCanonical, "ops: bn254 compressed infinity with non-zero bits")
 		}
 		return true, nil
 	}
-	return allZero(b), nil
-}
-
-func allZero(b []byte) bool {
-	for _, c := range b {
-		if c != 0 {
-			return false
-		}
-	}
-	return true
+	return wire.AllZero(b), nil
 }
 
 func decodeFpMasked(b []byte) (bnfp.Element, error) {

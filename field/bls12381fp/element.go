@@ -26,10 +26,9 @@ package bls12381fp
 
 import (
 	"encoding/binary"
+	"errors"
 	"math/big"
 	"math/bits"
-
-	"github.com/hostcrypto/hostcrypto/core"
 )
 
 // Element is a field element in Montgomery form: the limbs z[0] (least
@@ -75,12 +74,13 @@ var (
 	expSqrt        = [6]uint64{0xee7fbfffffffeaab, 0x07aaffffac54ffff, 0xd9cc34a83dac3d89, 0xd91dd2e13ce144af, 0x92c6e9ed90d2eb35, 0x0680447a8e5ff9a6} // (q+1)/4
 )
 
-// Errors returned by the decoders. They carry core's status codes.
+// Errors returned by the decoders. The package depends on no status codes:
+// a host function that decodes field elements maps these to its own.
 var (
 	// ErrLength: the encoding is not exactly Bytes long.
-	ErrLength error = &core.Error{Code: core.CodeMalformed, Msg: "bls12381fp: encoding must be 48 bytes"}
+	ErrLength = errors.New("bls12381fp: encoding must be 48 bytes")
 	// ErrNonCanonical: the encoded integer is not below the modulus.
-	ErrNonCanonical error = &core.Error{Code: core.CodeNonCanonical, Msg: "bls12381fp: value not below the modulus"}
+	ErrNonCanonical = errors.New("bls12381fp: value not below the modulus")
 )
 
 // Modulus returns a new big.Int holding q.

@@ -26,10 +26,9 @@ package bls12381fr
 
 import (
 	"encoding/binary"
+	"errors"
 	"math/big"
 	"math/bits"
-
-	"github.com/hostcrypto/hostcrypto/core"
 )
 
 // Element is a field element in Montgomery form: the limbs z[0] (least
@@ -77,12 +76,13 @@ var (
 // twoAdicity is s with q-1 = 2^s * t, t odd.
 const twoAdicity = 32
 
-// Errors returned by the decoders. They carry core's status codes.
+// Errors returned by the decoders. The package depends on no status codes:
+// a host function that decodes field elements maps these to its own.
 var (
 	// ErrLength: the encoding is not exactly Bytes long.
-	ErrLength error = &core.Error{Code: core.CodeMalformed, Msg: "bls12381fr: encoding must be 32 bytes"}
+	ErrLength = errors.New("bls12381fr: encoding must be 32 bytes")
 	// ErrNonCanonical: the encoded integer is not below the modulus.
-	ErrNonCanonical error = &core.Error{Code: core.CodeNonCanonical, Msg: "bls12381fr: value not below the modulus"}
+	ErrNonCanonical = errors.New("bls12381fr: value not below the modulus")
 )
 
 // Modulus returns a new big.Int holding q.

@@ -26,10 +26,9 @@ package bn254fp
 
 import (
 	"encoding/binary"
+	"errors"
 	"math/big"
 	"math/bits"
-
-	"github.com/hostcrypto/hostcrypto/core"
 )
 
 // Element is a field element in Montgomery form: the limbs z[0] (least
@@ -73,12 +72,13 @@ var (
 	expSqrt        = [4]uint64{0x4f082305b61f3f52, 0x65e05aa45a1c72a3, 0x6e14116da0605617, 0x0c19139cb84c680a} // (q+1)/4
 )
 
-// Errors returned by the decoders. They carry core's status codes.
+// Errors returned by the decoders. The package depends on no status codes:
+// a host function that decodes field elements maps these to its own.
 var (
 	// ErrLength: the encoding is not exactly Bytes long.
-	ErrLength error = &core.Error{Code: core.CodeMalformed, Msg: "bn254fp: encoding must be 32 bytes"}
+	ErrLength = errors.New("bn254fp: encoding must be 32 bytes")
 	// ErrNonCanonical: the encoded integer is not below the modulus.
-	ErrNonCanonical error = &core.Error{Code: core.CodeNonCanonical, Msg: "bn254fp: value not below the modulus"}
+	ErrNonCanonical = errors.New("bn254fp: value not below the modulus")
 )
 
 // Modulus returns a new big.Int holding q.

@@ -8,7 +8,6 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
 )
@@ -369,10 +368,10 @@ func TestEncodings(t *testing.T) {
 			le[i] = be[Bytes-1-i]
 		}
 		z := fromBig(big.NewInt(7))
-		if err := z.SetBytesCanonicalBE(be); !errors.Is(err, core.ErrNonCanonical) || err != ErrNonCanonical {
+		if err := z.SetBytesCanonicalBE(be); err != ErrNonCanonical {
 			t.Fatalf("SetBytesCanonicalBE(%v): err = %v", v, err)
 		}
-		if err := z.SetBytesCanonicalLE(le); !errors.Is(err, core.ErrNonCanonical) {
+		if err := z.SetBytesCanonicalLE(le); !errors.Is(err, ErrNonCanonical) {
 			t.Fatalf("SetBytesCanonicalLE(%v): err = %v", v, err)
 		}
 		if toBig(&z).Int64() != 7 {
@@ -382,10 +381,10 @@ func TestEncodings(t *testing.T) {
 	var z Element
 	for _, n := range []int{0, 1, Bytes - 1, Bytes + 1, 2 * Bytes} {
 		b := make([]byte, n)
-		if err := z.SetBytesCanonicalBE(b); !errors.Is(err, core.ErrMalformed) {
+		if err := z.SetBytesCanonicalBE(b); !errors.Is(err, ErrLength) {
 			t.Fatalf("SetBytesCanonicalBE(len %d): err = %v", n, err)
 		}
-		if err := z.SetBytesCanonicalLE(b); !errors.Is(err, core.ErrMalformed) {
+		if err := z.SetBytesCanonicalLE(b); !errors.Is(err, ErrLength) {
 			t.Fatalf("SetBytesCanonicalLE(len %d): err = %v", n, err)
 		}
 	}

@@ -31,6 +31,7 @@ var generators = []generator{
 	{"fuzz targets", "fuzz", []string{"run", "./internal/gentargets", "-root", "TMP"}, []string{"fuzz"}},
 	{"guest SDK", "guest", []string{"run", "../internal/cmd/genguest", "-out", "TMP/guest"}, []string{"guest"}},
 	{"zk examples", "zk", []string{"run", "./internal/genexamples", "-root", "TMP"}, []string{"zk"}},
+	{"zk groth16", "zk", []string{"run", "./internal/gengroth16", "-root", "TMP"}, []string{"zk"}},
 }
 
 // TestGeneratedFilesFresh fails when any generated file is stale, missing

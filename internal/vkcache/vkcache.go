@@ -1,5 +1,5 @@
 // Package vkcache is the one memory budget shared by every verifying-key
-// cache of the zero-knowledge verifiers (zk/, zk/dplonk): a goroutine-safe
+// cache of the zero-knowledge verifiers (zk/, dusk/dplonk): a goroutine-safe
 // least-recently-used map from a 32-byte key (SHA-256 of a domain tag and
 // the key's bytes) to a prepared verifying key, bounded by the estimated
 // bytes of all entries together (Budget, 64 MiB by default), not by their

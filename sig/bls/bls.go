@@ -25,6 +25,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // DSTPOP is the Ethereum (proof-of-possession) ciphersuite's DST.
@@ -242,7 +243,7 @@ func batchScalars(in []byte, n int) [][16]byte {
 		binary.BigEndian.PutUint32(seed[32:], uint32(i))
 		d := sha256.Sum256(seed[:])
 		copy(out[i][:], d[:16])
-		if allZero(out[i][:]) {
+		if wire.AllZero(out[i][:]) {
 			out[i][15] = 1
 		}
 	}

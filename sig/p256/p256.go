@@ -24,6 +24,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // Primitive is the dispatch primitive of p256_verify.
@@ -68,15 +69,6 @@ func Funcs() []*core.Func {
 // default.
 var useGnark bool
 
-func isZero(b []byte) bool {
-	for _, v := range b {
-		if v != 0 {
-			return false
-		}
-	}
-	return true
-}
-
 func run(dst, in []byte) ([]byte, error) {
 	if len(in) != 160 {
 		return dst, core.Errorf(core.CodeMalformed, "p256: input is %d bytes, want 160", len(in))
@@ -88,7 +80,7 @@ func run(dst, in []byte) ([]byte, error) {
 	if bytes.Compare(qx, fieldP) >= 0 || bytes.Compare(qy, fieldP) >= 0 {
 		return dst, core.Errorf(core.CodeNonCanonical, "p256: coordinate >= p")
 	}
-	if isZero(qx) && isZero(qy) {
+	if wire.AllZero(qx) && wire.AllZero(qy) {
 		return dst, core.Errorf(core.CodeInfinity, "p256: public key is the point at infinity")
 	}
 	if useGnark {
@@ -96,7 +88,7 @@ func run(dst, in []byte) ([]byte, error) {
 		if err != nil {
 			return dst, err
 		}
-		return core.Verdict(dst, !isZero(rb) && !isZero(sb) && verifyGnark(&q, hash, rb, sb)), nil
+		return core.Verdict(dst, !wire.AllZero(rb) && !wire.AllZero(sb) && verifyGnark(&q, hash, rb, sb)), nil
 	}
 	var enc [65]byte
 	enc[0] = 4
@@ -105,7 +97,7 @@ func run(dst, in []byte) ([]byte, error) {
 	if err != nil {
 		return dst, core.Errorf(core.CodeInvalidPoint, "p256: public key not on the curve")
 	}
-	if isZero(rb) || isZero(sb) {
+	if wire.AllZero(rb) || wire.AllZero(sb) {
 		return core.Verdict(dst, false), nil
 	}
 	r := new(big.Int).SetBytes(rb)

@@ -11,6 +11,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/secp256r1/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // P256VerifySEC1 is p256_verify_sec1: ECDSA verification over P-256 with the
@@ -115,7 +116,7 @@ func checkKey(qx, qy []byte) error {
 	if bytes.Compare(qx, fieldP) >= 0 || bytes.Compare(qy, fieldP) >= 0 {
 		return core.Errorf(core.CodeNonCanonical, "p256: coordinate >= p")
 	}
-	if isZero(qx) && isZero(qy) {
+	if wire.AllZero(qx) && wire.AllZero(qy) {
 		return core.Errorf(core.CodeInfinity, "p256: public key is the point at infinity")
 	}
 	if !elliptic.P256().IsOnCurve(new(big.Int).SetBytes(qx), new(big.Int).SetBytes(qy)) {
@@ -141,7 +142,7 @@ func runRecover(dst, in []byte) ([]byte, error) {
 	if bytes.Compare(rb, orderN) >= 0 || bytes.Compare(sb, orderN) >= 0 {
 		return dst, core.Errorf(core.CodeNonCanonical, "p256: r or s >= n")
 	}
-	if isZero(rb) || isZero(sb) {
+	if wire.AllZero(rb) || wire.AllZero(sb) {
 		return dst, core.Errorf(core.CodeNoResult, "p256: r or s is zero")
 	}
 	if rid&2 != 0 && bytes.Compare(rb, pMinusN[:]) >= 0 {

@@ -1,6 +1,31 @@
-package dplonk
+// Package keccak is the library's one Keccak: Sum256, Keccak-256 as
+// Ethereum uses it (golang.org/x/crypto/sha3's legacy Keccak, pooled so a
+// call allocates nothing; hash's keccak256, evm's ecrecover, the snarkjs
+// PLONK transcript), and F1600, the Keccak-f[1600] permutation itself (our
+// own: neither x/crypto nor the standard library exports theirs), under
+// dusk-plonk's Merlin/STROBE transcript.
+package keccak
 
-import "math/bits"
+import (
+	"hash"
+	"math/bits"
+	"sync"
+
+	"golang.org/x/crypto/sha3"
+)
+
+var pool = sync.Pool{New: func() any { return sha3.NewLegacyKeccak256() }}
+
+// Sum256 appends Keccak-256(in) (the original Keccak padding, not SHA-3's)
+// to dst.
+func Sum256(dst, in []byte) []byte {
+	h := pool.Get().(hash.Hash)
+	h.Reset()
+	h.Write(in)
+	dst = h.Sum(dst)
+	pool.Put(h)
+	return dst
+}
 
 // keccakRC are the 24 round constants of Keccak-f[1600] (FIPS 202, 3.2.5).
 var keccakRC = [24]uint64{
@@ -12,12 +37,12 @@ var keccakRC = [24]uint64{
 	0x8000000080008081, 0x8000000000008080, 0x0000000080000001, 0x8000000080008008,
 }
 
-// keccakF1600Generic applies the Keccak-f[1600] permutation (FIPS 202,
+// F1600 applies the Keccak-f[1600] permutation (FIPS 202,
 // Algorithm 7: 24 rounds of theta, rho, pi, chi, iota) to the state a,
 // lane x+5y holding A[x,y] as a little-endian 64-bit word. The steps are
 // written out per lane (rho offsets from FIPS 202 Table 2; pi moves lane
 // (x, y) to (y, 2x+3y)). Constant time.
-func keccakF1600Generic(a *[25]uint64) {
+func F1600(a *[25]uint64) {
 	for round := 0; round < 24; round++ {
 		c0 := a[0] ^ a[5] ^ a[10] ^ a[15] ^ a[20]
 		c1 := a[1] ^ a[6] ^ a[11] ^ a[16] ^ a[21]

@@ -1,6 +1,10 @@
 package dplonk
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+
+	"github.com/hostcrypto/hostcrypto/internal/keccak"
+)
 
 // STROBE-128 as Merlin uses it (strobe.rs of the merlin crate, STROBE
 // v1.0.2 restricted to the operations Merlin needs): a Keccak-f[1600]
@@ -47,7 +51,7 @@ func newStrobe128(protocolLabel []byte) strobe128 {
 	for i, v := range init {
 		s.xorByte(i, v)
 	}
-	keccakF1600Generic(&s.st)
+	keccak.F1600(&s.st)
 	s.metaAD(protocolLabel, false)
 	return s
 }
@@ -56,7 +60,7 @@ func (s *strobe128) runF() {
 	s.xorByte(int(s.pos), s.posBegin)
 	s.xorByte(int(s.pos)+1, 0x04)
 	s.xorByte(strobeR+1, 0x80)
-	keccakF1600Generic(&s.st)
+	keccak.F1600(&s.st)
 	s.pos = 0
 	s.posBegin = 0
 }

@@ -6,9 +6,11 @@ import (
 	"testing"
 
 	"golang.org/x/crypto/sha3"
+
+	"github.com/hostcrypto/hostcrypto/internal/keccak"
 )
 
-// sha3With is SHA3-256 built on keccakF1600Generic (rate 136, pad 0x06),
+// sha3With is SHA3-256 built on keccak.F1600 (rate 136, pad 0x06),
 // used to check the permutation against golang.org/x/crypto/sha3.
 func sha3With(msg []byte) []byte {
 	const rate = 136
@@ -19,13 +21,13 @@ func sha3With(msg []byte) []byte {
 		xor(pos, v)
 		pos++
 		if pos == rate {
-			keccakF1600Generic(&st)
+			keccak.F1600(&st)
 			pos = 0
 		}
 	}
 	xor(pos, 0x06)
 	xor(rate-1, 0x80)
-	keccakF1600Generic(&st)
+	keccak.F1600(&st)
 	out := make([]byte, 32)
 	for i := range out {
 		out[i] = byte(st[i>>3] >> (8 * uint(i&7)))
@@ -37,7 +39,7 @@ func TestKeccakF1600(t *testing.T) {
 	// Keccak-f[1600] applied once to the all-zero state: the first lane of
 	// the Keccak team's KeccakF-1600-IntermediateValues.txt.
 	var st [25]uint64
-	keccakF1600Generic(&st)
+	keccak.F1600(&st)
 	if st[0] != 0xF1258F7940E1DDE7 || st[1] != 0x84D5CCF933C0478A || st[24] != 0xEAF1FF7B5CECA249 {
 		t.Fatalf("zero-state permutation: %016x %016x %016x", st[0], st[1], st[24])
 	}

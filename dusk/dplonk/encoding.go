@@ -8,6 +8,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // Encodings of dusk-bls12_381 0.14 (the zkcrypto serialization, see its
@@ -56,21 +57,12 @@ func decodeFlags(buf []byte) (infinity bool, err error) {
 		return false, core.Errorf(core.CodeMalformed, "dplonk: point not in compressed form")
 	}
 	if buf[0]&0x40 != 0 {
-		if buf[0] != 0xC0 || !allZero(buf[1:]) {
+		if buf[0] != 0xC0 || !wire.AllZero(buf[1:]) {
 			return false, core.Errorf(core.CodeNonCanonical, "dplonk: non-canonical point at infinity")
 		}
 		return true, nil
 	}
 	return false, nil
-}
-
-func allZero(b []byte) bool {
-	for _, v := range b {
-		if v != 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // decodeG1 parses a compressed G1 point (G1Affine::from_bytes of

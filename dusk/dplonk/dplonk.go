@@ -14,12 +14,11 @@
 package dplonk
 
 import (
-	"encoding/binary"
-
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/internal/vkcache"
+	"github.com/hostcrypto/hostcrypto/internal/wire"
 )
 
 // PlonkVersion values (dusk-plonk's compiler::PlonkVersion).
@@ -69,25 +68,13 @@ var PlonkBLS12381DuskVerify = &core.Func{
 func Funcs() []*core.Func { return []*core.Func{PlonkBLS12381DuskVerify} }
 
 // split parses u32be len || verifier || u32be len || proof || rest.
+// Section 0 is the verifier, section 1 the proof.
 func split(in []byte) (vd, pr, pis []byte, err error) {
-	if len(in) < 4 {
-		return nil, nil, nil, core.Errorf(core.CodeMalformed, "dplonk: missing verifier length")
+	secs, rest, err := wire.Prefixed(in, 2, "dplonk")
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	n := uint64(binary.BigEndian.Uint32(in))
-	in = in[4:]
-	if n > uint64(len(in)) {
-		return nil, nil, nil, core.Errorf(core.CodeMalformed, "dplonk: verifier data truncated")
-	}
-	vd, in = in[:n], in[n:]
-	if len(in) < 4 {
-		return nil, nil, nil, core.Errorf(core.CodeMalformed, "dplonk: missing proof length")
-	}
-	n = uint64(binary.BigEndian.Uint32(in))
-	in = in[4:]
-	if n > uint64(len(in)) {
-		return nil, nil, nil, core.Errorf(core.CodeMalformed, "dplonk: proof truncated")
-	}
-	return vd, in[:n], in[n:], nil
+	return secs[0], secs[1], rest, nil
 }
 
 // items counts the public inputs (the gas rule's per-item unit) from the

@@ -1,4 +1,4 @@
-package hash
+package dusk
 
 import (
 	"bytes"
@@ -45,7 +45,7 @@ func TestHashToScalarDusk(t *testing.T) {
 			H1PK string `json:"h1_pk"`
 		}
 	}
-	readJSON(t, "dusk/bls12_381-bls.json", &v)
+	loadJSON(t, "bls12_381-bls.json", &v)
 	if len(v.Single) == 0 || v.Scheme.H1DST == "" {
 		t.Fatal("no vectors")
 	}

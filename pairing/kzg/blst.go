@@ -1,6 +1,6 @@
 //go:build cgo && !purego
 
-package evm
+package kzg
 
 import (
 	"encoding/hex"
@@ -10,11 +10,14 @@ import (
 	blst "github.com/supranational/blst/bindings/go"
 
 	"github.com/hostcrypto/hostcrypto/core"
+	zcash "github.com/hostcrypto/hostcrypto/curves/bls12381"
 )
 
+// BlstAvailable reports whether this build has the blst backend of
+// Verify; BlstNote says which or why not (for dispatch.Impl.Note).
 const (
-	blstAvailable = true
-	blstNote      = "supranational/blst (cgo)"
+	BlstAvailable = true
+	BlstNote      = "supranational/blst (cgo)"
 )
 
 // blstSetup holds the ceremony's [1]G2 and [tau]G2 as blst points.
@@ -23,26 +26,26 @@ var blstSetup = sync.OnceValue(func() *[2]blst.P2Affine {
 	for i, h := range []string{setupG2Gen, setupG2Tau} {
 		b, err := hex.DecodeString(h)
 		if err != nil || s[i].Uncompress(b) == nil || !s[i].InG2() {
-			panic("evm: internal error: trusted setup G2 point does not decode with blst")
+			panic("kzg: internal error: trusted setup G2 point does not decode with blst")
 		}
 	}
 	return &s
 })
 
-// decodeKZGPointBlst decodes a 48-byte compressed G1 point with blst, with
-// the checks and error codes of decodeKZGPoint.
-func decodeKZGPointBlst(b []byte) (p blst.P1Affine, inf bool, err error) {
-	if inf, err = checkKZGPointEncoding(b); err != nil || inf {
+// decodePointBlst decodes a 48-byte compressed G1 point with blst, with
+// the checks and error codes of DecodePoint.
+func decodePointBlst(b []byte) (p blst.P1Affine, inf bool, err error) {
+	if inf, err = zcash.CheckCompressed(b, 1); err != nil || inf {
 		return p, inf, err
 	}
 	if p.Uncompress(b) == nil {
 		// blst also refuses some curve points outside G1 (x = 0): let the
 		// generic decoder classify the failure so both backends return the
 		// same code.
-		if _, err := decodeKZGPoint(b); err != nil {
+		if _, err := DecodePoint(b); err != nil {
 			return p, false, err
 		}
-		return p, false, core.Errorf(core.CodeInternal, "evm: point evaluation: blst rejects a G1 point gnark-crypto accepts")
+		return p, false, core.Errorf(core.CodeInternal, "kzg: blst rejects a G1 point gnark-crypto accepts")
 	}
 	if !p.InG1() {
 		return p, false, errKZGNotInSubgroup
@@ -61,17 +64,17 @@ func leScalar(s *fr.Element) []byte {
 	return le
 }
 
-// verifyKZGBlst decodes C and pi and evaluates the opening check with blst:
+// verifyBlst decodes C and pi and evaluates the opening check with blst:
 // P = C + [r-y]G1 + [z]pi, then e(P, G2) == e(pi, [tau]G2) as one shared
 // final exponentiation of two Miller loops. A point at infinity contributes
 // the pairing value one, which decides the check without a pairing (P and pi
 // lie in G1).
-func verifyKZGBlst(commitment, proof []byte, z, y *fr.Element) (bool, error) {
-	c, _, err := decodeKZGPointBlst(commitment)
+func verifyBlst(commitment, proof []byte, z, y *fr.Element) (bool, error) {
+	c, _, err := decodePointBlst(commitment)
 	if err != nil {
 		return false, err
 	}
-	pi, piInf, err := decodeKZGPointBlst(proof)
+	pi, piInf, err := decodePointBlst(proof)
 	if err != nil {
 		return false, err
 	}

@@ -1,6 +1,6 @@
 //go:build cgo && !purego && (amd64 || arm64)
 
-package pairing
+package blst
 
 // The blst backend calls supranational/blst's C functions directly. The C
 // library itself is compiled and linked by its Go bindings package (imported
@@ -181,9 +181,9 @@ var (
 	_ [unsafe.Sizeof(C.blst_p2_affine{}) - unsafe.Sizeof(bls12381.G2{})]byte
 )
 
-var blstAvailable, blstNote = blstCheck()
+var Available, Note = check()
 
-func blstCheck() (bool, string) {
+func check() (bool, string) {
 	_, _, g1, g2 := bls.Generators()
 	if C.hc_layout_ok(unsafe.Pointer(&g1), unsafe.Pointer(&g2)) == 0 {
 		return false, "blst v0.3.17: point layout differs from gnark-crypto's on this platform"
@@ -194,83 +194,77 @@ func blstCheck() (bool, string) {
 func cp1(p *bls12381.G1) *C.blst_p1_affine { return (*C.blst_p1_affine)(unsafe.Pointer(p)) }
 func cp2(p *bls12381.G2) *C.blst_p2_affine { return (*C.blst_p2_affine)(unsafe.Pointer(p)) }
 
-// blstMillerLoop sets *f (an opaque Fp12 of 72 limbs) to the product of the
+// MillerLoop sets *f (an opaque Fp12 of 72 limbs) to the product of the
 // Miller loops of the pairs; P, Q non-empty, no infinity.
-func blstMillerLoop(f *fp12, P []bls12381.G1, Q []bls12381.G2) {
+func MillerLoop(f *Fp12, P []bls12381.G1, Q []bls12381.G2) {
 	C.hc_miller_loop((*C.blst_fp12)(unsafe.Pointer(f)), cp1(&P[0]), cp2(&Q[0]), C.size_t(len(P)))
 }
 
-// blstFinalIsOne reports whether FinalExp(f[0]·…·f[m-1]) = 1.
-func blstFinalIsOne(f []fp12) bool {
+// FinalIsOne reports whether FinalExp(f[0]·…·f[m-1]) = 1.
+func FinalIsOne(f []Fp12) bool {
 	return C.hc_final_is_one((*C.blst_fp12)(unsafe.Pointer(&f[0])), C.size_t(len(f))) != 0
 }
 
-func blstPairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
+func PairingCheck(P []bls12381.G1, Q []bls12381.G2) bool {
 	return C.hc_pairing_check(cp1(&P[0]), cp2(&Q[0]), C.size_t(len(P))) != 0
 }
 
-func blstFirstNotInG1(P []bls12381.G1) int {
+func FirstNotInG1(P []bls12381.G1) int {
 	if len(P) == 0 {
 		return 0
 	}
 	return int(C.hc_p1s_first_not_in_g1(cp1(&P[0]), C.size_t(len(P))))
 }
 
-func blstFirstNotInG2(Q []bls12381.G2) int {
+func FirstNotInG2(Q []bls12381.G2) int {
 	if len(Q) == 0 {
 		return 0
 	}
 	return int(C.hc_p2s_first_not_in_g2(cp2(&Q[0]), C.size_t(len(Q))))
 }
 
-func blstMapG1(u *bls12381.Fp) (r bls12381.G1) {
+func MapG1(u *bls12381.Fp) (r bls12381.G1) {
 	C.hc_map_g1(cp1(&r), (*C.blst_fp)(unsafe.Pointer(u)))
 	return r
 }
 
-func blstMapG2(u *bls12381.Fp2) (r bls12381.G2) {
+func MapG2(u *bls12381.Fp2) (r bls12381.G2) {
 	C.hc_map_g2(cp2(&r), (*C.blst_fp2)(unsafe.Pointer(u)))
 	return r
 }
 
-func blstG1Add(a, b *bls12381.G1) (r bls12381.G1) {
+func G1Add(a, b *bls12381.G1) (r bls12381.G1) {
 	C.hc_p1_add(cp1(&r), cp1(a), cp1(b))
 	return r
 }
 
-func blstG2Add(a, b *bls12381.G2) (r bls12381.G2) {
+func G2Add(a, b *bls12381.G2) (r bls12381.G2) {
 	C.hc_p2_add(cp2(&r), cp2(a), cp2(b))
 	return r
 }
 
-// jacG1 and jacG2 hold blst Jacobian points (opaque limbs).
-type (
-	jacG1 [18]uint64
-	jacG2 [36]uint64
-)
-
-// blstG1MSMPart sets *out = Σ s[i]·P[i] (Jacobian), s holding 32-byte
+// G1MSMPart sets *out = Σ s[i]·P[i] (Jacobian), s holding 32-byte
 // little-endian scalars of nbits bits.
-func blstG1MSMPart(out *jacG1, P []bls12381.G1, s []byte, nbits int) {
+func G1MSMPart(out *JacG1, P []bls12381.G1, s []byte, nbits int) {
 	n := C.size_t(len(P))
 	scratch := make([]uint64, (C.blst_p1s_mult_pippenger_scratch_sizeof(n)+7)/8+1)
 	C.hc_p1s_msm((*C.blst_p1)(unsafe.Pointer(out)), cp1(&P[0]), (*C.byte)(unsafe.Pointer(&s[0])),
 		n, C.size_t(nbits), (*C.limb_t)(unsafe.Pointer(&scratch[0])))
 }
 
-func blstG2MSMPart(out *jacG2, Q []bls12381.G2, s []byte, nbits int) {
+func G2MSMPart(out *JacG2, Q []bls12381.G2, s []byte, nbits int) {
 	n := C.size_t(len(Q))
 	scratch := make([]uint64, (C.blst_p2s_mult_pippenger_scratch_sizeof(n)+7)/8+1)
 	C.hc_p2s_msm((*C.blst_p2)(unsafe.Pointer(out)), cp2(&Q[0]), (*C.byte)(unsafe.Pointer(&s[0])),
 		n, C.size_t(nbits), (*C.limb_t)(unsafe.Pointer(&scratch[0])))
 }
 
-func blstG1Sum(parts []jacG1) (r bls12381.G1) {
+func G1Sum(parts []JacG1) (r bls12381.G1) {
 	C.hc_p1s_sum_affine(cp1(&r), (*C.blst_p1)(unsafe.Pointer(&parts[0])), C.size_t(len(parts)))
 	return r
 }
 
-func blstG2Sum(parts []jacG2) (r bls12381.G2) {
+func G2Sum(parts []JacG2) (r bls12381.G2) {
 	C.hc_p2s_sum_affine(cp2(&r), (*C.blst_p2)(unsafe.Pointer(&parts[0])), C.size_t(len(parts)))
 	return r
 }
