@@ -30,6 +30,10 @@ import (
 	"github.com/hostcrypto/hostcrypto/zk"
 )
 
+// viaProfile: chain profiles whose descriptors are all built by
+// internal/profile (no core.Func literal of their own).
+var viaProfile = map[string]bool{"near": true, "soroban": true}
+
 // declaring lists, by directory, the packages that declare host functions
 // and their Funcs.
 var declaring = map[string]func() []*core.Func{
@@ -97,7 +101,7 @@ func TestEveryDeclaringPackageIsInTheCatalogue(t *testing.T) {
 		t.Errorf("packages declaring host functions without an entry here (and maybe not in hostcrypto.Funcs): %v", missing)
 	}
 	for dir := range declaring {
-		if !found[dir] {
+		if !found[dir] && !viaProfile[dir] {
 			t.Errorf("%s declares no core.Func literal any more", dir)
 		}
 	}

@@ -6,26 +6,12 @@ import (
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
 	"github.com/hostcrypto/hostcrypto/curves/ops"
+	"github.com/hostcrypto/hostcrypto/internal/profile"
 )
 
-// alias returns "cosmwasm:<name>" forwarding to target with target's input
-// unchanged.
-func alias(name string, target *core.Func, layout string) *core.Func {
-	return &core.Func{
-		Name:     prefix + name,
-		Family:   "cosmwasm",
-		MaxInput: target.InputLimit(),
-		Targets:  []*core.Func{target},
-		Input:    layout + ": as " + target.Name + " (CosmWasm " + name + ")",
-		Output:   "as " + target.Name,
-		OutLen:   target.OutputSize,
-		Items:    target.ItemCount,
-		Examples: target.Examples,
-		Run: func(dst, in []byte) ([]byte, error) {
-			return core.Execute(target, dst, in)
-		},
-	}
-}
+// alias builds a CosmWasm descriptor with the target's input unchanged
+// (internal/profile).
+var alias = profile.Chain{Family: "cosmwasm", Label: "CosmWasm"}.Alias
 
 // reorder returns "cosmwasm:<name>" whose input is target's with its
 // arguments in CosmWasm's order: toTarget rearranges an input (same

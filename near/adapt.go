@@ -1,67 +1,17 @@
 package near
 
-import "github.com/hostcrypto/hostcrypto/core"
+import (
+	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/profile"
+)
 
-// alias returns "near:<name>" forwarding to target with target's input
-// unchanged.
-func alias(name string, target *core.Func, layout string) *core.Func {
-	return &core.Func{
-		Name:     prefix + name,
-		Family:   "near",
-		MaxInput: target.InputLimit(),
-		Targets:  []*core.Func{target},
-		Input:    layout + ": as " + target.Name + " (NEAR " + name + ")",
-		Output:   "as " + target.Name,
-		OutLen:   target.OutputSize,
-		Items:    target.ItemCount,
-		Examples: target.Examples,
-		Run: func(dst, in []byte) ([]byte, error) {
-			return core.Execute(target, dst, in)
-		},
-	}
-}
+// chain builds the profile's descriptors (internal/profile).
+var chain = profile.Chain{Family: "near", Label: "NEAR"}
 
-// reorder returns "near:<name>" whose input is target's with its arguments
-// in NEAR's order: toTarget rearranges an input (same length, or an
-// error), fromTarget rearranges target's examples.
-func reorder(name string, target *core.Func, layout string, toTarget func([]byte) ([]byte, error), fromTarget func([]byte) []byte) *core.Func {
-	return &core.Func{
-		Name:     prefix + name,
-		Family:   "near",
-		MaxInput: target.InputLimit(),
-		Targets:  []*core.Func{target},
-		Input:    layout + " (NEAR " + name + ")",
-		Output:   "as " + target.Name,
-		OutLen: func(in []byte) int {
-			t, err := toTarget(in)
-			if err != nil {
-				return 0
-			}
-			return target.OutputSize(t)
-		},
-		Items: func(in []byte) uint64 {
-			t, err := toTarget(in)
-			if err != nil {
-				return 0
-			}
-			return target.ItemCount(t)
-		},
-		Examples: func() []core.Example {
-			var ex []core.Example
-			for _, e := range target.Examples() {
-				ex = append(ex, core.Example{Name: e.Name, Input: fromTarget(e.Input), Worst: e.Worst})
-			}
-			return ex
-		},
-		Run: func(dst, in []byte) ([]byte, error) {
-			t, err := toTarget(in)
-			if err != nil {
-				return dst, err
-			}
-			return core.Execute(target, dst, t)
-		},
-	}
-}
+var (
+	alias   = chain.Alias
+	reorder = chain.Reorder
+)
 
 // sigMsgPkToPkSigMsg turns sig (64) || msg || pk (32) into pk || sig || msg.
 func sigMsgPkToPkSigMsg(in []byte) ([]byte, error) {

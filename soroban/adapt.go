@@ -1,76 +1,17 @@
 package soroban
 
-import "github.com/hostcrypto/hostcrypto/core"
+import (
+	"github.com/hostcrypto/hostcrypto/core"
+	"github.com/hostcrypto/hostcrypto/internal/profile"
+)
 
-// alias returns "soroban:<name>" forwarding to target with target's input
-// unchanged.
-func alias(name string, target *core.Func, layout string) *core.Func {
-	return &core.Func{
-		Name:     prefix + name,
-		Family:   "soroban",
-		MaxInput: target.InputLimit(),
-		Targets:  []*core.Func{target},
-		Input:    layout + ": as " + target.Name + " (Soroban " + name + ")",
-		Output:   "as " + target.Name,
-		OutLen:   target.OutputSize,
-		Items:    target.ItemCount,
-		Examples: target.Examples,
-		Run: func(dst, in []byte) ([]byte, error) {
-			return core.Execute(target, dst, in)
-		},
-	}
-}
+// chain builds the profile's descriptors (internal/profile).
+var chain = profile.Chain{Family: "soroban", Label: "Soroban"}
 
-// reorder returns "soroban:<name>" whose input is target's with its arguments
-// in Soroban's order: toTarget rearranges an input (same length, or an
-// error), fromTarget rearranges target's examples.
-func reorder(name string, target *core.Func, layout string, toTarget func([]byte) ([]byte, error), fromTarget func([]byte) []byte) *core.Func {
-	return &core.Func{
-		Name:     prefix + name,
-		Family:   "soroban",
-		MaxInput: target.InputLimit(),
-		Targets:  []*core.Func{target},
-		Input:    layout + " (Soroban " + name + ")",
-		Output:   "as " + target.Name,
-		OutLen: func(in []byte) int {
-			t, err := toTarget(in)
-			if err != nil {
-				return 0
-			}
-			return target.OutputSize(t)
-		},
-		Items: func(in []byte) uint64 {
-			t, err := toTarget(in)
-			if err != nil {
-				return 0
-			}
-			return target.ItemCount(t)
-		},
-		Examples: func() []core.Example {
-			var ex []core.Example
-			worst := false
-			for _, e := range target.Examples() {
-				if in := fromTarget(e.Input); in != nil {
-					ex = append(ex, core.Example{Name: e.Name, Input: in, Worst: e.Worst})
-					worst = worst || e.Worst
-				}
-			}
-			// When the target's worst shape is one Soroban does not take
-			// (a compressed key), the shapes left are the worst it takes.
-			for i := range ex {
-				ex[i].Worst = ex[i].Worst || !worst
-			}
-			return ex
-		},
-		Run: func(dst, in []byte) ([]byte, error) {
-			t, err := toTarget(in)
-			if err != nil {
-				return dst, err
-			}
-			return core.Execute(target, dst, t)
-		},
-	}
-}
+var (
+	alias   = chain.Alias
+	reorder = chain.Reorder
+)
 
 // pkMsgSigToPkSigMsg turns pk (32) || msg || sig (64) into pk || sig || msg.
 func pkMsgSigToPkSigMsg(in []byte) ([]byte, error) {
