@@ -5,7 +5,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
-	"os"
+	"github.com/hostcrypto/hostcrypto/internal/vectors"
 	"os/exec"
 	"path/filepath"
 	"sort"
@@ -43,10 +43,7 @@ func TestCLIJSONLForks(t *testing.T) {
 	var reqs []req
 	var lines bytes.Buffer
 	for _, name := range names {
-		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "vectors", name))
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := vectors.Read(t, name)
 		var vs []struct{ Input string }
 		if err := json.Unmarshal(data, &vs); err != nil {
 			t.Fatalf("%s: %v", name, err)
