@@ -1,0 +1,93 @@
+package msm
+
+import "github.com/hostcrypto/hostcrypto/internal/parallel"
+
+// Scalar bit lengths: every scalar handed to the MSMs is reduced mod r,
+// so below 2^bits.
+const (
+	bls12381ScalarBits = 255
+	bn254ScalarBits    = 254
+)
+
+// maxC bounds the window width (digits are int32, bucket counts 2^(c-1)).
+const maxC = 16
+
+// batchMinC is the smallest window for which buckets are accumulated in
+// affine batches: below it there are too few buckets (2^(c-1) < 256) for a
+// batch to amortise its inversion, and XYZZ mixed additions are used.
+const batchMinC = 9
+
+// params returns the window width c and the number of windows for n points
+// of scalars below 2^bits. The cost model counts, per window, one addition
+// per point and about four per bucket (the running sums are two XYZZ
+// additions, each ~2x a batched affine addition); the windows number
+// ceil((bits+1)/c) so that the signed recoding never carries out of the
+// top one.
+func params(n, bits int) (c, windows int) {
+	best := -1
+	for cc := 2; cc <= maxC; cc++ {
+		w := (bits + cc) / cc // ceil((bits+1)/cc)
+		perPoint := 1
+		if cc < batchMinC {
+			perPoint = 2 // XYZZ mixed addition instead of a batched affine one
+		}
+		cost := w * (perPoint*n + 4<<(cc-1))
+		if best < 0 || cost < best {
+			best, c, windows = cost, cc, w
+		}
+	}
+	return c, windows
+}
+
+// batchSize is the number of affine additions collected before one batch
+// inversion: a quarter of the buckets (so that few points meet a bucket
+// already in the batch), a multiple of 8, at most 512.
+func batchSize(c int) int {
+	k := (1 << (c - 1)) / 4
+	if k > 512 {
+		k = 512
+	}
+	return k &^ 7
+}
+
+// recode writes the signed c-bit digits of the scalars sc (regular form,
+// little-endian limbs, below 2^bits) window by window: out[w*n+i] is the
+// digit of scalar i in window w, in [-2^(c-1), 2^(c-1)], with
+// Σ_w out[w*n+i]·2^(c·w) = sc[i].
+func recode(out []int32, sc [][4]uint64, c, windows int) {
+	n := len(sc)
+	half, full, mask := int32(1)<<(c-1), int32(1)<<c, uint64(1)<<c-1
+	for i := range sc {
+		s := &sc[i]
+		carry := int32(0)
+		for w := 0; w < windows; w++ {
+			bit := w * c
+			limb, off := bit/64, uint(bit%64)
+			var v uint64
+			if limb < 4 {
+				v = s[limb] >> off
+				if off+uint(c) > 64 && limb+1 < 4 {
+					v |= s[limb+1] << (64 - off)
+				}
+			}
+			d := int32(v&mask) + carry
+			carry = 0
+			if d > half {
+				d -= full
+				carry = 1
+			}
+			out[w*n+i] = d
+		}
+	}
+}
+
+// workers returns how many goroutines share the windows of an MSM of n
+// points: one per CPU up to the number of windows, and one for small n
+// (where a goroutine costs more than it saves).
+func workers(n, windows int) int {
+	if n < 64 {
+		return 1
+	}
+	w := parallel.Workers(windows, 1)
+	return w
+}

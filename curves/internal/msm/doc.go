@@ -1,0 +1,32 @@
+// Package msm is hostcrypto's own multi-scalar multiplication, built on the
+// project's field kernels (field/bls12381fp, field/bn254fp: ADX, MULQ, IFMA,
+// arm64 or portable Go, chosen by package dispatch). It is the "native"
+// implementation of the dispatch primitives msm.bls12381g1 and msm.bn254g1
+// (registered by package curves).
+//
+// Algorithm: Pippenger's bucket method with signed c-bit digits (buckets
+// 1 … 2^(c-1), a negative digit adds -P), c chosen per size by a cost model.
+// Buckets are accumulated in affine coordinates in batches: a batch
+// collects up to K additions into distinct buckets, the K denominators are
+// inverted with one inversion (Montgomery's trick, run as 8 interleaved
+// chains), and the K additions are evaluated with the vector multiply
+// MulVec (8 products at a time on AVX-512 IFMA, the scalar kernel
+// elsewhere). An addition into a bucket already in the current batch, and
+// a doubling, goes to a second, extended-Jacobian (XYZZ) bucket instead.
+// Small sizes (few buckets, where a batch cannot amortise its inversion)
+// use XYZZ buckets with mixed additions only. Buckets are summed with the
+// running-sum method, windows with c doublings each (Horner).
+//
+// The windows are independent: with GOMAXPROCS > 1 they are split into
+// contiguous ranges over goroutines and the window sums combined in a
+// fixed order. Field arithmetic is exact, so the result is the same point
+// whatever the split and core count, and is returned in the same affine
+// encoding as gnark-crypto and blst.
+//
+// Variable time: for public inputs only (verification, EVM precompiles).
+//
+// bn254g1.go is generated from bls12381g1.go by ./internal/gen
+// (`go generate ./curves/internal/msm`).
+package msm
+
+//go:generate go run ./internal/gen

@@ -1,0 +1,211 @@
+package msm_test
+
+import (
+	"fmt"
+	"math/big"
+	"math/rand"
+	"runtime"
+	"testing"
+
+	"github.com/consensys/gnark-crypto/ecc"
+	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
+	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+	bn "github.com/consensys/gnark-crypto/ecc/bn254"
+	bnfr "github.com/consensys/gnark-crypto/ecc/bn254/fr"
+
+	"github.com/hostcrypto/hostcrypto/curves/internal/msm"
+	"github.com/hostcrypto/hostcrypto/dispatch/dispatchtest"
+)
+
+// The sizes cross every window regime (XYZZ buckets for small n, affine
+// batches from c = 9) and are mostly not multiples of 8.
+var sizes = []int{1, 2, 3, 7, 8, 9, 31, 64, 65, 257, 1023, 2051}
+
+// shapes of scalars and points for the edge cases.
+const (
+	shapeRandom = iota
+	shapeZeroScalars
+	shapeRepeated // one point, random scalars
+	shapeRepeatedScalar
+	shapeNegPairs // P, -P with equal scalars: the sum is infinity
+	shapeInfinity
+	shapeSmallScalars // scalars 0 … 3: many equal buckets
+	shapeMaxScalars   // r-1, r-2, …
+	nShapes
+)
+
+func blsInputs(rng *rand.Rand, n, shape int) ([]bls.G1Affine, []blsfr.Element) {
+	g, _, _, _ := bls.Generators()
+	P := make([]bls.G1Affine, n)
+	s := make([]blsfr.Element, n)
+	var k blsfr.Element
+	k.SetRandom()
+	var q, acc bls.G1Jac
+	q.ScalarMultiplication(&g, k.BigInt(new(big.Int)))
+	J := make([]bls.G1Jac, n)
+	for i := range P {
+		acc.AddAssign(&q)
+		J[i] = acc
+		s[i].SetRandom()
+	}
+	P = bls.BatchJacobianToAffineG1(J)
+	edge(rng, shape, P, s, func(p *bls.G1Affine) { p.Neg(p) }, func(p *bls.G1Affine) { *p = bls.G1Affine{} })
+	return P, s
+}
+
+func bnInputs(rng *rand.Rand, n, shape int) ([]bn.G1Affine, []bnfr.Element) {
+	g, _, _, _ := bn.Generators()
+	P := make([]bn.G1Affine, n)
+	s := make([]bnfr.Element, n)
+	var k bnfr.Element
+	k.SetRandom()
+	var q, acc bn.G1Jac
+	q.ScalarMultiplication(&g, k.BigInt(new(big.Int)))
+	J := make([]bn.G1Jac, n)
+	for i := range P {
+		acc.AddAssign(&q)
+		J[i] = acc
+		s[i].SetRandom()
+	}
+	P = bn.BatchJacobianToAffineG1(J)
+	edge(rng, shape, P, s, func(p *bn.G1Affine) { p.Neg(p) }, func(p *bn.G1Affine) { *p = bn.G1Affine{} })
+	return P, s
+}
+
+// scalar is what both fr.Element types can do.
+type scalar[S any] interface {
+	*S
+	SetZero() *S
+	SetUint64(uint64) *S
+	SetOne() *S
+	Neg(*S) *S
+	Sub(*S, *S) *S
+}
+
+func edge[T any, S any, PS scalar[S]](rng *rand.Rand, shape int, P []T, s []S, neg, inf func(*T)) {
+	n := len(P)
+	for i := range P {
+		switch shape {
+		case shapeZeroScalars:
+			if rng.Intn(2) == 0 {
+				PS(&s[i]).SetZero()
+			}
+		case shapeRepeated:
+			P[i] = P[0]
+		case shapeRepeatedScalar:
+			P[i] = P[0]
+			s[i] = s[0]
+		case shapeNegPairs:
+			if i%2 == 1 {
+				P[i] = P[i-1]
+				neg(&P[i])
+				s[i] = s[i-1]
+			}
+		case shapeInfinity:
+			if rng.Intn(3) == 0 {
+				inf(&P[i])
+			}
+		case shapeSmallScalars:
+			PS(&s[i]).SetUint64(uint64(rng.Intn(4)))
+			if i > 0 && rng.Intn(2) == 0 {
+				P[i] = P[i-1]
+			}
+		case shapeMaxScalars:
+			var one S
+			PS(&one).SetOne()
+			PS(&s[i]).SetUint64(uint64(i + 1))
+			PS(&s[i]).Neg(&s[i]) // r - i - 1
+			_ = one
+		}
+	}
+	_ = n
+}
+
+var cfg1 = ecc.MultiExpConfig{NbTasks: 1}
+
+type blsCase struct {
+	P    []bls.G1Affine
+	s    []blsfr.Element
+	want bls.G1Affine
+}
+
+type bnCase struct {
+	P    []bn.G1Affine
+	s    []bnfr.Element
+	want bn.G1Affine
+}
+
+// procs runs f with GOMAXPROCS 1 and 2: the result must not depend on it.
+func procs(f func(procs int)) {
+	for _, p := range []int{1, 2} {
+		prev := runtime.GOMAXPROCS(p)
+		f(p)
+		runtime.GOMAXPROCS(prev)
+	}
+}
+
+func TestBLS12381G1AgainstGnark(t *testing.T) {
+	rng := rand.New(rand.NewSource(1))
+	var cases []blsCase
+	for _, n := range sizes {
+		for shape := 0; shape < nShapes; shape++ {
+			c := blsCase{}
+			c.P, c.s = blsInputs(rng, n, shape)
+			if _, err := c.want.MultiExp(c.P, c.s, cfg1); err != nil {
+				t.Fatal(err)
+			}
+			cases = append(cases, c)
+		}
+	}
+	dispatchtest.ForEach(t, "fieldmulvec.bls12381fp", func(t *testing.T) {
+		dispatchtest.ForEach(t, "fieldmul.bls12381fp", func(t *testing.T) {
+			for i, c := range cases {
+				procs(func(p int) {
+					got := msm.BLS12381G1(c.P, c.s)
+					if got.X != c.want.X || got.Y != c.want.Y {
+						t.Errorf("n=%d shape=%d procs=%d: got %v want %v", len(c.P), i%nShapes, p, got, c.want)
+					}
+				})
+			}
+		})
+	})
+}
+
+func TestBN254G1AgainstGnark(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	var cases []bnCase
+	for _, n := range sizes {
+		for shape := 0; shape < nShapes; shape++ {
+			c := bnCase{}
+			c.P, c.s = bnInputs(rng, n, shape)
+			if _, err := c.want.MultiExp(c.P, c.s, cfg1); err != nil {
+				t.Fatal(err)
+			}
+			cases = append(cases, c)
+		}
+	}
+	dispatchtest.ForEach(t, "fieldmulvec.bn254fp", func(t *testing.T) {
+		dispatchtest.ForEach(t, "fieldmul.bn254fp", func(t *testing.T) {
+			for i, c := range cases {
+				procs(func(p int) {
+					got := msm.BN254G1(c.P, c.s)
+					if got.X != c.want.X || got.Y != c.want.Y {
+						t.Errorf("n=%d shape=%d procs=%d: got %v want %v", len(c.P), i%nShapes, p, got, c.want)
+					}
+				})
+			}
+		})
+	})
+}
+
+// TestMismatchedLengths: no panic, infinity.
+func TestMismatchedLengths(t *testing.T) {
+	P, s := blsInputs(rand.New(rand.NewSource(3)), 3, shapeRandom)
+	if got := msm.BLS12381G1(P, s[:2]); !got.IsInfinity() {
+		t.Errorf("mismatched lengths: %v", got)
+	}
+	if got := msm.BLS12381G1(nil, nil); !got.IsInfinity() {
+		t.Errorf("empty: %v", got)
+	}
+	_ = fmt.Sprint
+}
