@@ -9,6 +9,7 @@ import (
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
+	"github.com/hostcrypto/hostcrypto/curves/internal/msm"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 	"github.com/hostcrypto/hostcrypto/internal/blst"
 	"github.com/hostcrypto/hostcrypto/internal/parallel"
@@ -145,6 +146,9 @@ func scalarsLE(s []Scalar) []byte {
 // BLS12381MSMG1 returns Σ s[i]·P[i] (P[i] in G1, so s[i] may be taken mod r).
 // len(P) must equal len(s) and be at least 1.
 func BLS12381MSMG1(P []bls12381.G1, s []Scalar) bls12381.G1 {
+	if blsMSMG1Native {
+		return msm.BLS12381G1(P, s)
+	}
 	if blsMSMG1Blst {
 		sb := scalarsLE(s)
 		w := parallel.Workers(len(P), 32)

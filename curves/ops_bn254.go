@@ -8,6 +8,7 @@ import (
 	bnfr "github.com/consensys/gnark-crypto/ecc/bn254/fr"
 
 	"github.com/hostcrypto/hostcrypto/curves/bn254"
+	"github.com/hostcrypto/hostcrypto/curves/internal/msm"
 	"github.com/hostcrypto/hostcrypto/dispatch"
 )
 
@@ -47,6 +48,9 @@ func BN254MulG1(P *bn254.G1, s *[32]byte) bn254.G1 {
 
 // BN254MSMG1 returns Σ s[i]·P[i]; len(P) = len(s) >= 1.
 func BN254MSMG1(P []bn254.G1, s []BN254Scalar) bn254.G1 {
+	if bnMSMG1Native {
+		return msm.BN254G1(P, s)
+	}
 	var r bn254.G1
 	if len(P) <= smallMSM {
 		// gnark-crypto's MultiExp has a large fixed cost: sum GLV products.

@@ -35,20 +35,20 @@ func (p *bls12381G1XYZZ) setAff(q *bls12381G1Aff) {
 // gives ZZ = 0, infinity.
 func (p *bls12381G1XYZZ) doubleAff(q *bls12381G1Aff) {
 	var u, v, w, s, m, t fp.Element
-	u.Double(&q.Y)
+	bls12381Add(&u, &q.Y, &q.Y)
 	v.Square(&u)
 	w.Mul(&u, &v)
 	s.Mul(&q.X, &v)
 	m.Square(&q.X)
-	t.Double(&m)
-	m.Add(&m, &t)
+	bls12381Add(&t, &m, &m)
+	bls12381Add(&m, &m, &t)
 	p.X.Square(&m)
-	t.Double(&s)
-	p.X.Sub(&p.X, &t)
-	t.Sub(&s, &p.X)
+	bls12381Add(&t, &s, &s)
+	bls12381Sub(&p.X, &p.X, &t)
+	bls12381Sub(&t, &s, &p.X)
 	t.Mul(&t, &m)
 	p.Y.Mul(&w, &q.Y)
-	p.Y.Sub(&t, &p.Y)
+	bls12381Sub(&p.Y, &t, &p.Y)
 	p.ZZ = v
 	p.ZZZ = w
 }
@@ -56,20 +56,20 @@ func (p *bls12381G1XYZZ) doubleAff(q *bls12381G1Aff) {
 // double sets p = 2p (dbl-2008-s-1, a = 0).
 func (p *bls12381G1XYZZ) double() {
 	var u, v, w, s, m, t fp.Element
-	u.Double(&p.Y)
+	bls12381Add(&u, &p.Y, &p.Y)
 	v.Square(&u)
 	w.Mul(&u, &v)
 	s.Mul(&p.X, &v)
 	m.Square(&p.X)
-	t.Double(&m)
-	m.Add(&m, &t)
+	bls12381Add(&t, &m, &m)
+	bls12381Add(&m, &m, &t)
 	p.X.Square(&m)
-	t.Double(&s)
-	p.X.Sub(&p.X, &t)
-	t.Sub(&s, &p.X)
+	bls12381Add(&t, &s, &s)
+	bls12381Sub(&p.X, &p.X, &t)
+	bls12381Sub(&t, &s, &p.X)
 	t.Mul(&t, &m)
 	p.Y.Mul(&w, &p.Y)
-	p.Y.Sub(&t, &p.Y)
+	bls12381Sub(&p.Y, &t, &p.Y)
 	p.ZZ.Mul(&p.ZZ, &v)
 	p.ZZZ.Mul(&p.ZZZ, &w)
 }
@@ -83,8 +83,8 @@ func (p *bls12381G1XYZZ) addAff(q *bls12381G1Aff) {
 	var u2, s2, pp, r fp.Element
 	u2.Mul(&q.X, &p.ZZ)
 	s2.Mul(&q.Y, &p.ZZZ)
-	pp.Sub(&u2, &p.X)
-	r.Sub(&s2, &p.Y)
+	bls12381Sub(&pp, &u2, &p.X)
+	bls12381Sub(&r, &s2, &p.Y)
 	if pp.IsZero() {
 		if r.IsZero() {
 			p.doubleAff(q)
@@ -100,13 +100,13 @@ func (p *bls12381G1XYZZ) addAff(q *bls12381G1Aff) {
 	ppp.Mul(&ppp, &pp)
 	p.ZZZ.Mul(&p.ZZZ, &ppp)
 	p.X.Square(&r)
-	p.X.Sub(&p.X, &ppp)
-	t.Double(&qq)
-	p.X.Sub(&p.X, &t)
-	t.Sub(&qq, &p.X)
+	bls12381Sub(&p.X, &p.X, &ppp)
+	bls12381Add(&t, &qq, &qq)
+	bls12381Sub(&p.X, &p.X, &t)
+	bls12381Sub(&t, &qq, &p.X)
 	t.Mul(&t, &r)
 	p.Y.Mul(&p.Y, &ppp)
-	p.Y.Sub(&t, &p.Y)
+	bls12381Sub(&p.Y, &t, &p.Y)
 }
 
 // add sets p = p + q (add-2008-s).
@@ -123,8 +123,8 @@ func (p *bls12381G1XYZZ) add(q *bls12381G1XYZZ) {
 	u2.Mul(&q.X, &p.ZZ)
 	s1.Mul(&p.Y, &q.ZZZ)
 	s2.Mul(&q.Y, &p.ZZZ)
-	pp.Sub(&u2, &u1)
-	r.Sub(&s2, &s1)
+	bls12381Sub(&pp, &u2, &u1)
+	bls12381Sub(&r, &s2, &s1)
 	if pp.IsZero() {
 		if r.IsZero() {
 			p.double()
@@ -142,13 +142,13 @@ func (p *bls12381G1XYZZ) add(q *bls12381G1XYZZ) {
 	p.ZZZ.Mul(&p.ZZZ, &q.ZZZ)
 	p.ZZZ.Mul(&p.ZZZ, &ppp)
 	p.X.Square(&r)
-	p.X.Sub(&p.X, &ppp)
-	t.Double(&qq)
-	p.X.Sub(&p.X, &t)
-	t.Sub(&qq, &p.X)
+	bls12381Sub(&p.X, &p.X, &ppp)
+	bls12381Add(&t, &qq, &qq)
+	bls12381Sub(&p.X, &p.X, &t)
+	bls12381Sub(&t, &qq, &p.X)
 	t.Mul(&t, &r)
 	p.Y.Mul(&s1, &ppp)
-	p.Y.Sub(&t, &p.Y)
+	bls12381Sub(&p.Y, &t, &p.Y)
 }
 
 // affine returns p in affine coordinates ((0, 0) for infinity).
@@ -173,8 +173,6 @@ func bls12381Inverse(z, x *fp.Element) {
 	v.ModInverse(v, bls12381Q)
 	z.SetBigInt(v)
 }
-
-var bls12381Q = fp.Modulus()
 
 // bls12381G1Scratch holds one worker's buckets and batch arrays.
 type bls12381G1Scratch struct {
@@ -230,6 +228,10 @@ func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 	}
 	n := len(keep)
 	c, windows := params(n, bls12381ScalarBits)
+	negY := make([]fp.Element, n)
+	for i := range keep {
+		negY[i].Neg(&keep[i].Y)
+	}
 	digits := make([]int32, windows*n)
 	recode(digits, sc, c, windows)
 	sums := make([]bls12381G1XYZZ, windows)
@@ -237,7 +239,7 @@ func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 	parallel.Split(windows, w, "msm", func(_, lo, hi int) {
 		scr := newBLS12381G1Scratch(c)
 		for win := lo; win < hi; win++ {
-			sums[win] = scr.window(keep, digits[win*n:(win+1)*n])
+			sums[win] = scr.window(keep, negY, digits[win*n:(win+1)*n])
 		}
 	})
 	acc := sums[windows-1]
@@ -251,8 +253,9 @@ func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 	return *(*bls12381.G1)(unsafe.Pointer(&a))
 }
 
-// window returns Σ_i digit[i]·pts[i] by the bucket method.
-func (s *bls12381G1Scratch) window(pts []bls12381G1Aff, digit []int32) bls12381G1XYZZ {
+// window returns Σ_i digit[i]·pts[i] by the bucket method; negY[i] is
+// the y of -pts[i].
+func (s *bls12381G1Scratch) window(pts []bls12381G1Aff, negY []fp.Element, digit []int32) bls12381G1XYZZ {
 	for i := range s.bJ {
 		s.bJ[i].ZZ.SetZero()
 	}
@@ -263,8 +266,7 @@ func (s *bls12381G1Scratch) window(pts []bls12381G1Aff, digit []int32) bls12381G
 			case d > 0:
 				s.bJ[d-1].addAff(&pts[i])
 			case d < 0:
-				q.X = pts[i].X
-				q.Y.Neg(&pts[i].Y)
+				q.X, q.Y = pts[i].X, negY[i]
 				s.bJ[-d-1].addAff(&q)
 			}
 		}
@@ -274,16 +276,11 @@ func (s *bls12381G1Scratch) window(pts []bls12381G1Aff, digit []int32) bls12381G
 			if d == 0 {
 				continue
 			}
-			p := &pts[i]
-			var qy fp.Element
-			b := d - 1
-			if d < 0 {
-				b = -d - 1
-				qy.Neg(&p.Y)
+			if d > 0 {
+				s.addToBucket(d-1, &pts[i].X, &pts[i].Y)
 			} else {
-				qy = p.Y
+				s.addToBucket(-d-1, &pts[i].X, &negY[i])
 			}
-			s.addToBucket(b, &p.X, &qy)
 		}
 		s.flush()
 	}
@@ -342,7 +339,7 @@ func (s *bls12381G1Scratch) flush() {
 	k8 := (k + 7) &^ 7
 	d, pre := s.d[:k8], s.pre[:k8]
 	for i := 0; i < k; i++ {
-		d[i].Sub(&s.qx[i], &s.ax[i])
+		bls12381Sub(&d[i], &s.qx[i], &s.ax[i])
 	}
 	for i := k; i < k8; i++ {
 		d[i].SetOne()
@@ -366,21 +363,21 @@ func (s *bls12381G1Scratch) flush() {
 	// λ = (qy - ay)·(1/d); pre holds λ, then λ².
 	lam := s.pre[:k]
 	for i := 0; i < k; i++ {
-		s.qy[i].Sub(&s.qy[i], &s.ay[i])
+		bls12381Sub(&s.qy[i], &s.qy[i], &s.ay[i])
 	}
 	fp.MulVec(lam, s.qy[:k], d[:k])
 	x3 := d[:k]
 	fp.MulVec(x3, lam, lam)
 	for i := 0; i < k; i++ {
-		x3[i].Sub(&x3[i], &s.ax[i])
-		x3[i].Sub(&x3[i], &s.qx[i])
-		s.qx[i].Sub(&s.ax[i], &x3[i])
+		bls12381Sub(&x3[i], &x3[i], &s.ax[i])
+		bls12381Sub(&x3[i], &x3[i], &s.qx[i])
+		bls12381Sub(&s.qx[i], &s.ax[i], &x3[i])
 	}
 	fp.MulVec(s.qy[:k], lam, s.qx[:k])
 	for i := 0; i < k; i++ {
 		b := s.idx[i]
 		s.bA[b].X = x3[i]
-		s.bA[b].Y.Sub(&s.qy[i], &s.ay[i])
+		bls12381Sub(&s.bA[b].Y, &s.qy[i], &s.ay[i])
 		s.inB[b] = false
 	}
 	s.k = 0
