@@ -176,11 +176,13 @@ func bn254Inverse(z, x *fp.Element) {
 	z.SetBigInt(v)
 }
 
-// bn254G1Scratch holds one worker's buckets and batch arrays.
+// bn254G1Scratch holds one worker's buckets (those of all its
+// windows: bucket j of window w is index (w-lo)·2^(c-1) + j) and batch
+// arrays.
 type bn254G1Scratch struct {
 	bA    []bn254G1Aff  // affine buckets
 	bSet  []bool        // bA[b] holds a point
-	bJ    []bn254G1XYZZ // XYZZ buckets (conflicts, doublings, small c)
+	bJ    []bn254G1XYZZ // XYZZ buckets (conflicts, doublings)
 	inB   []bool        // bucket b has an addition in the current batch
 	idx   []int32       // bucket of each batch entry
 	ax    []fp.Element  // bucket x, y; point x, y; then scratch
@@ -193,16 +195,16 @@ type bn254G1Scratch struct {
 	batch int // batch capacity (multiple of 8)
 }
 
-func newBN254G1Scratch(c int) *bn254G1Scratch {
-	nb := 1 << (c - 1)
+// newBN254G1Scratch returns a scratch for nb buckets (and the slots of
+// the reduction chains), batches sized for nb.
+func newBN254G1Scratch(nb, slots int) *bn254G1Scratch {
+	k := batchSize(nb)
+	nb += slots
 	s := &bn254G1Scratch{bJ: make([]bn254G1XYZZ, nb)}
-	if c >= batchMinC {
-		k := batchSize(c)
-		s.bA, s.bSet, s.inB, s.idx = make([]bn254G1Aff, nb), make([]bool, nb), make([]bool, nb), make([]int32, k)
-		f := make([]fp.Element, 6*k)
-		s.ax, s.ay, s.qx, s.qy, s.d, s.pre = f[:k], f[k:2*k], f[2*k:3*k], f[3*k:4*k], f[4*k:5*k], f[5*k:]
-		s.batch = k
-	}
+	s.bA, s.bSet, s.inB, s.idx = make([]bn254G1Aff, nb), make([]bool, nb), make([]bool, nb), make([]int32, k)
+	f := make([]fp.Element, 6*k)
+	s.ax, s.ay, s.qx, s.qy, s.d, s.pre = f[:k], f[k:2*k], f[2*k:3*k], f[3*k:4*k], f[4*k:5*k], f[5*k:]
+	s.batch = k
 	return s
 }
 
@@ -239,10 +241,8 @@ func BN254G1(P []bn254.G1, s []fr.Element) bn254.G1 {
 	sums := make([]bn254G1XYZZ, windows)
 	w := workers(n, windows)
 	parallel.Split(windows, w, "msm", func(_, lo, hi int) {
-		scr := newBN254G1Scratch(c)
-		for win := lo; win < hi; win++ {
-			sums[win] = scr.window(keep, negY, digits[win*n:(win+1)*n])
-		}
+		scr := newBN254G1Scratch((hi-lo)<<(c-1), 2*(hi-lo)*segments(hi-lo, c))
+		scr.windows(sums[lo:hi], keep, negY, digits, lo, hi, windows, c)
 	})
 	acc := sums[windows-1]
 	for win := windows - 2; win >= 0; win-- {
@@ -255,47 +255,148 @@ func BN254G1(P []bn254.G1, s []fr.Element) bn254.G1 {
 	return *(*bn254.G1)(unsafe.Pointer(&a))
 }
 
-// window returns Σ_i digit[i]·pts[i] by the bucket method; negY[i] is
-// the y of -pts[i].
-func (s *bn254G1Scratch) window(pts []bn254G1Aff, negY []fp.Element, digit []int32) bn254G1XYZZ {
-	for i := range s.bJ {
-		s.bJ[i].ZZ.SetZero()
-	}
-	if s.batch == 0 {
-		var q bn254G1Aff
-		for i, d := range digit {
-			switch {
-			case d > 0:
-				s.bJ[d-1].addAff(&pts[i])
-			case d < 0:
-				q.X, q.Y = pts[i].X, negY[i]
-				s.bJ[-d-1].addAff(&q)
+// windows sets sums[w-lo] = Σ_i digit(i, w)·pts[i] for the windows
+// lo ≤ w < hi by the bucket method; negY[i] is the y of -pts[i] and
+// digits[i·windows+w] the digit of point i in window w.
+func (s *bn254G1Scratch) windows(sums []bn254G1XYZZ, pts []bn254G1Aff, negY []fp.Element, digits []int32, lo, hi, windows, c int) {
+	nb := int32(1) << (c - 1)
+	for i := range pts {
+		dg := digits[i*windows+lo : i*windows+hi]
+		for j, d := range dg {
+			base := int32(j) * nb
+			if d > 0 {
+				s.addToBucket(base+d-1, &pts[i].X, &pts[i].Y)
+			} else if d < 0 {
+				s.addToBucket(base-d-1, &pts[i].X, &negY[i])
 			}
 		}
-	} else {
-		clear(s.bSet)
-		for i, d := range digit {
-			if d == 0 {
-				continue
-			}
-			if d > 0 {
-				s.addToBucket(d-1, &pts[i].X, &pts[i].Y)
-			} else {
-				s.addToBucket(-d-1, &pts[i].X, &negY[i])
+	}
+	s.flush()
+	s.reduce(sums, c)
+}
+
+// reduce sets sums[w] = Σ_j (j+1)·bucket(w, j) for the worker's windows.
+//
+// Each window's 2^(c-1) buckets are cut into S segments of L; segment σ
+// (buckets σL … σL+L-1) runs its own chain of running sums from the top,
+// run = Σ bucket and sum = Σ (j-σL+1)·bucket(j), so that the window's total
+// is Σ_σ sum_σ + L·Σ_σ σ·run_σ. All windows' chains advance together, one
+// step a batch: every step is a batch of independent affine additions into
+// the chains' run (then sum) slots, evaluated like the buckets' batches.
+func (s *bn254G1Scratch) reduce(sums []bn254G1XYZZ, c int) {
+	nb := int32(1) << (c - 1)
+	nw := int32(len(sums))
+	S := int32(segments(len(sums), c))
+	L := nb / S
+	chains := nw * S
+	runAt, sumAt := nw*nb, nw*nb+chains // first run and sum slots
+	// Fold the XYZZ buckets (conflicts, doublings) into the affine ones.
+	var fold []int32
+	for b := int32(0); b < nw*nb; b++ {
+		if !s.bJ[b].ZZ.IsZero() {
+			fold = append(fold, b)
+		}
+	}
+	if len(fold) > 0 {
+		aff := make([]bn254G1Aff, len(fold))
+		xs := make([]bn254G1XYZZ, len(fold))
+		for i, b := range fold {
+			xs[i] = s.bJ[b]
+			s.bJ[b].ZZ.SetZero()
+		}
+		bn254G1BatchAffine(aff, xs)
+		for i, b := range fold {
+			if !aff[i].X.IsZero() || !aff[i].Y.IsZero() {
+				s.addToBucket(b, &aff[i].X, &aff[i].Y)
 			}
 		}
 		s.flush()
+		s.settle(0, nw*nb)
 	}
-	// Running sums: Σ_b (b+1)·bucket[b].
-	var run, sum bn254G1XYZZ
-	for b := len(s.bJ) - 1; b >= 0; b-- {
-		if s.bSet != nil && s.bSet[b] {
-			run.addAff(&s.bA[b])
+	for t := L - 1; t >= 0; t-- {
+		for ch := int32(0); ch < chains; ch++ {
+			b := (ch/S)*nb + (ch%S)*L + t
+			if s.bSet[b] {
+				s.addToBucket(runAt+ch, &s.bA[b].X, &s.bA[b].Y)
+			}
 		}
-		run.add(&s.bJ[b])
-		sum.add(&run)
+		s.flush()
+		s.settle(runAt, runAt+chains)
+		for ch := int32(0); ch < chains; ch++ {
+			if r := runAt + ch; s.bSet[r] {
+				s.addToBucket(sumAt+ch, &s.bA[r].X, &s.bA[r].Y)
+			}
+		}
+		s.flush()
+		s.settle(sumAt, sumAt+chains)
 	}
-	return sum
+	for w := int32(0); w < nw; w++ {
+		var r2, acc, tot bn254G1XYZZ
+		for sg := S - 1; sg >= 0; sg-- {
+			ch := w*S + sg
+			if sg > 0 {
+				if s.bSet[runAt+ch] {
+					r2.addAff(&s.bA[runAt+ch])
+				}
+				acc.add(&r2)
+			}
+			if s.bSet[sumAt+ch] {
+				tot.addAff(&s.bA[sumAt+ch])
+			}
+		}
+		for l := L; l > 1; l >>= 1 {
+			acc.double()
+		}
+		tot.add(&acc)
+		sums[w] = tot
+	}
+}
+
+// settle folds the XYZZ part of slots lo … hi-1 back into their affine
+// part (one inversion each: only after a doubling or a conflict, rare).
+func (s *bn254G1Scratch) settle(lo, hi int32) {
+	for b := lo; b < hi; b++ {
+		if s.bJ[b].ZZ.IsZero() {
+			continue
+		}
+		t := s.bJ[b]
+		s.bJ[b].ZZ.SetZero()
+		if s.bSet[b] {
+			t.addAff(&s.bA[b])
+		}
+		s.bA[b] = t.affine()
+		s.bSet[b] = !t.ZZ.IsZero()
+	}
+}
+
+// bn254G1BatchAffine sets aff[i] to xs[i] in affine coordinates with
+// one inversion ((0, 0) for infinity).
+func bn254G1BatchAffine(aff []bn254G1Aff, xs []bn254G1XYZZ) {
+	pre := make([]fp.Element, len(xs))
+	var acc fp.Element
+	acc.SetOne()
+	for i := range xs {
+		pre[i] = acc
+		if !xs[i].ZZ.IsZero() {
+			acc.Mul(&acc, &xs[i].ZZZ)
+		}
+	}
+	var inv, t fp.Element
+	bn254Inverse(&inv, &acc)
+	for i := len(xs) - 1; i >= 0; i-- {
+		p := &xs[i]
+		if p.ZZ.IsZero() {
+			aff[i] = bn254G1Aff{}
+			continue
+		}
+		var iz fp.Element
+		iz.Mul(&inv, &pre[i]) // 1/ZZZ
+		inv.Mul(&inv, &p.ZZZ)
+		aff[i].Y.Mul(&p.Y, &iz)
+		t.Mul(&iz, &p.ZZ) // 1/Z
+		t.Square(&t)
+		aff[i].X.Mul(&p.X, &t)
+	}
 }
 
 // addToBucket adds (x, y) to affine bucket b, through the batch.

@@ -12,26 +12,16 @@ const (
 // maxC bounds the window width (digits are int32, bucket counts 2^(c-1)).
 const maxC = 16
 
-// batchMinC is the smallest window for which buckets are accumulated in
-// affine batches: below it there are too few buckets (2^(c-1) < 256) for a
-// batch to amortise its inversion, and XYZZ mixed additions are used.
-const batchMinC = 9
-
 // params returns the window width c and the number of windows for n points
 // of scalars below 2^bits. The cost model counts, per window, one addition
-// per point and about four per bucket (the running sums are two XYZZ
-// additions, each ~2x a batched affine addition); the windows number
+// per point and two per bucket (the running sums, batched too); the windows number
 // ceil((bits+1)/c) so that the signed recoding never carries out of the
 // top one.
 func params(n, bits int) (c, windows int) {
 	best := -1
 	for cc := 2; cc <= maxC; cc++ {
 		w := (bits + cc) / cc // ceil((bits+1)/cc)
-		perPoint := 1
-		if cc < batchMinC {
-			perPoint = 2 // XYZZ mixed addition instead of a batched affine one
-		}
-		cost := w * (perPoint*n + 4<<(cc-1))
+		cost := w * (n + 2<<(cc-1))
 		if best < 0 || cost < best {
 			best, c, windows = cost, cc, w
 		}
@@ -40,22 +30,37 @@ func params(n, bits int) (c, windows int) {
 }
 
 // batchSize is the number of affine additions collected before one batch
-// inversion: a quarter of the buckets (so that few points meet a bucket
-// already in the batch), a multiple of 8, at most 512.
-func batchSize(c int) int {
-	k := (1 << (c - 1)) / 4
+// inversion, for nb buckets: a quarter of them (so that few points meet a
+// bucket already in the batch), a multiple of 8, from 8 to 512.
+func batchSize(nb int) int {
+	k := nb / 4
 	if k > 512 {
 		k = 512
+	}
+	if k < 8 {
+		k = 8
 	}
 	return k &^ 7
 }
 
+// segments returns the number S of running-sum chains per window for a
+// worker of nw windows of width c: enough chains in all (about 256) for
+// the reduction's batches to amortise their inversions, at most a quarter
+// of the buckets, a power of two.
+func segments(nw, c int) int {
+	nb := 1 << (c - 1)
+	S := 1
+	for S*nw < 256 && S*8 <= nb {
+		S *= 2
+	}
+	return S
+}
+
 // recode writes the signed c-bit digits of the scalars sc (regular form,
-// little-endian limbs, below 2^bits) window by window: out[w*n+i] is the
-// digit of scalar i in window w, in [-2^(c-1), 2^(c-1)], with
+// little-endian limbs, below 2^bits) scalar by scalar: out[i*windows+w] is
+// the digit of scalar i in window w, in [-2^(c-1), 2^(c-1)], with
 // Σ_w out[w*n+i]·2^(c·w) = sc[i].
 func recode(out []int32, sc [][4]uint64, c, windows int) {
-	n := len(sc)
 	half, full, mask := int32(1)<<(c-1), int32(1)<<c, uint64(1)<<c-1
 	for i := range sc {
 		s := &sc[i]
@@ -76,7 +81,7 @@ func recode(out []int32, sc [][4]uint64, c, windows int) {
 				d -= full
 				carry = 1
 			}
-			out[w*n+i] = d
+			out[i*windows+w] = d
 		}
 	}
 }
