@@ -182,7 +182,9 @@ func bn254Inverse(z, x *fp.Element) {
 type bn254G1Scratch struct {
 	bA    []bn254G1Aff  // affine buckets
 	bSet  []bool        // bA[b] holds a point
-	bJ    []bn254G1XYZZ // XYZZ buckets (conflicts, doublings)
+	bJ    []bn254G1XYZZ // XYZZ parts of buckets (conflicts, doublings)
+	bJb   []int32       // bucket of each bJ entry
+	bJi   []int32       // per bucket: 1 + its index in bJ, or 0
 	inB   []bool        // bucket b has an addition in the current batch
 	idx   []int32       // bucket of each batch entry
 	ax    []fp.Element  // bucket x, y; point x, y; then scratch
@@ -200,7 +202,7 @@ type bn254G1Scratch struct {
 func newBN254G1Scratch(nb, slots int) *bn254G1Scratch {
 	k := batchSize(nb)
 	nb += slots
-	s := &bn254G1Scratch{bJ: make([]bn254G1XYZZ, nb)}
+	s := &bn254G1Scratch{bJi: make([]int32, nb)}
 	s.bA, s.bSet, s.inB, s.idx = make([]bn254G1Aff, nb), make([]bool, nb), make([]bool, nb), make([]int32, k)
 	f := make([]fp.Element, 6*k)
 	s.ax, s.ay, s.qx, s.qy, s.d, s.pre = f[:k], f[k:2*k], f[2*k:3*k], f[3*k:4*k], f[4*k:5*k], f[5*k:]
@@ -241,8 +243,18 @@ func BN254G1(P []bn254.G1, s []fr.Element) bn254.G1 {
 	sums := make([]bn254G1XYZZ, windows)
 	w := workers(n, windows)
 	parallel.Split(windows, w, "msm", func(_, lo, hi int) {
-		scr := newBN254G1Scratch((hi-lo)<<(c-1), 2*(hi-lo)*segments(hi-lo, c))
-		scr.windows(sums[lo:hi], keep, negY, digits, lo, hi, windows, c)
+		// Windows in groups whose buckets stay in cache.
+		per := groupWindows(c, hi-lo)
+		slots := 0
+		for _, g := range []int{per, (hi - lo) % per} {
+			slots = max(slots, 2*g*segments(g, c))
+		}
+		scr := newBN254G1Scratch(per<<(c-1), slots)
+		for g := lo; g < hi; g += per {
+			gh := min(g+per, hi)
+			clear(scr.bSet)
+			scr.windows(sums[g:gh], keep, negY, digits, g, gh, windows, c)
+		}
 	})
 	acc := sums[windows-1]
 	for win := windows - 2; win >= 0; win-- {
@@ -291,27 +303,18 @@ func (s *bn254G1Scratch) reduce(sums []bn254G1XYZZ, c int) {
 	chains := nw * S
 	runAt, sumAt := nw*nb, nw*nb+chains // first run and sum slots
 	// Fold the XYZZ buckets (conflicts, doublings) into the affine ones.
-	var fold []int32
-	for b := int32(0); b < nw*nb; b++ {
-		if !s.bJ[b].ZZ.IsZero() {
-			fold = append(fold, b)
-		}
-	}
-	if len(fold) > 0 {
-		aff := make([]bn254G1Aff, len(fold))
-		xs := make([]bn254G1XYZZ, len(fold))
-		for i, b := range fold {
-			xs[i] = s.bJ[b]
-			s.bJ[b].ZZ.SetZero()
-		}
-		bn254G1BatchAffine(aff, xs)
+	if len(s.bJ) > 0 {
+		aff := make([]bn254G1Aff, len(s.bJ))
+		bn254G1BatchAffine(aff, s.bJ)
+		fold := append([]int32(nil), s.bJb...)
+		s.clearJac()
 		for i, b := range fold {
 			if !aff[i].X.IsZero() || !aff[i].Y.IsZero() {
 				s.addToBucket(b, &aff[i].X, &aff[i].Y)
 			}
 		}
 		s.flush()
-		s.settle(0, nw*nb)
+		s.settle()
 	}
 	for t := L - 1; t >= 0; t-- {
 		for ch := int32(0); ch < chains; ch++ {
@@ -321,14 +324,14 @@ func (s *bn254G1Scratch) reduce(sums []bn254G1XYZZ, c int) {
 			}
 		}
 		s.flush()
-		s.settle(runAt, runAt+chains)
+		s.settle()
 		for ch := int32(0); ch < chains; ch++ {
 			if r := runAt + ch; s.bSet[r] {
 				s.addToBucket(sumAt+ch, &s.bA[r].X, &s.bA[r].Y)
 			}
 		}
 		s.flush()
-		s.settle(sumAt, sumAt+chains)
+		s.settle()
 	}
 	for w := int32(0); w < nw; w++ {
 		var r2, acc, tot bn254G1XYZZ
@@ -352,21 +355,36 @@ func (s *bn254G1Scratch) reduce(sums []bn254G1XYZZ, c int) {
 	}
 }
 
-// settle folds the XYZZ part of slots lo … hi-1 back into their affine
-// part (one inversion each: only after a doubling or a conflict, rare).
-func (s *bn254G1Scratch) settle(lo, hi int32) {
-	for b := lo; b < hi; b++ {
-		if s.bJ[b].ZZ.IsZero() {
-			continue
-		}
-		t := s.bJ[b]
-		s.bJ[b].ZZ.SetZero()
+// settle folds the XYZZ parts back into the affine buckets (one inversion
+// each: used in the reduction, where they only come from doublings, rare).
+func (s *bn254G1Scratch) settle() {
+	for i, b := range s.bJb {
+		t := s.bJ[i]
 		if s.bSet[b] {
 			t.addAff(&s.bA[b])
 		}
 		s.bA[b] = t.affine()
 		s.bSet[b] = !t.ZZ.IsZero()
 	}
+	s.clearJac()
+}
+
+// jac returns the XYZZ part of bucket b, infinity when new.
+func (s *bn254G1Scratch) jac(b int32) *bn254G1XYZZ {
+	if s.bJi[b] == 0 {
+		s.bJ = append(s.bJ, bn254G1XYZZ{})
+		s.bJb = append(s.bJb, b)
+		s.bJi[b] = int32(len(s.bJ))
+	}
+	return &s.bJ[s.bJi[b]-1]
+}
+
+// clearJac empties every XYZZ part.
+func (s *bn254G1Scratch) clearJac() {
+	for _, b := range s.bJb {
+		s.bJi[b] = 0
+	}
+	s.bJ, s.bJb = s.bJ[:0], s.bJb[:0]
 }
 
 // bn254G1BatchAffine sets aff[i] to xs[i] in affine coordinates with
@@ -403,19 +421,19 @@ func bn254G1BatchAffine(aff []bn254G1Aff, xs []bn254G1XYZZ) {
 func (s *bn254G1Scratch) addToBucket(b int32, x, y *fp.Element) {
 	switch {
 	case s.inB[b]:
-		s.bJ[b].addAff(&bn254G1Aff{*x, *y})
+		s.jac(b).addAff(&bn254G1Aff{*x, *y})
 		return
 	case !s.bSet[b]:
 		s.bA[b] = bn254G1Aff{*x, *y}
 		s.bSet[b] = true
 		return
-	case s.bA[b].X.Equal(x):
+	case s.bA[b].X == *x:
 		// Same x: the bucket is ±(x, y). P + (-P) empties it; P + P moves
 		// 2P to the XYZZ bucket.
-		if s.bA[b].Y.Equal(y) {
+		if s.bA[b].Y == *y {
 			var t bn254G1XYZZ
 			t.doubleAff(&s.bA[b])
-			s.bJ[b].add(&t)
+			s.jac(b).add(&t)
 		}
 		s.bSet[b] = false
 		return

@@ -9,6 +9,9 @@ const (
 	bn254ScalarBits    = 254
 )
 
+// forceC, when set (by benchmarks only), overrides the window width.
+var forceC int
+
 // maxC bounds the window width (digits are int32, bucket counts 2^(c-1)).
 const maxC = 16
 
@@ -18,6 +21,9 @@ const maxC = 16
 // ceil((bits+1)/c) so that the signed recoding never carries out of the
 // top one.
 func params(n, bits int) (c, windows int) {
+	if forceC > 0 {
+		return forceC, (bits + forceC) / forceC
+	}
 	best := -1
 	for cc := 2; cc <= maxC; cc++ {
 		w := (bits + cc) / cc // ceil((bits+1)/cc)
@@ -41,6 +47,16 @@ func batchSize(nb int) int {
 		k = 8
 	}
 	return k &^ 7
+}
+
+// maxBuckets bounds the buckets a worker keeps at once (96 or 64 bytes
+// each): its windows are processed in groups of at most that many buckets.
+const maxBuckets = 8192
+
+// groupWindows returns how many of nw windows of width c form a group.
+func groupWindows(c, nw int) int {
+	g := maxBuckets >> (c - 1)
+	return max(1, min(g, nw))
 }
 
 // segments returns the number S of running-sum chains per window for a

@@ -1,0 +1,43 @@
+package msm
+
+import (
+	"fmt"
+	"math/big"
+	"syscall"
+	"testing"
+
+	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
+	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+)
+
+func BenchmarkTuneC(b *testing.B) {
+	for _, n := range []int{64, 256, 1024, 4096} {
+		g, _, _, _ := bls.Generators()
+		var k blsfr.Element
+		k.SetUint64(12345)
+		var q, acc bls.G1Jac
+		q.ScalarMultiplication(&g, k.BigInt(new(big.Int)))
+		J := make([]bls.G1Jac, n)
+		s := make([]blsfr.Element, n)
+		for i := range J {
+			acc.AddAssign(&q)
+			J[i] = acc
+			s[i].SetRandom()
+		}
+		P := bls.BatchJacobianToAffineG1(J)
+		c0, _ := params(n, 255)
+		for c := c0 - 2; c <= c0+2; c++ {
+			b.Run(fmt.Sprintf("%d/c%d", n, c), func(b *testing.B) {
+				forceC = c
+				defer func() { forceC = 0 }()
+				var ru0, ru1 syscall.Rusage
+				syscall.Getrusage(0, &ru0)
+				for i := 0; i < b.N; i++ {
+					BLS12381G1(P, s)
+				}
+				syscall.Getrusage(0, &ru1)
+				b.ReportMetric(float64(ru1.Utime.Nano()+ru1.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano())/float64(b.N), "cpu-ns/op")
+			})
+		}
+	}
+}
