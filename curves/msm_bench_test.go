@@ -21,16 +21,21 @@ import (
 // ignores time spent descheduled). Run with -cpu 1 and -cpu 2.
 func BenchmarkMSM(b *testing.B) {
 	sizes := []int{2, 8, 64, 256, 1024, 4096}
-	impls := []string{"native", "gnark", "blst"}
-	run := func(b *testing.B, prim string, n int, f func()) {
+	impls := []string{"native", "gnark", "blst", "native-novec"}
+	run := func(b *testing.B, prim, vec string, n int, f func()) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for _, impl := range impls {
 				b.Run(impl, func(b *testing.B) {
-					if p, _ := dispatch.Lookup(prim); !hasImpl(p, impl) {
+					spec := prim + "=" + impl
+					if impl == "native-novec" {
+						// native with the field's vector multiply forced to
+						// its scalar loop: what IFMA contributes.
+						spec = prim + "=native," + vec + "=portable"
+					} else if p, _ := dispatch.Lookup(prim); !hasImpl(p, impl) {
 						b.Skipf("%s has no available %s backend", prim, impl)
 					}
 					prev := dispatch.Current()
-					if err := dispatch.Force(prim + "=" + impl); err != nil {
+					if err := dispatch.Force(spec); err != nil {
 						b.Fatal(err)
 					}
 					defer dispatch.Force(prev)
@@ -48,13 +53,13 @@ func BenchmarkMSM(b *testing.B) {
 	b.Run("bls12381g1", func(b *testing.B) {
 		for _, n := range sizes {
 			P, s := benchBLSG1(n)
-			run(b, "msm.bls12381g1", n, func() { curves.BLS12381MSMG1(P, s) })
+			run(b, "msm.bls12381g1", "fieldmulvec.bls12381fp", n, func() { curves.BLS12381MSMG1(P, s) })
 		}
 	})
 	b.Run("bn254g1", func(b *testing.B) {
 		for _, n := range sizes {
 			P, s := benchBNG1(n)
-			run(b, "msm.bn254g1", n, func() { curves.BN254MSMG1(P, s) })
+			run(b, "msm.bn254g1", "fieldmulvec.bn254fp", n, func() { curves.BN254MSMG1(P, s) })
 		}
 	})
 }

@@ -233,6 +233,10 @@ func BN254G1(P []bn254.G1, s []fr.Element) bn254.G1 {
 		return res
 	}
 	n := len(keep)
+	if n <= strausMax {
+		a := bn254G1Straus(keep, sc)
+		return *(*bn254.G1)(unsafe.Pointer(&a))
+	}
 	c, windows := params(n, bn254ScalarBits)
 	negY := make([]fp.Element, n)
 	for i := range keep {
@@ -519,4 +523,50 @@ func bn254Invert8(inv *[8]fp.Element, x []fp.Element) {
 		a.Mul(&a, &x[l])
 	}
 	inv[0] = a
+}
+
+// bn254G1Straus returns Σ sc[i]·pts[i] by Straus's interleaving for a
+// few points: a table of the multiples 1 … 2^(c-1) of each point (affine,
+// one inversion for all), then one shared chain of doublings, adding the
+// table entry of each signed c-bit digit.
+func bn254G1Straus(pts []bn254G1Aff, sc [][4]uint64) bn254G1Aff {
+	n := len(pts)
+	c, windows := strausC, (bn254ScalarBits+strausC)/strausC
+	half := 1 << (c - 1)
+	digits := make([]int32, windows*n)
+	recode(digits, sc, c, windows)
+	xs := make([]bn254G1XYZZ, n*half)
+	for i := range pts {
+		t := xs[i*half : (i+1)*half]
+		t[0].setAff(&pts[i])
+		for j := 1; j < half; j++ {
+			t[j] = t[j-1]
+			t[j].addAff(&pts[i])
+		}
+	}
+	tab := make([]bn254G1Aff, n*half)
+	bn254G1BatchAffine(tab, xs)
+	var acc bn254G1XYZZ
+	var q bn254G1Aff
+	for w := windows - 1; w >= 0; w-- {
+		for j := 0; j < c; j++ {
+			acc.double()
+		}
+		for i := 0; i < n; i++ {
+			d := digits[i*windows+w]
+			switch {
+			case d > 0:
+				if e := &tab[i*half+int(d)-1]; !e.X.IsZero() || !e.Y.IsZero() {
+					acc.addAff(e)
+				}
+			case d < 0:
+				if e := &tab[i*half+int(-d)-1]; !e.X.IsZero() || !e.Y.IsZero() {
+					q.X = e.X
+					q.Y.Neg(&e.Y)
+					acc.addAff(&q)
+				}
+			}
+		}
+	}
+	return acc.affine()
 }

@@ -9,6 +9,13 @@ const (
 	bn254ScalarBits    = 254
 )
 
+// Straus's method (one chain of doublings, a table per point) serves MSMs
+// of at most strausMax points, with strausC-bit signed digits.
+const (
+	strausMax = 8
+	strausC   = 5
+)
+
 // forceC, when set (by benchmarks only), overrides the window width.
 var forceC int
 
