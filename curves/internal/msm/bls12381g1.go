@@ -232,7 +232,7 @@ func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 	}
 	n := len(keep)
 	if n <= strausMax {
-		a := bls12381G1Straus(keep, sc)
+		a := bls12381G1StrausGLV(keep, sc)
 		return *(*bls12381.G1)(unsafe.Pointer(&a))
 	}
 	c, windows := params(n, bls12381ScalarBits)
@@ -527,9 +527,9 @@ func bls12381Invert8(inv *[8]fp.Element, x []fp.Element) {
 // few points: a table of the multiples 1 … 2^(c-1) of each point (affine,
 // one inversion for all), then one shared chain of doublings, adding the
 // table entry of each signed c-bit digit.
-func bls12381G1Straus(pts []bls12381G1Aff, sc [][4]uint64) bls12381G1Aff {
+func bls12381G1Straus(pts []bls12381G1Aff, sc [][4]uint64, bits int) bls12381G1Aff {
 	n := len(pts)
-	c, windows := strausC, (bls12381ScalarBits+strausC)/strausC
+	c, windows := strausC, (bits+strausC)/strausC
 	half := 1 << (c - 1)
 	digits := make([]int32, windows*n)
 	recode(digits, sc, c, windows)
@@ -567,4 +567,39 @@ func bls12381G1Straus(pts []bls12381G1Aff, sc [][4]uint64) bls12381G1Aff {
 		}
 	}
 	return acc.affine()
+}
+
+var (
+	bls12381G1GLV = newGLV(fr.Modulus(), bls12381LambdaHex)
+	bls12381Beta  = func() (b fp.Element) {
+		b.SetBigInt(hexInt(bls12381BetaHex))
+		return b
+	}()
+)
+
+// bls12381G1StrausGLV returns Σ sc[i]·pts[i] (pts in G1, sc < r) as
+// Σ |k1|·(±P) + |k2|·(±φ(P)) by Straus's method on 2n points of ~128-bit
+// scalars.
+func bls12381G1StrausGLV(pts []bls12381G1Aff, sc [][4]uint64) bls12381G1Aff {
+	n := len(pts)
+	p2 := make([]bls12381G1Aff, 2*n)
+	s2 := make([][4]uint64, 2*n)
+	bits := 0
+	k := new(big.Int)
+	for i := range pts {
+		k.SetBits(wordsOf(&sc[i]))
+		k1, k2 := bls12381G1GLV.split(k)
+		p2[2*i] = pts[i]
+		p2[2*i+1].X.Mul(&pts[i].X, &bls12381Beta)
+		p2[2*i+1].Y = pts[i].Y
+		if k1.Sign() < 0 {
+			p2[2*i].Y.Neg(&p2[2*i].Y)
+		}
+		if k2.Sign() < 0 {
+			p2[2*i+1].Y.Neg(&p2[2*i+1].Y)
+		}
+		s2[2*i], s2[2*i+1] = limbs4(k1), limbs4(k2)
+		bits = max(bits, k1.BitLen(), k2.BitLen())
+	}
+	return bls12381G1Straus(p2, s2, bits)
 }

@@ -234,7 +234,7 @@ func BN254G1(P []bn254.G1, s []fr.Element) bn254.G1 {
 	}
 	n := len(keep)
 	if n <= strausMax {
-		a := bn254G1Straus(keep, sc)
+		a := bn254G1StrausGLV(keep, sc)
 		return *(*bn254.G1)(unsafe.Pointer(&a))
 	}
 	c, windows := params(n, bn254ScalarBits)
@@ -529,9 +529,9 @@ func bn254Invert8(inv *[8]fp.Element, x []fp.Element) {
 // few points: a table of the multiples 1 … 2^(c-1) of each point (affine,
 // one inversion for all), then one shared chain of doublings, adding the
 // table entry of each signed c-bit digit.
-func bn254G1Straus(pts []bn254G1Aff, sc [][4]uint64) bn254G1Aff {
+func bn254G1Straus(pts []bn254G1Aff, sc [][4]uint64, bits int) bn254G1Aff {
 	n := len(pts)
-	c, windows := strausC, (bn254ScalarBits+strausC)/strausC
+	c, windows := strausC, (bits+strausC)/strausC
 	half := 1 << (c - 1)
 	digits := make([]int32, windows*n)
 	recode(digits, sc, c, windows)
@@ -569,4 +569,39 @@ func bn254G1Straus(pts []bn254G1Aff, sc [][4]uint64) bn254G1Aff {
 		}
 	}
 	return acc.affine()
+}
+
+var (
+	bn254G1GLV = newGLV(fr.Modulus(), bn254LambdaHex)
+	bn254Beta  = func() (b fp.Element) {
+		b.SetBigInt(hexInt(bn254BetaHex))
+		return b
+	}()
+)
+
+// bn254G1StrausGLV returns Σ sc[i]·pts[i] (pts in G1, sc < r) as
+// Σ |k1|·(±P) + |k2|·(±φ(P)) by Straus's method on 2n points of ~128-bit
+// scalars.
+func bn254G1StrausGLV(pts []bn254G1Aff, sc [][4]uint64) bn254G1Aff {
+	n := len(pts)
+	p2 := make([]bn254G1Aff, 2*n)
+	s2 := make([][4]uint64, 2*n)
+	bits := 0
+	k := new(big.Int)
+	for i := range pts {
+		k.SetBits(wordsOf(&sc[i]))
+		k1, k2 := bn254G1GLV.split(k)
+		p2[2*i] = pts[i]
+		p2[2*i+1].X.Mul(&pts[i].X, &bn254Beta)
+		p2[2*i+1].Y = pts[i].Y
+		if k1.Sign() < 0 {
+			p2[2*i].Y.Neg(&p2[2*i].Y)
+		}
+		if k2.Sign() < 0 {
+			p2[2*i+1].Y.Neg(&p2[2*i+1].Y)
+		}
+		s2[2*i], s2[2*i+1] = limbs4(k1), limbs4(k2)
+		bits = max(bits, k1.BitLen(), k2.BitLen())
+	}
+	return bn254G1Straus(p2, s2, bits)
 }

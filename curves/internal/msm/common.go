@@ -1,6 +1,11 @@
 package msm
 
-import "github.com/hostcrypto/hostcrypto/internal/parallel"
+import (
+	"math/big"
+	"math/bits"
+
+	"github.com/hostcrypto/hostcrypto/internal/parallel"
+)
 
 // Scalar bit lengths: every scalar handed to the MSMs is reduced mod r,
 // so below 2^bits.
@@ -117,5 +122,18 @@ func workers(n, windows int) int {
 		return 1
 	}
 	w := parallel.Workers(windows, 1)
+	return w
+}
+
+// wordsOf returns the limbs of s as big.Word (64-bit platforms: the same;
+// 32-bit: split).
+func wordsOf(s *[4]uint64) []big.Word {
+	if bits.UintSize == 64 {
+		return []big.Word{big.Word(s[0]), big.Word(s[1]), big.Word(s[2]), big.Word(s[3])}
+	}
+	w := make([]big.Word, 8)
+	for i, l := range s {
+		w[2*i], w[2*i+1] = big.Word(l), big.Word(l>>32)
+	}
 	return w
 }
