@@ -5,22 +5,44 @@ import (
 )
 
 // The "native" MSMs: hostcrypto's own Pippenger on its field kernels
-// (package curves/internal/msm; IFMA vector products where the CPU has
-// them). Set by dispatch, read by BLS12381MSMG1 and BN254MSMG1.
+// (package curves/internal/msm; batch-affine buckets whose products run 8
+// at a time on AVX-512 IFMA). Set by dispatch, read by BLS12381MSMG1 and
+// BN254MSMG1.
 var blsMSMG1Native, bnMSMG1Native bool
 
-// nativeMSMPriority orders "native" against gnark (10/20) and blst
-// (20/10) on each MSM primitive; see docs/curves.md for the measurements.
-var nativeMSMPriority = map[string]int{
-	"msm.bls12381g1": 5,
-	"msm.bn254g1":    5,
+// nativeMSMPriority is native's priority on an MSM primitive whose base
+// field has (vec) or lacks the IFMA vector multiply: the default (above
+// gnark and blst, 10/20) only with IFMA, where it was measured fastest.
+//
+// Single-core CPU time, native / the faster of gnark and blst, same run,
+// Zen 4 with IFMA, shared machine (docs/curves.md has the table):
+// BLS12-381 G1 n = 64: 0.84, 256: 0.70, 1024: 0.54, 4096: 0.62 (n = 8:
+// 1.0, n = 2: 1.3, the one loss); BN254 G1 n = 64: 0.68, 256: 0.56,
+// 1024: 0.49, 4096: 0.67 (n = 8: 0.7, n = 2: 1.1). Without IFMA
+// (native-novec) it is at parity at n = 1024 (0.9-1.0x), so there it
+// stays below both.
+func nativeMSMPriority(vec string) int {
+	if p, ok := dispatch.Lookup(vec); ok {
+		for _, i := range p.Impls {
+			if i.Name == "ifma" && i.Available {
+				return 30
+			}
+		}
+	}
+	return 5
 }
 
 func init() {
-	for prim, flag := range map[string]*bool{"msm.bls12381g1": &blsMSMG1Native, "msm.bn254g1": &bnMSMG1Native} {
-		flag := flag
-		dispatch.Register(prim, dispatch.Impl{Name: "native", Available: true, Priority: nativeMSMPriority[prim],
+	for _, m := range []struct {
+		prim, vec string
+		flag      *bool
+	}{
+		{"msm.bls12381g1", "fieldmulvec.bls12381fp", &blsMSMG1Native},
+		{"msm.bn254g1", "fieldmulvec.bn254fp", &bnMSMG1Native},
+	} {
+		flag := m.flag
+		dispatch.Register(m.prim, dispatch.Impl{Name: "native", Available: true, Priority: nativeMSMPriority(m.vec),
 			Note: "hostcrypto Pippenger, batch-affine buckets on the field kernels"})
-		dispatch.OnSelect(prim, func(impl string) { *flag = impl == "native" })
+		dispatch.OnSelect(m.prim, func(impl string) { *flag = impl == "native" })
 	}
 }
