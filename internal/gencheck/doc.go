@@ -11,6 +11,7 @@
 //	                  go build ... ./examples/demo  cmd/hostcrypto/demo.wasm
 //	zk/examples.go    go run ./internal/genexamples zk/examples_own.go
 //	zk/gnark_groth16.go go run ./internal/gengroth16 zk/groth16_{bn254,bls12381}.go, zk/gnark_groth16_{bn254,bls12381}.go
+//	curves/internal/msm/doc.go go run ./internal/gen  curves/internal/msm/bn254g1.go (from bls12381g1.go)
 //
 // Each generator takes -root DIR (genguest: -out DIR) so the test can run it
 // outside the work tree. demo.wasm is the exception: a wasm binary whose

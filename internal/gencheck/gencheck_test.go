@@ -32,6 +32,7 @@ var generators = []generator{
 	{"guest SDK", "guest", []string{"run", "../internal/cmd/genguest", "-out", "TMP/guest"}, []string{"guest"}},
 	{"zk examples", "zk", []string{"run", "./internal/genexamples", "-root", "TMP"}, []string{"zk"}},
 	{"zk groth16", "zk", []string{"run", "./internal/gengroth16", "-root", "TMP"}, []string{"zk"}},
+	{"msm", "curves/internal/msm", []string{"run", "./internal/gen", "-root", "TMP"}, []string{"curves/internal/msm"}},
 }
 
 // TestGeneratedFilesFresh fails when any generated file is stale, missing
