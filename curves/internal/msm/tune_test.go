@@ -41,3 +41,43 @@ func BenchmarkTuneC(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkShapes compares random inputs with adversarial ones (one point
+// repeated, with one scalar or random scalars: every addition of a window
+// meets the same bucket, so batches shrink and XYZZ additions take over).
+func BenchmarkShapes(b *testing.B) {
+	const n = 1024
+	g, _, _, _ := bls.Generators()
+	var k blsfr.Element
+	k.SetUint64(12345)
+	var q, acc bls.G1Jac
+	q.ScalarMultiplication(&g, k.BigInt(new(big.Int)))
+	J := make([]bls.G1Jac, n)
+	s := make([]blsfr.Element, n)
+	for i := range J {
+		acc.AddAssign(&q)
+		J[i] = acc
+		s[i].SetRandom()
+	}
+	P := bls.BatchJacobianToAffineG1(J)
+	same := make([]bls.G1Affine, n)
+	one := make([]blsfr.Element, n)
+	for i := range same {
+		same[i], one[i] = P[0], s[0]
+	}
+	for _, c := range []struct {
+		name string
+		P    []bls.G1Affine
+		s    []blsfr.Element
+	}{{"random", P, s}, {"samepoint", same, s}, {"samepoint-samescalar", same, one}} {
+		b.Run(c.name, func(b *testing.B) {
+			var ru0, ru1 syscall.Rusage
+			syscall.Getrusage(0, &ru0)
+			for i := 0; i < b.N; i++ {
+				BLS12381G1(c.P, c.s)
+			}
+			syscall.Getrusage(0, &ru1)
+			b.ReportMetric(float64(ru1.Utime.Nano()+ru1.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
