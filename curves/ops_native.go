@@ -15,12 +15,12 @@ var blsMSMG1Native, bnMSMG1Native bool
 // gnark and blst, 10/20) only with IFMA, where it was measured fastest.
 //
 // Single-core CPU time, native / the faster of gnark and blst, same run,
-// Zen 4 with IFMA, shared machine (docs/curves.md has the table):
-// BLS12-381 G1 n = 64: 0.84, 256: 0.70, 1024: 0.54, 4096: 0.62 (n = 8:
-// 1.0, n = 2: 1.3, the one loss); BN254 G1 n = 64: 0.68, 256: 0.56,
-// 1024: 0.49, 4096: 0.67 (n = 8: 0.7, n = 2: 1.1). Without IFMA
-// (native-novec) it is at parity at n = 1024 (0.9-1.0x), so there it
-// stays below both.
+// Zen 4 with IFMA, shared machine (docs/curves.md, "Native MSM"):
+// BLS12-381 G1 n = 64: 0.73, 256: 0.53, 1024: 0.78, 4096: 0.54 (other
+// runs 0.54-0.97); BN254 G1 n = 64: 0.67, 256: 0.58, 1024: 0.49, 4096:
+// 0.47, n = 8: 0.66. The losses: n = 2 and 8 on BLS12-381 (1.4-1.5x
+// blst), n = 2 on BN254 (1.0x gnark). Without IFMA (native-novec) it is
+// at parity at n = 1024 in most runs, so there it stays below both.
 func nativeMSMPriority(vec string) int {
 	if p, ok := dispatch.Lookup(vec); ok {
 		for _, i := range p.Impls {
