@@ -170,7 +170,10 @@ func (p *bls12381G1XYZZ) affine() bls12381G1Aff {
 // several times faster than Fermat's x^(q-2) for one inversion.
 func bls12381Inverse(z, x *fp.Element) {
 	v := x.BigInt(new(big.Int))
-	v.ModInverse(v, bls12381Q)
+	if v.ModInverse(v, bls12381Q) == nil { // x = 0: never asked, but no panic
+		z.SetZero()
+		return
+	}
 	z.SetBigInt(v)
 }
 
@@ -208,9 +211,10 @@ func newBLS12381G1Scratch(nb, slots int) *bls12381G1Scratch {
 	return s
 }
 
-// BLS12381G1 returns Σ s[i]·P[i] for points P[i] on the curve (infinity
-// allowed) and scalars s[i]; len(P) must equal len(s). The caller checks
-// the subgroup where it matters: the sum is computed for any points.
+// BLS12381G1 returns Σ s[i]·P[i] for points P[i] in G1 (infinity
+// allowed; the callers check the subgroup: up to 8 points the GLV
+// endomorphism is used, which is multiplication by λ only on G1) and
+// scalars s[i]. Mismatched or empty inputs give infinity.
 func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 	var res bls12381.G1
 	if len(P) != len(s) || len(P) == 0 {

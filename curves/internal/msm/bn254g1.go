@@ -172,7 +172,10 @@ func (p *bn254G1XYZZ) affine() bn254G1Aff {
 // several times faster than Fermat's x^(q-2) for one inversion.
 func bn254Inverse(z, x *fp.Element) {
 	v := x.BigInt(new(big.Int))
-	v.ModInverse(v, bn254Q)
+	if v.ModInverse(v, bn254Q) == nil { // x = 0: never asked, but no panic
+		z.SetZero()
+		return
+	}
 	z.SetBigInt(v)
 }
 
@@ -210,9 +213,10 @@ func newBN254G1Scratch(nb, slots int) *bn254G1Scratch {
 	return s
 }
 
-// BN254G1 returns Σ s[i]·P[i] for points P[i] on the curve (infinity
-// allowed) and scalars s[i]; len(P) must equal len(s). The caller checks
-// the subgroup where it matters: the sum is computed for any points.
+// BN254G1 returns Σ s[i]·P[i] for points P[i] in G1 (infinity
+// allowed; the callers check the subgroup: up to 8 points the GLV
+// endomorphism is used, which is multiplication by λ only on G1) and
+// scalars s[i]. Mismatched or empty inputs give infinity.
 func BN254G1(P []bn254.G1, s []fr.Element) bn254.G1 {
 	var res bn254.G1
 	if len(P) != len(s) || len(P) == 0 {
