@@ -61,7 +61,7 @@ func TestHashToCurveRFC9380(t *testing.T) {
 				}
 				want = bls12381.AppendG2Compressed(nil, &p)
 			}
-			in := cat([]byte{0, 0, 0, 0, byte(len(s.DST))}, []byte(s.DST), []byte(v.Msg))
+			in := cat([]byte{0, 0, 0, 0, 0, 0, 0, byte(len(s.DST))}, []byte(s.DST), []byte(v.Msg))
 			out, err := core.Execute(f, nil, in)
 			if err != nil || hex.EncodeToString(out) != hex.EncodeToString(want) {
 				t.Errorf("%s %q: got %x (%v), want %x", f.Name, v.Msg, out, err, want)
@@ -94,7 +94,7 @@ func TestPairingEqualityEthHeader(t *testing.T) {
 	pk, sig, msg := c.in[:48], c.in[48:144], c.in[144:]
 	const dst = "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_"
 	hashG2 := func(m []byte) []byte {
-		h, err := core.Execute(cosmwasm.BLS12381HashToG2, nil, cat([]byte{0, 0, 0, 0, byte(len(dst))}, []byte(dst), m))
+		h, err := core.Execute(cosmwasm.BLS12381HashToG2, nil, cat([]byte{0, 0, 0, 0, 0, 0, 0, byte(len(dst))}, []byte(dst), m))
 		if err != nil {
 			t.Fatal(err)
 		}
