@@ -180,3 +180,12 @@ func TestHashToCurveAnyDST(t *testing.T) {
 		}
 	}
 }
+
+// TestHashToCurveLongMessage: CosmWasm reads messages up to 5 MiB
+// (BLS12_381_MAX_MESSAGE_SIZE) with a 5 KiB DST; the profile takes them.
+func TestHashToCurveLongMessage(t *testing.T) {
+	in := cat([]byte{0, 0, 0, 0}, binary.BigEndian.AppendUint32(nil, 5<<10), make([]byte, 5<<10), make([]byte, 5<<20))
+	if out, err := core.Execute(cosmwasm.BLS12381HashToG1, nil, in); err != nil || len(out) != 48 {
+		t.Fatalf("5 MiB message: %x, %v", out, err)
+	}
+}

@@ -16,6 +16,11 @@ import (
 // BLS12381_NOT_IN_GROUP_FIX_VERSION rules), and hash-to-curve with any DST
 // (CosmWasm's arkworks hasher).
 
+// anyDSTMaxInput admits CosmWasm's largest call: a 5 MiB message and a
+// 5 KiB DST (BLS12_381_MAX_MESSAGE_SIZE, BLS12_381_MAX_DST_SIZE) after the
+// 4-byte DST length.
+const anyDSTMaxInput = 4 + 5<<10 + 5<<20
+
 const (
 	g1SumLen = 1 + g1U // 97
 	g2SumLen = 1 + g2U // 193
@@ -62,6 +67,7 @@ var (
 			"SHA-256(\"H2C-OVERSIZE-DST-\" || DST) as RFC 9380 section 5.3.3) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ " +
 			"(arkworks MapToCurveBasedHasher, CosmWasm bls12_381_hash_to_g1)",
 		Output:     "96-byte uncompressed G1 point",
+		MaxInput:   anyDSTMaxInput,
 		FixedOut:   g1U,
 		Primitives: []string{h2c.Primitive},
 		Examples:   anyDSTExamples,
@@ -72,6 +78,7 @@ var (
 		Input: "4-byte big-endian DST length L || DST (any length, as bls12381_hash_to_g1_any_dst) || msg: RFC 9380 hash_to_curve " +
 			"BLS12381G2_XMD:SHA-256_SSWU_RO_ (CosmWasm bls12_381_hash_to_g2)",
 		Output:     "192-byte uncompressed G2 point",
+		MaxInput:   anyDSTMaxInput,
 		FixedOut:   g2U,
 		Primitives: []string{h2c.Primitive},
 		Examples:   anyDSTExamples,
