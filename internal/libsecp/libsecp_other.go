@@ -4,7 +4,7 @@ package libsecp
 
 // Without cgo, or with the purego tag, libsecp256k1 is not linked in: the
 // backend registers as unavailable and these functions are never called.
-const Available = false
+var Available = false
 
 func unavailable() {
 	panic("libsecp: internal error: libsecp256k1 backend called in a build without it")
