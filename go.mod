@@ -8,6 +8,7 @@ require (
 	github.com/consensys/gnark v0.16.1
 	github.com/consensys/gnark-crypto v0.22.0
 	github.com/decred/dcrd/dcrec/secp256k1/v4 v4.4.1
+	github.com/erigontech/secp256k1 v1.3.0
 	github.com/iden3/go-iden3-crypto v0.0.17
 	github.com/klauspost/cpuid/v2 v2.4.2
 	github.com/supranational/blst v0.3.17

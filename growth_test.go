@@ -232,6 +232,10 @@ var growthSpecs = map[string][]growthDim{
 	"bls12381_hash_to_g1_zcash":         {message(cat([]byte{43}, zeros(43))), dstDim(zeros(32))},
 	"bls12381_hash_to_g2_zcash":         {message(cat([]byte{43}, zeros(43))), dstDim(zeros(32))},
 	"ed25519_batch_verify_zip215_lists": listsDims(),
+	"bls12381_g1_sum_zcash":             {repeated("items", [3]int{16, 32, 64}, 97, nil)},
+	"bls12381_g2_sum_zcash":             {repeated("items", [3]int{16, 32, 64}, 193, nil)},
+	"bls12381_hash_to_g1_any_dst":       anyDSTDims(nil),
+	"bls12381_hash_to_g2_any_dst":       anyDSTDims(nil),
 
 	// cosmwasm: CosmWasm's argument layouts.
 	"cosmwasm:ed25519_verify":             {message(zeros(96))},
@@ -251,6 +255,15 @@ var growthSpecs = map[string][]growthDim{
 	"near:alt_bn128_g1_multiexp":   {repeated("points", [3]int{64, 128, 256}, 96, pippenger)},
 	"near:alt_bn128_g1_sum":        {repeated("items", [3]int{16, 32, 64}, 65, nil)},
 	"near:alt_bn128_pairing_check": {repeated("pairs", [3]int{2, 4, 8}, 192, nil)},
+	"near:bls12381_p1_sum":         {repeated("items", [3]int{16, 32, 64}, 97, nil)},
+	"near:bls12381_p2_sum":         {repeated("items", [3]int{16, 32, 64}, 193, nil)},
+	"near:bls12381_g1_multiexp":    {repeated("points", [3]int{64, 128, 256}, 128, pippenger)},
+	"near:bls12381_g2_multiexp":    {repeated("points", [3]int{64, 128, 256}, 224, pippenger)},
+	"near:bls12381_map_fp_to_g1":   {repeated("elements", [3]int{16, 32, 64}, 48, nil)},
+	"near:bls12381_map_fp2_to_g2":  {repeated("elements", [3]int{16, 32, 64}, 96, nil)},
+	"near:bls12381_pairing_check":  {repeated("pairs", [3]int{2, 4, 8}, 288, nil)},
+	"near:bls12381_p1_decompress":  {repeated("points", [3]int{16, 32, 64}, 48, nil)},
+	"near:bls12381_p2_decompress":  {repeated("points", [3]int{16, 32, 64}, 96, nil)},
 
 	// soroban: Soroban's argument layouts.
 	"soroban:compute_hash_sha256":           hashDims(),
@@ -259,6 +272,10 @@ var growthSpecs = map[string][]growthDim{
 	"soroban:bls12_381_hash_to_g1":          {message(cat([]byte{43}, zeros(43))), dstDim(zeros(32))},
 	"soroban:bls12_381_hash_to_g2":          {message(cat([]byte{43}, zeros(43))), dstDim(zeros(32))},
 	"soroban:bls12_381_multi_pairing_check": {repeated("pairs", [3]int{2, 4, 8}, 288, nil)},
+	"soroban:bls12_381_g1_msm":              {repeated("points", [3]int{64, 128, 256}, 128, pippenger)},
+	"soroban:bls12_381_g2_msm":              {repeated("points", [3]int{64, 128, 256}, 224, pippenger)},
+	"soroban:bn254_g1_msm":                  {repeated("points", [3]int{64, 128, 256}, 96, pippenger)},
+	"soroban:bn254_multi_pairing_check":     {repeated("pairs", [3]int{2, 4, 8}, 192, nil)},
 
 	// EIP-encoded Groth16: vk fixed part, n+1 IC points, proof, n inputs.
 	"groth16_bn254_verify":    {groth16Dim(64, 128, 32)},
@@ -271,12 +288,16 @@ var growthSpecs = map[string][]growthDim{
 }
 
 // cosmwasmHashDims: cosmwasm:bls12_381_hash_to_g1/_g2, hash function id
-// (4) || DST length || DST || msg, growing the message and the DST.
-func cosmwasmHashDims() []growthDim {
-	m, d := message(cat(zeros(4), []byte{43}, zeros(43))), dstDim(zeros(32))
-	db := d.build
-	d.build = func(n int) []byte { return cat(zeros(4), db(n)) }
-	return []growthDim{m, d}
+// (4) || DST length (4) || DST || msg, growing the message and the DST.
+func cosmwasmHashDims() []growthDim { return anyDSTDims(zeros(4)) }
+
+// anyDSTDims: head || DST length (u32) || DST || msg, growing the message
+// and the DST (up to and past 255 bytes, where it is hashed once more).
+func anyDSTDims(head []byte) []growthDim {
+	return []growthDim{
+		message(cat(head, be32(43), zeros(43))),
+		{name: "dst", sizes: [3]int{128, 256, 512}, build: func(n int) []byte { return cat(head, be32(n), zeros(n), zeros(32)) }},
+	}
 }
 
 // groth16Dim: public inputs of an EIP-encoded Groth16 input (G1 and G2
@@ -347,6 +368,25 @@ var fixedSize = map[string]string{
 	"soroban:bls12_381_check_g2_is_in_subgroup": "one G2 point",
 	"soroban:bls12_381_map_fp_to_g1":            "one Fp element",
 	"soroban:bls12_381_map_fp2_to_g2":           "one Fp2 element",
+	"bls12381_g1_decompress_on_curve":           "one point",
+	"bls12381_g2_decompress_on_curve":           "one point",
+	"soroban:bls12_381_g1_mul":                  "one G1 point and a scalar",
+	"soroban:bls12_381_g2_mul":                  "one G2 point and a scalar",
+	"soroban:bls12_381_g1_is_on_curve":          "one G1 point",
+	"soroban:bls12_381_g2_is_on_curve":          "one G2 point",
+	"soroban:bn254_g1_add":                      "two G1 points",
+	"soroban:bn254_g1_mul":                      "one G1 point and a scalar",
+	"soroban:bn254_g1_is_on_curve":              "one G1 point",
+	"soroban:bls12_381_fr_add":                  "one or two U256",
+	"soroban:bls12_381_fr_sub":                  "one or two U256",
+	"soroban:bls12_381_fr_mul":                  "one or two U256",
+	"soroban:bls12_381_fr_inv":                  "one or two U256",
+	"soroban:bls12_381_fr_pow":                  "U256 and U64",
+	"soroban:bn254_fr_add":                      "one or two U256",
+	"soroban:bn254_fr_sub":                      "one or two U256",
+	"soroban:bn254_fr_mul":                      "one or two U256",
+	"soroban:bn254_fr_inv":                      "one or two U256",
+	"soroban:bn254_fr_pow":                      "U256 and U64",
 
 	"bls12381_g1_add_zcash":        "one point or two, fixed size",
 	"bls12381_g1_sub_zcash":        "one point or two, fixed size",

@@ -129,6 +129,8 @@ var HashedBytes = map[string]string{
 	"bls12381_batch_verify":          "sha256",
 	"bls12381_hash_to_g1":            "sha256",
 	"bls12381_hash_to_g2":            "sha256",
+	"bls12381_hash_to_g1_any_dst":    "sha256",
+	"bls12381_hash_to_g2_any_dst":    "sha256",
 	"bls12381_verify_dusk":           "sha256",
 	"bls12381_multisig_verify_dusk":  "sha256",
 	"dusk:verify_bls":                "sha256",

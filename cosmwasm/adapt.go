@@ -170,19 +170,26 @@ func pairingEqualityInput(in []byte) ([]byte, error) {
 	return out, nil
 }
 
+// maxDST is CosmWasm's BLS12_381_MAX_DST_SIZE (packages/vm imports.rs): a
+// longer DST region is a VM error.
+const maxDST = 5 << 10
+
 // hashTo is cosmwasm:bls12_381_hash_to_g1/_g2: hash_function (u32 BE, 0 =
 // SHA-256, anything else malformed_input as CosmWasm's unknown hash
-// function) || dst length || dst || msg; the target's uncompressed point,
-// compressed.
+// function) || target's input (DST length u32 BE || dst || msg); the
+// target's uncompressed point, compressed. arkworks' hasher (ark-ff 0.5
+// DefaultFieldHasher, ExpanderXmd) takes any DST: empty as is, over 255
+// bytes hashed (RFC 9380 section 5.3.3), which the target does too.
 func hashTo(name string, target *core.Func, outLen int, compress func(dst, p []byte) ([]byte, error)) *core.Func {
 	return &core.Func{
 		Name:     prefix + name,
 		Family:   "cosmwasm",
 		MaxInput: target.InputLimit() + 4,
 		Targets:  []*core.Func{target},
-		Input: "hash_function (u32 big-endian; 0 = SHA-256, the only one) || dst length L (1 byte, 1..255) || dst (L) || msg: " +
+		Input: "hash_function (u32 big-endian; 0 = SHA-256, the only one) || dst length L (u32 big-endian, 0..5120) || dst (L) || msg: " +
 			target.Name + "'s input after a 4-byte hash function id (CosmWasm " + name + "(hash_function, msg, dst); " +
-			"an empty DST or one longer than 255 bytes is malformed_input here)",
+			"any DST as CosmWasm's arkworks hasher: empty accepted, over 255 bytes hashed per RFC 9380 section 5.3.3; " +
+			"over 5 KiB malformed_input, CosmWasm's region limit)",
 		Output:   "the compressed point (" + itoa(outLen) + " bytes)",
 		FixedOut: outLen,
 		Examples: func() []core.Example {
@@ -193,11 +200,14 @@ func hashTo(name string, target *core.Func, outLen int, compress func(dst, p []b
 			return ex
 		},
 		Run: func(dst, in []byte) ([]byte, error) {
-			if len(in) < 4 {
-				return dst, core.Errorf(core.CodeMalformed, "cosmwasm: %s input is %d bytes, want a 4-byte hash function id first", name, len(in))
+			if len(in) < 8 {
+				return dst, core.Errorf(core.CodeMalformed, "cosmwasm: %s input is %d bytes, want a 4-byte hash function id and a 4-byte DST length first", name, len(in))
 			}
 			if h := binary.BigEndian.Uint32(in); h != 0 {
 				return dst, core.Errorf(core.CodeMalformed, "cosmwasm: %s: unknown hash function %d (0 = SHA-256)", name, h)
+			}
+			if n := binary.BigEndian.Uint32(in[4:]); n > maxDST {
+				return dst, core.Errorf(core.CodeMalformed, "cosmwasm: %s: DST of %d bytes, CosmWasm reads at most %d", name, n, maxDST)
 			}
 			p, err := core.Execute(target, nil, in[4:])
 			if err != nil {

@@ -1,6 +1,8 @@
 package cosmwasm_test
 
 import (
+	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"strings"
@@ -61,7 +63,7 @@ func TestHashToCurveRFC9380(t *testing.T) {
 				}
 				want = bls12381.AppendG2Compressed(nil, &p)
 			}
-			in := cat([]byte{0, 0, 0, 0, byte(len(s.DST))}, []byte(s.DST), []byte(v.Msg))
+			in := cat([]byte{0, 0, 0, 0, 0, 0, 0, byte(len(s.DST))}, []byte(s.DST), []byte(v.Msg))
 			out, err := core.Execute(f, nil, in)
 			if err != nil || hex.EncodeToString(out) != hex.EncodeToString(want) {
 				t.Errorf("%s %q: got %x (%v), want %x", f.Name, v.Msg, out, err, want)
@@ -94,7 +96,7 @@ func TestPairingEqualityEthHeader(t *testing.T) {
 	pk, sig, msg := c.in[:48], c.in[48:144], c.in[144:]
 	const dst = "BLS_SIG_BLS12381G2_XMD:SHA-256_SSWU_RO_POP_"
 	hashG2 := func(m []byte) []byte {
-		h, err := core.Execute(cosmwasm.BLS12381HashToG2, nil, cat([]byte{0, 0, 0, 0, byte(len(dst))}, []byte(dst), m))
+		h, err := core.Execute(cosmwasm.BLS12381HashToG2, nil, cat([]byte{0, 0, 0, 0, 0, 0, 0, byte(len(dst))}, []byte(dst), m))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -146,5 +148,44 @@ func TestExportsResolve(t *testing.T) {
 		if !ok || full != "cosmwasm:"+name || len(f.Targets) != 1 {
 			t.Errorf("%s -> %s: not a cosmwasm function with one target", name, full)
 		}
+	}
+}
+
+// TestHashToCurveAnyDST: CosmWasm's hasher (arkworks ExpanderXmd) takes any
+// DST: one longer than 255 bytes hashes as SHA-256("H2C-OVERSIZE-DST-" ||
+// DST) (RFC 9380 section 5.3.3), an empty one is used as is (a point, not
+// an error); over CosmWasm's 5 KiB region limit is malformed_input.
+func TestHashToCurveAnyDST(t *testing.T) {
+	in := func(dst, msg []byte) []byte {
+		return cat([]byte{0, 0, 0, 0}, binary.BigEndian.AppendUint32(nil, uint32(len(dst))), dst, msg)
+	}
+	msg := []byte("abc")
+	long := bytes.Repeat([]byte("QUUX-V01-CS02-with-BLS12381G2_XMD:SHA-256_SSWU_RO_"), 6) // 300 bytes
+	h := sha256.Sum256(cat([]byte("H2C-OVERSIZE-DST-"), long))
+	for _, f := range []*core.Func{cosmwasm.BLS12381HashToG1, cosmwasm.BLS12381HashToG2} {
+		a, err1 := core.Execute(f, nil, in(long, msg))
+		b, err2 := core.Execute(f, nil, in(h[:], msg))
+		if err1 != nil || err2 != nil || !bytes.Equal(a, b) {
+			t.Errorf("%s: 300-byte DST %x (%v), its reduced DST %x (%v)", f.Name, a, err1, b, err2)
+		}
+		e, err := core.Execute(f, nil, in(nil, msg))
+		if err != nil || len(e) != f.FixedOut || bytes.Equal(e, b) {
+			t.Errorf("%s: empty DST: %x, %v", f.Name, e, err)
+		}
+		if _, err := core.Execute(f, nil, in(make([]byte, 5<<10+1), msg)); core.CodeOf(err) != core.CodeMalformed {
+			t.Errorf("%s: DST over 5 KiB: %v, want malformed_input", f.Name, err)
+		}
+		if _, err := core.Execute(f, nil, in(make([]byte, 5<<10), msg)); err != nil {
+			t.Errorf("%s: 5 KiB DST: %v", f.Name, err)
+		}
+	}
+}
+
+// TestHashToCurveLongMessage: CosmWasm reads messages up to 5 MiB
+// (BLS12_381_MAX_MESSAGE_SIZE) with a 5 KiB DST; the profile takes them.
+func TestHashToCurveLongMessage(t *testing.T) {
+	in := cat([]byte{0, 0, 0, 0}, binary.BigEndian.AppendUint32(nil, 5<<10), make([]byte, 5<<10), make([]byte, 5<<20))
+	if out, err := core.Execute(cosmwasm.BLS12381HashToG1, nil, in); err != nil || len(out) != 48 {
+		t.Fatalf("5 MiB message: %x, %v", out, err)
 	}
 }

@@ -72,12 +72,13 @@ var (
 	// e(p_1, q_1)···e(p_n, q_n) = e(r, s).
 	BLS12381PairingEquality = pairingEquality()
 	// BLS12381HashToG1 is bls12_381_hash_to_g1(hash_function, msg, dst):
-	// hash_function (u32 BE, 0 = SHA-256) || dst length (1) || dst || msg;
-	// the compressed point (48).
-	BLS12381HashToG1 = hashTo("bls12_381_hash_to_g1", ops.BLS12381HashToG1Zcash, bls12381.G1SizeCompressed, compressG1)
+	// hash_function (u32 BE, 0 = SHA-256) || dst length (u32 BE) || dst ||
+	// msg, any DST up to 5 KiB as arkworks takes it; the compressed point
+	// (48).
+	BLS12381HashToG1 = hashTo("bls12_381_hash_to_g1", ops.BLS12381HashToG1AnyDST, bls12381.G1SizeCompressed, compressG1)
 	// BLS12381HashToG2 is bls12_381_hash_to_g2(hash_function, msg, dst);
 	// the compressed point (96).
-	BLS12381HashToG2 = hashTo("bls12_381_hash_to_g2", ops.BLS12381HashToG2Zcash, bls12381.G2SizeCompressed, compressG2)
+	BLS12381HashToG2 = hashTo("bls12_381_hash_to_g2", ops.BLS12381HashToG2AnyDST, bls12381.G2SizeCompressed, compressG2)
 )
 
 // Funcs returns the CosmWasm functions, in imports.rs order.

@@ -142,7 +142,7 @@ func convert(t *testing.T, c peerCase) (name string, in []byte, expect string, o
 			}
 			expect = hex.EncodeToString(bls12381.AppendG2Compressed(nil, &q))
 		}
-		return "bls12_381_hash_to_g2", cat([]byte{0, 0, 0, 0}, in), expect, true
+		return "bls12_381_hash_to_g2", cat([]byte{0, 0, 0, 0, 0, 0, 0}, in), expect, true // the 1-byte DST length widened to u32
 	}
 	return "", nil, "", false
 }

@@ -50,6 +50,10 @@ func FuzzBls12381G1Compress(f *testing.F) { fuzzFunction(f, "bls12381_g1_compres
 
 func FuzzBls12381G1Decompress(f *testing.F) { fuzzFunction(f, "bls12381_g1_decompress") }
 
+func FuzzBls12381G1DecompressOnCurve(f *testing.F) {
+	fuzzFunction(f, "bls12381_g1_decompress_on_curve")
+}
+
 func FuzzBls12381G1IsInSubgroup(f *testing.F) { fuzzFunction(f, "bls12381_g1_is_in_subgroup") }
 
 func FuzzBls12381G1IsOnCurve(f *testing.F) { fuzzFunction(f, "bls12381_g1_is_on_curve") }
@@ -64,6 +68,8 @@ func FuzzBls12381G1NegZcash(f *testing.F) { fuzzFunction(f, "bls12381_g1_neg_zca
 
 func FuzzBls12381G1SubZcash(f *testing.F) { fuzzFunction(f, "bls12381_g1_sub_zcash") }
 
+func FuzzBls12381G1SumZcash(f *testing.F) { fuzzFunction(f, "bls12381_g1_sum_zcash") }
+
 func FuzzBls12381G2Add(f *testing.F) { fuzzFunction(f, "bls12381_g2_add") }
 
 func FuzzBls12381G2AddZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_add_zcash") }
@@ -71,6 +77,10 @@ func FuzzBls12381G2AddZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_add_zca
 func FuzzBls12381G2Compress(f *testing.F) { fuzzFunction(f, "bls12381_g2_compress") }
 
 func FuzzBls12381G2Decompress(f *testing.F) { fuzzFunction(f, "bls12381_g2_decompress") }
+
+func FuzzBls12381G2DecompressOnCurve(f *testing.F) {
+	fuzzFunction(f, "bls12381_g2_decompress_on_curve")
+}
 
 func FuzzBls12381G2IsInSubgroup(f *testing.F) { fuzzFunction(f, "bls12381_g2_is_in_subgroup") }
 
@@ -86,15 +96,21 @@ func FuzzBls12381G2NegZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_neg_zca
 
 func FuzzBls12381G2SubZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_sub_zcash") }
 
+func FuzzBls12381G2SumZcash(f *testing.F) { fuzzFunction(f, "bls12381_g2_sum_zcash") }
+
 func FuzzBls12381GtEqual(f *testing.F) { fuzzFunction(f, "bls12381_gt_equal") }
 
 func FuzzBls12381GtMul(f *testing.F) { fuzzFunction(f, "bls12381_gt_mul") }
 
 func FuzzBls12381HashToG1(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g1") }
 
+func FuzzBls12381HashToG1AnyDst(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g1_any_dst") }
+
 func FuzzBls12381HashToG1Zcash(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g1_zcash") }
 
 func FuzzBls12381HashToG2(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g2") }
+
+func FuzzBls12381HashToG2AnyDst(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g2_any_dst") }
 
 func FuzzBls12381HashToG2Zcash(f *testing.F) { fuzzFunction(f, "bls12381_hash_to_g2_zcash") }
 
@@ -302,6 +318,24 @@ func FuzzNearAltBn128G1Sum(f *testing.F) { fuzzFunction(f, "near:alt_bn128_g1_su
 
 func FuzzNearAltBn128PairingCheck(f *testing.F) { fuzzFunction(f, "near:alt_bn128_pairing_check") }
 
+func FuzzNearBls12381G1Multiexp(f *testing.F) { fuzzFunction(f, "near:bls12381_g1_multiexp") }
+
+func FuzzNearBls12381G2Multiexp(f *testing.F) { fuzzFunction(f, "near:bls12381_g2_multiexp") }
+
+func FuzzNearBls12381MapFp2ToG2(f *testing.F) { fuzzFunction(f, "near:bls12381_map_fp2_to_g2") }
+
+func FuzzNearBls12381MapFpToG1(f *testing.F) { fuzzFunction(f, "near:bls12381_map_fp_to_g1") }
+
+func FuzzNearBls12381P1Decompress(f *testing.F) { fuzzFunction(f, "near:bls12381_p1_decompress") }
+
+func FuzzNearBls12381P1Sum(f *testing.F) { fuzzFunction(f, "near:bls12381_p1_sum") }
+
+func FuzzNearBls12381P2Decompress(f *testing.F) { fuzzFunction(f, "near:bls12381_p2_decompress") }
+
+func FuzzNearBls12381P2Sum(f *testing.F) { fuzzFunction(f, "near:bls12381_p2_sum") }
+
+func FuzzNearBls12381PairingCheck(f *testing.F) { fuzzFunction(f, "near:bls12381_pairing_check") }
+
 func FuzzNearEcrecover(f *testing.F) { fuzzFunction(f, "near:ecrecover") }
 
 func FuzzNearEd25519Verify(f *testing.F) { fuzzFunction(f, "near:ed25519_verify") }
@@ -378,9 +412,35 @@ func FuzzSorobanBls12381CheckG2IsInSubgroup(f *testing.F) {
 	fuzzFunction(f, "soroban:bls12_381_check_g2_is_in_subgroup")
 }
 
+func FuzzSorobanBls12381FrAdd(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_fr_add") }
+
+func FuzzSorobanBls12381FrInv(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_fr_inv") }
+
+func FuzzSorobanBls12381FrMul(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_fr_mul") }
+
+func FuzzSorobanBls12381FrPow(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_fr_pow") }
+
+func FuzzSorobanBls12381FrSub(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_fr_sub") }
+
 func FuzzSorobanBls12381G1Add(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g1_add") }
 
+func FuzzSorobanBls12381G1IsOnCurve(f *testing.F) {
+	fuzzFunction(f, "soroban:bls12_381_g1_is_on_curve")
+}
+
+func FuzzSorobanBls12381G1Msm(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g1_msm") }
+
+func FuzzSorobanBls12381G1Mul(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g1_mul") }
+
 func FuzzSorobanBls12381G2Add(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g2_add") }
+
+func FuzzSorobanBls12381G2IsOnCurve(f *testing.F) {
+	fuzzFunction(f, "soroban:bls12_381_g2_is_on_curve")
+}
+
+func FuzzSorobanBls12381G2Msm(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g2_msm") }
+
+func FuzzSorobanBls12381G2Mul(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_g2_mul") }
 
 func FuzzSorobanBls12381HashToG1(f *testing.F) { fuzzFunction(f, "soroban:bls12_381_hash_to_g1") }
 
@@ -392,6 +452,28 @@ func FuzzSorobanBls12381MapFpToG1(f *testing.F) { fuzzFunction(f, "soroban:bls12
 
 func FuzzSorobanBls12381MultiPairingCheck(f *testing.F) {
 	fuzzFunction(f, "soroban:bls12_381_multi_pairing_check")
+}
+
+func FuzzSorobanBn254FrAdd(f *testing.F) { fuzzFunction(f, "soroban:bn254_fr_add") }
+
+func FuzzSorobanBn254FrInv(f *testing.F) { fuzzFunction(f, "soroban:bn254_fr_inv") }
+
+func FuzzSorobanBn254FrMul(f *testing.F) { fuzzFunction(f, "soroban:bn254_fr_mul") }
+
+func FuzzSorobanBn254FrPow(f *testing.F) { fuzzFunction(f, "soroban:bn254_fr_pow") }
+
+func FuzzSorobanBn254FrSub(f *testing.F) { fuzzFunction(f, "soroban:bn254_fr_sub") }
+
+func FuzzSorobanBn254G1Add(f *testing.F) { fuzzFunction(f, "soroban:bn254_g1_add") }
+
+func FuzzSorobanBn254G1IsOnCurve(f *testing.F) { fuzzFunction(f, "soroban:bn254_g1_is_on_curve") }
+
+func FuzzSorobanBn254G1Msm(f *testing.F) { fuzzFunction(f, "soroban:bn254_g1_msm") }
+
+func FuzzSorobanBn254G1Mul(f *testing.F) { fuzzFunction(f, "soroban:bn254_g1_mul") }
+
+func FuzzSorobanBn254MultiPairingCheck(f *testing.F) {
+	fuzzFunction(f, "soroban:bn254_multi_pairing_check")
 }
 
 func FuzzSorobanComputeHashKeccak256(f *testing.F) { fuzzFunction(f, "soroban:compute_hash_keccak256") }

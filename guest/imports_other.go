@@ -96,6 +96,10 @@ func Bls12381G1Compress(in, out []byte) (int, error) { return 0, Error(CodeUnsup
 // returns CodeUnsupported.
 func Bls12381G1Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381G1DecompressOnCurve calls the host function bls12381_g1_decompress_on_curve; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1DecompressOnCurve(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381G1IsInSubgroup calls the host function bls12381_g1_is_in_subgroup; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381G1IsInSubgroup(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -124,6 +128,10 @@ func Bls12381G1NegZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsup
 // returns CodeUnsupported.
 func Bls12381G1SubZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381G1SumZcash calls the host function bls12381_g1_sum_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G1SumZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381G2Add calls the host function bls12381_g2_add; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381G2Add(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -139,6 +147,10 @@ func Bls12381G2Compress(in, out []byte) (int, error) { return 0, Error(CodeUnsup
 // Bls12381G2Decompress calls the host function bls12381_g2_decompress; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381G2Decompress(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381G2DecompressOnCurve calls the host function bls12381_g2_decompress_on_curve; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2DecompressOnCurve(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bls12381G2IsInSubgroup calls the host function bls12381_g2_is_in_subgroup; outside a wasip1 guest it
 // returns CodeUnsupported.
@@ -168,6 +180,10 @@ func Bls12381G2NegZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsup
 // returns CodeUnsupported.
 func Bls12381G2SubZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381G2SumZcash calls the host function bls12381_g2_sum_zcash; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381G2SumZcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381GtEqual calls the host function bls12381_gt_equal; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381GtEqual(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -180,6 +196,10 @@ func Bls12381GtMul(in, out []byte) (int, error) { return 0, Error(CodeUnsupporte
 // returns CodeUnsupported.
 func Bls12381HashToG1(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
+// Bls12381HashToG1AnyDst calls the host function bls12381_hash_to_g1_any_dst; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381HashToG1AnyDst(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
 // Bls12381HashToG1Zcash calls the host function bls12381_hash_to_g1_zcash; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381HashToG1Zcash(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
@@ -187,6 +207,10 @@ func Bls12381HashToG1Zcash(in, out []byte) (int, error) { return 0, Error(CodeUn
 // Bls12381HashToG2 calls the host function bls12381_hash_to_g2; outside a wasip1 guest it
 // returns CodeUnsupported.
 func Bls12381HashToG2(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
+
+// Bls12381HashToG2AnyDst calls the host function bls12381_hash_to_g2_any_dst; outside a wasip1 guest it
+// returns CodeUnsupported.
+func Bls12381HashToG2AnyDst(in, out []byte) (int, error) { return 0, Error(CodeUnsupported) }
 
 // Bls12381HashToG2Zcash calls the host function bls12381_hash_to_g2_zcash; outside a wasip1 guest it
 // returns CodeUnsupported.

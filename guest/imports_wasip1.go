@@ -75,6 +75,9 @@ func importBls12381G1Compress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.
 //go:wasmimport hostcrypto bls12381_g1_decompress
 func importBls12381G1Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_g1_decompress_on_curve
+func importBls12381G1DecompressOnCurve(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_g1_is_in_subgroup
 func importBls12381G1IsInSubgroup(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -96,6 +99,9 @@ func importBls12381G1NegZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.
 //go:wasmimport hostcrypto bls12381_g1_sub_zcash
 func importBls12381G1SubZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_g1_sum_zcash
+func importBls12381G1SumZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_g2_add
 func importBls12381G2Add(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -107,6 +113,9 @@ func importBls12381G2Compress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.
 
 //go:wasmimport hostcrypto bls12381_g2_decompress
 func importBls12381G2Decompress(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_g2_decompress_on_curve
+func importBls12381G2DecompressOnCurve(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_g2_is_in_subgroup
 func importBls12381G2IsInSubgroup(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -129,6 +138,9 @@ func importBls12381G2NegZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.
 //go:wasmimport hostcrypto bls12381_g2_sub_zcash
 func importBls12381G2SubZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_g2_sum_zcash
+func importBls12381G2SumZcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_gt_equal
 func importBls12381GtEqual(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
@@ -138,11 +150,17 @@ func importBls12381GtMul(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Point
 //go:wasmimport hostcrypto bls12381_hash_to_g1
 func importBls12381HashToG1(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
+//go:wasmimport hostcrypto bls12381_hash_to_g1_any_dst
+func importBls12381HashToG1AnyDst(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
 //go:wasmimport hostcrypto bls12381_hash_to_g1_zcash
 func importBls12381HashToG1Zcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_hash_to_g2
 func importBls12381HashToG2(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
+
+//go:wasmimport hostcrypto bls12381_hash_to_g2_any_dst
+func importBls12381HashToG2AnyDst(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
 
 //go:wasmimport hostcrypto bls12381_hash_to_g2_zcash
 func importBls12381HashToG2Zcash(inPtr unsafe.Pointer, inLen uint32, outPtr unsafe.Pointer, outCap uint32) int32
@@ -557,6 +575,13 @@ func Bls12381G1Decompress(in, out []byte) (int, error) {
 	return result(importBls12381G1Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381G1DecompressOnCurve calls the host function bls12381_g1_decompress_on_curve.
+// Input: one 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest); on the curve, subgroup not checked (blst_p1_uncompress, NEAR bls12381_p1_decompress)
+// Output: the 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)
+func Bls12381G1DecompressOnCurve(in, out []byte) (int, error) {
+	return result(importBls12381G1DecompressOnCurve(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381G1IsInSubgroup calls the host function bls12381_g1_is_in_subgroup.
 // Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) on the curve (else invalid_point)
 // Output: one byte: 0x01 if r·P = 0, else 0x00
@@ -606,6 +631,13 @@ func Bls12381G1SubZcash(in, out []byte) (int, error) {
 	return result(importBls12381G1SubZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381G1SumZcash calls the host function bls12381_g1_sum_zcash.
+// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)), 97·k bytes; each on the curve, subgroup not checked (NEAR bls12381_p1_sum)
+// Output: 96-byte uncompressed G1 point Σ ±P_i (k = 0: infinity, 0x40 then zeros)
+func Bls12381G1SumZcash(in, out []byte) (int, error) {
+	return result(importBls12381G1SumZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381G2Add calls the host function bls12381_g2_add.
 // Input: EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check
 // Output: 256-byte G2 point P + Q
@@ -632,6 +664,13 @@ func Bls12381G2Compress(in, out []byte) (int, error) {
 // Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)
 func Bls12381G2Decompress(in, out []byte) (int, error) {
 	return result(importBls12381G2Decompress(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381G2DecompressOnCurve calls the host function bls12381_g2_decompress_on_curve.
+// Input: one 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0); on the twist, subgroup not checked (blst_p2_uncompress, NEAR bls12381_p2_decompress)
+// Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)
+func Bls12381G2DecompressOnCurve(in, out []byte) (int, error) {
+	return result(importBls12381G2DecompressOnCurve(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bls12381G2IsInSubgroup calls the host function bls12381_g2_is_in_subgroup.
@@ -683,6 +722,13 @@ func Bls12381G2SubZcash(in, out []byte) (int, error) {
 	return result(importBls12381G2SubZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381G2SumZcash calls the host function bls12381_g2_sum_zcash.
+// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)), 193·k bytes; each on the twist, subgroup not checked (NEAR bls12381_p2_sum)
+// Output: 192-byte uncompressed G2 point Σ ±Q_i (k = 0: infinity)
+func Bls12381G2SumZcash(in, out []byte) (int, error) {
+	return result(importBls12381G2SumZcash(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381GtEqual calls the host function bls12381_gt_equal.
 // Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
 // Output: one byte: 0x01 if equal, else 0x00
@@ -704,6 +750,13 @@ func Bls12381HashToG1(in, out []byte) (int, error) {
 	return result(importBls12381HashToG1(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
+// Bls12381HashToG1AnyDst calls the host function bls12381_hash_to_g1_any_dst.
+// Input: 4-byte big-endian DST length L || DST (L bytes, any length: empty accepted, longer than 255 bytes replaced by SHA-256("H2C-OVERSIZE-DST-" || DST) as RFC 9380 section 5.3.3) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ (arkworks MapToCurveBasedHasher, CosmWasm bls12_381_hash_to_g1)
+// Output: 96-byte uncompressed G1 point
+func Bls12381HashToG1AnyDst(in, out []byte) (int, error) {
+	return result(importBls12381HashToG1AnyDst(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
 // Bls12381HashToG1Zcash calls the host function bls12381_hash_to_g1_zcash.
 // Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST
 // Output: 96-byte uncompressed G1 point
@@ -716,6 +769,13 @@ func Bls12381HashToG1Zcash(in, out []byte) (int, error) {
 // Output: the point in EIP-2537 encoding (256 bytes: x.c0 || x.c1 || y.c0 || y.c1, each 64-byte big-endian)
 func Bls12381HashToG2(in, out []byte) (int, error) {
 	return result(importBls12381HashToG2(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
+}
+
+// Bls12381HashToG2AnyDst calls the host function bls12381_hash_to_g2_any_dst.
+// Input: 4-byte big-endian DST length L || DST (any length, as bls12381_hash_to_g1_any_dst) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ (CosmWasm bls12_381_hash_to_g2)
+// Output: 192-byte uncompressed G2 point
+func Bls12381HashToG2AnyDst(in, out []byte) (int, error) {
+	return result(importBls12381HashToG2AnyDst(ptr(in), uint32(len(in)), ptr(out), uint32(len(out))))
 }
 
 // Bls12381HashToG2Zcash calls the host function bls12381_hash_to_g2_zcash.

@@ -28,6 +28,7 @@ const (
 	Bls12381G1AddZcashSize            = 96
 	Bls12381G1CompressSize            = 48
 	Bls12381G1DecompressSize          = 96
+	Bls12381G1DecompressOnCurveSize   = 96
 	Bls12381G1IsInSubgroupSize        = 1
 	Bls12381G1IsOnCurveSize           = 1
 	Bls12381G1MsmSize                 = 128
@@ -35,10 +36,12 @@ const (
 	Bls12381G1MulZcashSize            = 96
 	Bls12381G1NegZcashSize            = 96
 	Bls12381G1SubZcashSize            = 96
+	Bls12381G1SumZcashSize            = 96
 	Bls12381G2AddSize                 = 256
 	Bls12381G2AddZcashSize            = 192
 	Bls12381G2CompressSize            = 96
 	Bls12381G2DecompressSize          = 192
+	Bls12381G2DecompressOnCurveSize   = 192
 	Bls12381G2IsInSubgroupSize        = 1
 	Bls12381G2IsOnCurveSize           = 1
 	Bls12381G2MsmSize                 = 256
@@ -46,11 +49,14 @@ const (
 	Bls12381G2MulZcashSize            = 192
 	Bls12381G2NegZcashSize            = 192
 	Bls12381G2SubZcashSize            = 192
+	Bls12381G2SumZcashSize            = 192
 	Bls12381GtEqualSize               = 1
 	Bls12381GtMulSize                 = 576
 	Bls12381HashToG1Size              = 128
+	Bls12381HashToG1AnyDstSize        = 96
 	Bls12381HashToG1ZcashSize         = 96
 	Bls12381HashToG2Size              = 256
+	Bls12381HashToG2AnyDstSize        = 192
 	Bls12381HashToG2ZcashSize         = 192
 	Bls12381MapFp2ToG2Size            = 256
 	Bls12381MapFp2ToG2ZcashSize       = 192

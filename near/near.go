@@ -12,8 +12,7 @@
 // Exports maps NEAR's names to catalogue names for a hostcrypto import
 // module the embedder names (docs/profiles.md uses "near").
 //
-// NEAR's bls12381_* functions are not served yet (docs/profiles.md says
-// why).
+// NEAR's bls12381_* functions are in bls.go.
 package near
 
 import (
@@ -62,7 +61,9 @@ var (
 // Funcs returns the NEAR functions.
 func Funcs() []*core.Func {
 	return []*core.Func{SHA256, Keccak256, Keccak512, RIPEMD160, Ed25519Verify, ECRecover,
-		AltBN128G1Multiexp, AltBN128G1Sum, AltBN128PairingCheck}
+		AltBN128G1Multiexp, AltBN128G1Sum, AltBN128PairingCheck,
+		BLS12381P1Sum, BLS12381P2Sum, BLS12381G1Multiexp, BLS12381G2Multiexp,
+		BLS12381MapFpToG1, BLS12381MapFp2ToG2, BLS12381PairingCheck, BLS12381P1Decompress, BLS12381P2Decompress}
 }
 
 // Catalogue returns the catalogue of Funcs().

@@ -223,8 +223,8 @@ func TestExportsResolve(t *testing.T) {
 		t.Fatal(err)
 	}
 	ex := near.Exports()
-	if len(ex) != len(near.Funcs()) || len(ex) != 9 {
-		t.Fatalf("%d exports, %d functions, want 9", len(ex), len(near.Funcs()))
+	if len(ex) != len(near.Funcs()) || len(ex) != 18 {
+		t.Fatalf("%d exports, %d functions, want 18", len(ex), len(near.Funcs()))
 	}
 	for name, full := range ex {
 		if f, ok := c.Lookup(full); !ok || full != "near:"+name || len(f.Targets) == 0 {

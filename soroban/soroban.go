@@ -8,9 +8,9 @@
 // input is those objects' bytes concatenated in Soroban's argument order
 // (docs/profiles.md gives each layout). Soroban's host functions live in
 // modules with short names; hostcrypto serves them in an import module the
-// embedder names (docs/profiles.md uses "soroban"). Functions whose exact
-// semantics were not checked (scalar and Fr arithmetic on U256 values,
-// MSM over Vec objects, BN254) are not served; docs/profiles.md lists them.
+// embedder names (docs/profiles.md uses "soroban"). Every BLS12-381 and
+// BN254 function of the crypto module is served (curves.go); Poseidon has
+// no catalogue function.
 package soroban
 
 import (
@@ -79,7 +79,11 @@ var (
 func Funcs() []*core.Func {
 	return []*core.Func{ComputeHashSHA256, ComputeHashKeccak256, VerifySigEd25519, RecoverKeyECDSASecp256k1,
 		VerifySigECDSASecp256r1, BLS12381G1Add, BLS12381G2Add, BLS12381CheckG1IsInSubgroup, BLS12381CheckG2IsInSubgroup,
-		BLS12381MapFpToG1, BLS12381MapFp2ToG2, BLS12381HashToG1, BLS12381HashToG2, BLS12381MultiPairingCheck}
+		BLS12381MapFpToG1, BLS12381MapFp2ToG2, BLS12381HashToG1, BLS12381HashToG2, BLS12381MultiPairingCheck,
+		BLS12381G1Mul, BLS12381G2Mul, BLS12381G1MSM, BLS12381G2MSM, BLS12381G1IsOnCurve, BLS12381G2IsOnCurve,
+		BLS12381FrAdd, BLS12381FrSub, BLS12381FrMul, BLS12381FrPow, BLS12381FrInv,
+		BN254G1Add, BN254G1Mul, BN254G1MSM, BN254MultiPairingCheck, BN254G1IsOnCurve,
+		BN254FrAdd, BN254FrSub, BN254FrMul, BN254FrPow, BN254FrInv}
 }
 
 // Catalogue returns the catalogue of Funcs().

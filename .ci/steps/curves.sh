@@ -12,4 +12,4 @@ fi
 
 # Differential test against go-ethereum's own precompiles (nested module, so
 # go-ethereum stays out of the library's go.mod).
-(cd bench/geth && go vet ./... && go test -count=1 -run TestDifferential ./...)
+(cd bench/geth && go vet -tags gethsecp256k1 ./... && go test -tags gethsecp256k1 -count=1 -run TestDifferential ./...)

@@ -3,4 +3,4 @@
 # longer runs). A crasher fails CI and is left in fuzz/testdata/fuzz/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./fuzz/run.sh "${FUZZTIME:-3s}"
+./fuzz/run.sh "${FUZZTIME:-2s}"

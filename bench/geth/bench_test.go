@@ -4,7 +4,11 @@
 // version selection makes both sides run on the same gnark-crypto (the
 // newer of the two requirements).
 //
-//	cd bench/geth && go test -run XXX -bench . -benchtime=200ms
+//	cd bench/geth && go test -tags gethsecp256k1 -run XXX -bench . -benchtime=200ms
+//
+// -tags gethsecp256k1 is needed in every module that links go-ethereum:
+// hostcrypto then calls go-ethereum's libsecp256k1 instead of linking a
+// second copy (see tag_test.go and docs/signatures.md).
 package geth
 
 import (

@@ -19,7 +19,7 @@ import (
 // rounds, and each variant's best round is kept (plus the median of the
 // per-round ratios). Run with HOSTCRYPTO_RATIOS=1:
 //
-//	cd bench/geth && HOSTCRYPTO_RATIOS=1 go test -run TestRatios -v
+//	cd bench/geth && HOSTCRYPTO_RATIOS=1 go test -tags gethsecp256k1 -run TestRatios -v
 func TestRatios(t *testing.T) {
 	if os.Getenv("HOSTCRYPTO_RATIOS") == "" {
 		t.Skip("set HOSTCRYPTO_RATIOS=1 to measure")

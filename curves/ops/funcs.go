@@ -262,5 +262,7 @@ func Funcs() []*core.Func {
 		BN254Pairing, BN254MillerLoop, BN254FinalExp, BN254GTMul, BN254GTEqual,
 		BN254G2Add, BN254G2Mul, BN254G2MSM, BN254G1Compress, BN254G1Decompress, BN254G2Compress, BN254G2Decompress,
 		BN254G1IsOnCurve, BN254G2IsOnCurve, BN254G1MSMLE, BN254G1SumLE, BN254PairingCheckLE,
+		BLS12381G1SumZcash, BLS12381G2SumZcash, BLS12381G1DecompressOnCurve, BLS12381G2DecompressOnCurve,
+		BLS12381HashToG1AnyDST, BLS12381HashToG2AnyDST,
 	}
 }

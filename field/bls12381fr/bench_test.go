@@ -117,3 +117,52 @@ func BenchmarkFieldMulVec1024(b *testing.B) {
 		})
 	})
 }
+
+// BenchmarkFieldAddSub/<field>/<op>/<impl>: dependent chains x = x op y of
+// the additive operations, ours and gnark-crypto's.
+func BenchmarkFieldAddSub(b *testing.B) {
+	b.Run("bls12381fr", func(b *testing.B) {
+		in := benchInputs(2)
+		x, y := fromBig(in[0]), fromBig(in[1])
+		var gx, gy gnark.Element
+		gx.SetBigInt(in[0])
+		gy.SetBigInt(in[1])
+		ops := []struct {
+			name string
+			ours func(z *Element)
+			peer func(z *gnark.Element)
+		}{
+			{"Add", func(z *Element) { z.Add(z, &y) }, func(z *gnark.Element) { z.Add(z, &gy) }},
+			{"Sub", func(z *Element) { z.Sub(z, &y) }, func(z *gnark.Element) { z.Sub(z, &gy) }},
+			{"Double", func(z *Element) { z.Double(z) }, func(z *gnark.Element) { z.Double(z) }},
+			{"Neg", func(z *Element) { z.Neg(z) }, func(z *gnark.Element) { z.Neg(z) }},
+		}
+		for _, op := range ops {
+			b.Run(op.name+"/hostcrypto", func(b *testing.B) {
+				z := x
+				defer startCPU(b)()
+				for b.Loop() {
+					for range 16 {
+						op.ours(&z)
+					}
+				}
+				sinkElement = z
+			})
+			b.Run(op.name+"/"+gnarkName(), func(b *testing.B) {
+				z := gx
+				defer startCPU(b)()
+				for b.Loop() {
+					for range 16 {
+						op.peer(&z)
+					}
+				}
+				sinkGnark = z
+			})
+		}
+	})
+}
+
+var (
+	sinkElement Element
+	sinkGnark   gnark.Element
+)

@@ -161,68 +161,90 @@ func (z *Element) IsZero() bool {
 func (z *Element) IsOne() bool { return z.Equal(&one) }
 
 // Add sets z = x + y mod q and returns z.
+//
+// Add, Double, Sub and Neg are unrolled over the limbs: one carry chain
+// (bits.Add64/Sub64 compile to ADC/SBB), then a constant-time conditional
+// correction by q selected with a mask (no branch on the values).
 func (z *Element) Add(x, y *Element) *Element {
-	var t Element
-	var c uint64
-	for i := range t {
-		t[i], c = bits.Add64(x[i], y[i], c)
-	}
+	var t0, t1, t2, t3, c uint64
+	t0, c = bits.Add64(x[0], y[0], 0)
+	t1, c = bits.Add64(x[1], y[1], c)
+	t2, c = bits.Add64(x[2], y[2], c)
+	t3, c = bits.Add64(x[3], y[3], c)
 	// x + y < 2q < 2^256 (q has a spare top bit), so c == 0 here.
-	z.reduceOnce(&t)
+	_ = c
+	// Subtract q unless that borrows (t < 2q).
+	var s0, s1, s2, s3, b uint64
+	s0, b = bits.Sub64(t0, q0, 0)
+	s1, b = bits.Sub64(t1, q1, b)
+	s2, b = bits.Sub64(t2, q2, b)
+	s3, b = bits.Sub64(t3, q3, b)
+	// b == 1: t < q, keep t.
+	mask := -b
+	z[0] = s0 ^ ((s0 ^ t0) & mask)
+	z[1] = s1 ^ ((s1 ^ t1) & mask)
+	z[2] = s2 ^ ((s2 ^ t2) & mask)
+	z[3] = s3 ^ ((s3 ^ t3) & mask)
 	return z
 }
 
 // Double sets z = 2x mod q and returns z.
-func (z *Element) Double(x *Element) *Element { return z.Add(x, x) }
+func (z *Element) Double(x *Element) *Element {
+	var t0, t1, t2, t3, c uint64
+	t0, c = bits.Add64(x[0], x[0], 0)
+	t1, c = bits.Add64(x[1], x[1], c)
+	t2, c = bits.Add64(x[2], x[2], c)
+	t3, c = bits.Add64(x[3], x[3], c)
+	_ = c
+	// Subtract q unless that borrows (t < 2q).
+	var s0, s1, s2, s3, b uint64
+	s0, b = bits.Sub64(t0, q0, 0)
+	s1, b = bits.Sub64(t1, q1, b)
+	s2, b = bits.Sub64(t2, q2, b)
+	s3, b = bits.Sub64(t3, q3, b)
+	// b == 1: t < q, keep t.
+	mask := -b
+	z[0] = s0 ^ ((s0 ^ t0) & mask)
+	z[1] = s1 ^ ((s1 ^ t1) & mask)
+	z[2] = s2 ^ ((s2 ^ t2) & mask)
+	z[3] = s3 ^ ((s3 ^ t3) & mask)
+	return z
+}
 
 // Sub sets z = x - y mod q and returns z.
 func (z *Element) Sub(x, y *Element) *Element {
-	var t Element
-	var b uint64
-	for i := range t {
-		t[i], b = bits.Sub64(x[i], y[i], b)
-	}
+	var t0, t1, t2, t3, b uint64
+	t0, b = bits.Sub64(x[0], y[0], 0)
+	t1, b = bits.Sub64(x[1], y[1], b)
+	t2, b = bits.Sub64(x[2], y[2], b)
+	t3, b = bits.Sub64(x[3], y[3], b)
 	// If it borrowed, add q back: mask is all ones iff b == 1.
 	mask := -b
 	var c uint64
-	for i := range t {
-		t[i], c = bits.Add64(t[i], qElement[i]&mask, c)
-	}
-	*z = t
+	z[0], c = bits.Add64(t0, q0&mask, 0)
+	z[1], c = bits.Add64(t1, q1&mask, c)
+	z[2], c = bits.Add64(t2, q2&mask, c)
+	z[3], c = bits.Add64(t3, q3&mask, c)
+	_ = c
 	return z
 }
 
 // Neg sets z = -x mod q and returns z.
 func (z *Element) Neg(x *Element) *Element {
-	var t Element
-	var b uint64
-	for i := range t {
-		t[i], b = bits.Sub64(qElement[i], x[i], b)
-	}
+	var t0, t1, t2, t3, b uint64
+	t0, b = bits.Sub64(q0, x[0], 0)
+	t1, b = bits.Sub64(q1, x[1], b)
+	t2, b = bits.Sub64(q2, x[2], b)
+	t3, b = bits.Sub64(q3, x[3], b)
+	_ = b
 	// q - 0 = q must become 0: mask out when x == 0.
-	var nz uint64
-	for i := range x {
-		nz |= x[i]
-	}
+	nz := x[0] | x[1] | x[2] | x[3]
 	mask := -((nz | -nz) >> 63)
-	for i := range t {
-		z[i] = t[i] & mask
-	}
+	z[0] = t0 & mask
+	z[1] = t1 & mask
+	z[2] = t2 & mask
+	z[3] = t3 & mask
 	return z
-}
-
-// reduceOnce sets z = t - q if t >= q, else t; requires t < 2q.
-func (z *Element) reduceOnce(t *Element) {
-	var s Element
-	var b uint64
-	for i := range s {
-		s[i], b = bits.Sub64(t[i], qElement[i], b)
-	}
-	// b == 1: t < q, keep t.
-	mask := -b
-	for i := range s {
-		z[i] = (t[i] & mask) | (s[i] &^ mask)
-	}
 }
 
 // Mul sets z = x*y mod q and returns z (Montgomery product x*y*R^-1 of the

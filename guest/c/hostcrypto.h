@@ -65,6 +65,7 @@ extern "C" {
 #define HOSTCRYPTO_BLS12381_G1_ADD_ZCASH_OUT 96
 #define HOSTCRYPTO_BLS12381_G1_COMPRESS_OUT 48
 #define HOSTCRYPTO_BLS12381_G1_DECOMPRESS_OUT 96
+#define HOSTCRYPTO_BLS12381_G1_DECOMPRESS_ON_CURVE_OUT 96
 #define HOSTCRYPTO_BLS12381_G1_IS_IN_SUBGROUP_OUT 1
 #define HOSTCRYPTO_BLS12381_G1_IS_ON_CURVE_OUT 1
 #define HOSTCRYPTO_BLS12381_G1_MSM_OUT 128
@@ -72,10 +73,12 @@ extern "C" {
 #define HOSTCRYPTO_BLS12381_G1_MUL_ZCASH_OUT 96
 #define HOSTCRYPTO_BLS12381_G1_NEG_ZCASH_OUT 96
 #define HOSTCRYPTO_BLS12381_G1_SUB_ZCASH_OUT 96
+#define HOSTCRYPTO_BLS12381_G1_SUM_ZCASH_OUT 96
 #define HOSTCRYPTO_BLS12381_G2_ADD_OUT 256
 #define HOSTCRYPTO_BLS12381_G2_ADD_ZCASH_OUT 192
 #define HOSTCRYPTO_BLS12381_G2_COMPRESS_OUT 96
 #define HOSTCRYPTO_BLS12381_G2_DECOMPRESS_OUT 192
+#define HOSTCRYPTO_BLS12381_G2_DECOMPRESS_ON_CURVE_OUT 192
 #define HOSTCRYPTO_BLS12381_G2_IS_IN_SUBGROUP_OUT 1
 #define HOSTCRYPTO_BLS12381_G2_IS_ON_CURVE_OUT 1
 #define HOSTCRYPTO_BLS12381_G2_MSM_OUT 256
@@ -83,11 +86,14 @@ extern "C" {
 #define HOSTCRYPTO_BLS12381_G2_MUL_ZCASH_OUT 192
 #define HOSTCRYPTO_BLS12381_G2_NEG_ZCASH_OUT 192
 #define HOSTCRYPTO_BLS12381_G2_SUB_ZCASH_OUT 192
+#define HOSTCRYPTO_BLS12381_G2_SUM_ZCASH_OUT 192
 #define HOSTCRYPTO_BLS12381_GT_EQUAL_OUT 1
 #define HOSTCRYPTO_BLS12381_GT_MUL_OUT 576
 #define HOSTCRYPTO_BLS12381_HASH_TO_G1_OUT 128
+#define HOSTCRYPTO_BLS12381_HASH_TO_G1_ANY_DST_OUT 96
 #define HOSTCRYPTO_BLS12381_HASH_TO_G1_ZCASH_OUT 96
 #define HOSTCRYPTO_BLS12381_HASH_TO_G2_OUT 256
+#define HOSTCRYPTO_BLS12381_HASH_TO_G2_ANY_DST_OUT 192
 #define HOSTCRYPTO_BLS12381_HASH_TO_G2_ZCASH_OUT 192
 #define HOSTCRYPTO_BLS12381_MAP_FP2_TO_G2_OUT 256
 #define HOSTCRYPTO_BLS12381_MAP_FP2_TO_G2_ZCASH_OUT 192
@@ -324,6 +330,12 @@ int32_t hostcrypto_bls12381_g1_compress(const uint8_t *in, uint32_t in_len, uint
 __attribute__((import_module("hostcrypto"), import_name("bls12381_g1_decompress")))
 int32_t hostcrypto_bls12381_g1_decompress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_g1_decompress_on_curve
+ * Input: one 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest); on the curve, subgroup not checked (blst_p1_uncompress, NEAR bls12381_p1_decompress)
+ * Output: the 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_decompress_on_curve")))
+int32_t hostcrypto_bls12381_g1_decompress_on_curve(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_g1_is_in_subgroup
  * Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) on the curve (else invalid_point)
  * Output: one byte: 0x01 if r·P = 0, else 0x00 */
@@ -366,6 +378,12 @@ int32_t hostcrypto_bls12381_g1_neg_zcash(const uint8_t *in, uint32_t in_len, uin
 __attribute__((import_module("hostcrypto"), import_name("bls12381_g1_sub_zcash")))
 int32_t hostcrypto_bls12381_g1_sub_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_g1_sum_zcash
+ * Input: k >= 0 items (sign byte: 0 add, 1 subtract || 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)), 97·k bytes; each on the curve, subgroup not checked (NEAR bls12381_p1_sum)
+ * Output: 96-byte uncompressed G1 point Σ ±P_i (k = 0: infinity, 0x40 then zeros) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g1_sum_zcash")))
+int32_t hostcrypto_bls12381_g1_sum_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_g2_add
  * Input: EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check
  * Output: 256-byte G2 point P + Q */
@@ -389,6 +407,12 @@ int32_t hostcrypto_bls12381_g2_compress(const uint8_t *in, uint32_t in_len, uint
  * Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) */
 __attribute__((import_module("hostcrypto"), import_name("bls12381_g2_decompress")))
 int32_t hostcrypto_bls12381_g2_decompress(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_g2_decompress_on_curve
+ * Input: one 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0); on the twist, subgroup not checked (blst_p2_uncompress, NEAR bls12381_p2_decompress)
+ * Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_decompress_on_curve")))
+int32_t hostcrypto_bls12381_g2_decompress_on_curve(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* bls12381_g2_is_in_subgroup
  * Input: one 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity) on the twist (else invalid_point)
@@ -432,6 +456,12 @@ int32_t hostcrypto_bls12381_g2_neg_zcash(const uint8_t *in, uint32_t in_len, uin
 __attribute__((import_module("hostcrypto"), import_name("bls12381_g2_sub_zcash")))
 int32_t hostcrypto_bls12381_g2_sub_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_g2_sum_zcash
+ * Input: k >= 0 items (sign byte: 0 add, 1 subtract || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)), 193·k bytes; each on the twist, subgroup not checked (NEAR bls12381_p2_sum)
+ * Output: 192-byte uncompressed G2 point Σ ±Q_i (k = 0: infinity) */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_g2_sum_zcash")))
+int32_t hostcrypto_bls12381_g2_sum_zcash(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_gt_equal
  * Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
  * Output: one byte: 0x01 if equal, else 0x00 */
@@ -450,6 +480,12 @@ int32_t hostcrypto_bls12381_gt_mul(const uint8_t *in, uint32_t in_len, uint8_t *
 __attribute__((import_module("hostcrypto"), import_name("bls12381_hash_to_g1")))
 int32_t hostcrypto_bls12381_hash_to_g1(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
+/* bls12381_hash_to_g1_any_dst
+ * Input: 4-byte big-endian DST length L || DST (L bytes, any length: empty accepted, longer than 255 bytes replaced by SHA-256("H2C-OVERSIZE-DST-" || DST) as RFC 9380 section 5.3.3) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ (arkworks MapToCurveBasedHasher, CosmWasm bls12_381_hash_to_g1)
+ * Output: 96-byte uncompressed G1 point */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_hash_to_g1_any_dst")))
+int32_t hostcrypto_bls12381_hash_to_g1_any_dst(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
 /* bls12381_hash_to_g1_zcash
  * Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST
  * Output: 96-byte uncompressed G1 point */
@@ -461,6 +497,12 @@ int32_t hostcrypto_bls12381_hash_to_g1_zcash(const uint8_t *in, uint32_t in_len,
  * Output: the point in EIP-2537 encoding (256 bytes: x.c0 || x.c1 || y.c0 || y.c1, each 64-byte big-endian) */
 __attribute__((import_module("hostcrypto"), import_name("bls12381_hash_to_g2")))
 int32_t hostcrypto_bls12381_hash_to_g2(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
+
+/* bls12381_hash_to_g2_any_dst
+ * Input: 4-byte big-endian DST length L || DST (any length, as bls12381_hash_to_g1_any_dst) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ (CosmWasm bls12_381_hash_to_g2)
+ * Output: 192-byte uncompressed G2 point */
+__attribute__((import_module("hostcrypto"), import_name("bls12381_hash_to_g2_any_dst")))
+int32_t hostcrypto_bls12381_hash_to_g2_any_dst(const uint8_t *in, uint32_t in_len, uint8_t *out, uint32_t out_cap);
 
 /* bls12381_hash_to_g2_zcash
  * Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ with the caller's DST

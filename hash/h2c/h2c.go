@@ -15,6 +15,7 @@
 package h2c
 
 import (
+	"crypto/sha256"
 	"errors"
 
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
@@ -117,4 +118,51 @@ func appendPadded48(out, b []byte) []byte {
 	var pad [16]byte
 	out = append(out, pad[:]...)
 	return append(out, b[:48]...)
+}
+
+// oversizePrefix is RFC 9380 section 5.3.3's prefix for hashing a DST
+// longer than 255 bytes.
+const oversizePrefix = "H2C-OVERSIZE-DST-"
+
+// ReduceDST returns the tag expand_message_xmd (SHA-256) uses for dst: dst
+// itself up to 255 bytes, else SHA-256("H2C-OVERSIZE-DST-" || dst) (RFC
+// 9380 section 5.3.3).
+func ReduceDST(dst []byte) []byte {
+	if len(dst) <= 255 {
+		return dst
+	}
+	h := sha256.New()
+	h.Write([]byte(oversizePrefix))
+	h.Write(dst)
+	return h.Sum(nil)
+}
+
+// AppendHashToG1AnyDST is AppendHashToG1 for a DST of any length, as
+// arkworks' MapToCurveBasedHasher takes it: an empty DST is used as is
+// (DST_prime = I2OSP(0, 1)), one longer than 255 bytes is reduced by
+// ReduceDST.
+func AppendHashToG1AnyDST(out, msg, dst []byte) []byte {
+	dst = ReduceDST(dst)
+	if useBlst {
+		return blstHashToG1(out, msg, dst)
+	}
+	out, err := gnarkHashToG1(out, msg, dst)
+	if err != nil {
+		panic("h2c: internal error: " + err.Error())
+	}
+	return out
+}
+
+// AppendHashToG2AnyDST is AppendHashToG2 for a DST of any length (see
+// AppendHashToG1AnyDST).
+func AppendHashToG2AnyDST(out, msg, dst []byte) []byte {
+	dst = ReduceDST(dst)
+	if useBlst {
+		return blstHashToG2(out, msg, dst)
+	}
+	out, err := gnarkHashToG2(out, msg, dst)
+	if err != nil {
+		panic("h2c: internal error: " + err.Error())
+	}
+	return out
 }

@@ -101,6 +101,9 @@ func HashBN254(in []bnElem) (bnElem, error) {
 
 // permute runs the optimised permutation on s[:t] and returns s_0.
 func (p *circomParams) permute(st *[circomMaxWidth]bnElem) bnElem {
+	if p.t == 3 {
+		return p.permute3((*[3]bnElem)(st[:3]))
+	}
 	t, o := p.t, p.opt
 	s := st[:t]
 	var tmp [circomMaxWidth]bnElem
@@ -155,6 +158,79 @@ func (p *circomParams) permute(st *[circomMaxWidth]bnElem) bnElem {
 		acc.Add(&acc, &m)
 	}
 	return acc
+}
+
+// permute3 is permute for t = 3 (two inputs, the Merkle-tree case): the
+// same steps on a fixed-size state, unrolled over the three words.
+func (p *circomParams) permute3(s *[3]bnElem) bnElem {
+	o := p.opt
+	for r := 0; r < circomRF/2; r++ {
+		sbox3(s, o.rc[r])
+		if r < circomRF/2-1 {
+			mds3(s, o.mds)
+		} else {
+			pre := o.pre[:3]
+			s[0].Add(&s[0], &pre[0])
+			s[1].Add(&s[1], &pre[1])
+			s[2].Add(&s[2], &pre[2])
+			mds3(s, o.dense)
+		}
+	}
+	// Partial rounds, scaled (s[0] holds sigma; see optimise.go).
+	var a, b bnElem
+	for r := 0; r < o.rp; r++ {
+		pow5(&s[0])
+		s[0].Add(&s[0], &o.kh[r])
+		v, w := o.vh[r][:2], o.wh[r][:2]
+		a.Mul(&s[1], &v[0])
+		b.Mul(&s[2], &v[1])
+		a.Add(&a, &b)
+		b.Mul(&s[0], &w[0])
+		s[1].Add(&s[1], &b)
+		b.Mul(&s[0], &w[1])
+		s[2].Add(&s[2], &b)
+		s[0].Add(&s[0], &a)
+	}
+	s[0].Mul(&s[0], &o.lambdaEnd)
+	last := circomRF + o.rp - 1
+	for r := circomRF/2 + o.rp; r < last; r++ {
+		sbox3(s, o.rc[r])
+		mds3(s, o.mds)
+	}
+	sbox3(s, o.rc[last])
+	// Only s_0 of the last matrix product is output.
+	row := o.mds[0][:3]
+	a.Mul(&row[0], &s[0])
+	b.Mul(&row[1], &s[1])
+	a.Add(&a, &b)
+	b.Mul(&row[2], &s[2])
+	return *a.Add(&a, &b)
+}
+
+// sbox3 adds the round constants c to s and applies x^5 to each word.
+func sbox3(s *[3]bnElem, c []bnElem) {
+	c = c[:3]
+	s[0].Add(&s[0], &c[0])
+	s[1].Add(&s[1], &c[1])
+	s[2].Add(&s[2], &c[2])
+	pow5(&s[0])
+	pow5(&s[1])
+	pow5(&s[2])
+}
+
+// mds3 sets s = m s for a 3x3 matrix m.
+func mds3(s *[3]bnElem, m [][]bnElem) {
+	var out [3]bnElem
+	var t bnElem
+	for i := range out {
+		row := m[i][:3]
+		out[i].Mul(&row[0], &s[0])
+		t.Mul(&row[1], &s[1])
+		out[i].Add(&out[i], &t)
+		t.Mul(&row[2], &s[2])
+		out[i].Add(&out[i], &t)
+	}
+	*s = out
 }
 
 // pow5 sets x = x^5.

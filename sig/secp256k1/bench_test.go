@@ -9,6 +9,7 @@ import (
 	"github.com/decred/dcrd/dcrec/secp256k1/v4/ecdsa"
 
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/internal/libsecp"
 	. "github.com/hostcrypto/hostcrypto/sig/internal/sigtest"
 )
 
@@ -71,6 +72,22 @@ func BenchmarkSecp256k1(b *testing.B) {
 			b.Cleanup(func() { dispatch.Force(prev) })
 			Paired(b, st.Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), st.Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}))
 		})
+		// The target: BIP-340 at or below 1.2x libsecp256k1's own
+		// ECDSA verification (called directly: no key parsing in Go).
+		if libsecp.Available {
+			b.Run("schnorr_bip340/"+impl+"-vs-libsecp256k1-ecdsa-verify", func(b *testing.B) {
+				prev := dispatch.Current()
+				if err := dispatch.Force(PrimitiveSchnorr + "=" + impl); err != nil {
+					b.Fatal(err)
+				}
+				b.Cleanup(func() { dispatch.Force(prev) })
+				Paired(b, st.Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), func() {
+					if !libsecp.Verify(pub, rs, hash) {
+						b.Fatal("invalid")
+					}
+				})
+			})
+		}
 	}
 }
 

@@ -79,8 +79,19 @@ func runSchnorr(dst, in []byte) ([]byte, error) {
 	return core.Verdict(dst, !R.Y.IsOdd() && R.X.Equals(&r)), nil
 }
 
-// challenge returns hash_BIP0340/challenge(r || pk || msg).
+// challenge returns hash_BIP0340/challenge(r || pk || msg). Messages of up
+// to challengeStack bytes are hashed from a stack buffer with one
+// sha256.Sum256 call (no allocation); longer ones stream.
 func challenge(rb, pkb, msg []byte) (d [32]byte) {
+	if len(msg) <= challengeStack {
+		var buf [128 + challengeStack]byte
+		copy(buf[:32], challengeTag[:])
+		copy(buf[32:64], challengeTag[:])
+		copy(buf[64:96], rb)
+		copy(buf[96:128], pkb)
+		n := 128 + copy(buf[128:], msg)
+		return sha256.Sum256(buf[:n])
+	}
 	h := sha256.New()
 	h.Write(challengeTag[:])
 	h.Write(challengeTag[:])
@@ -90,3 +101,5 @@ func challenge(rb, pkb, msg []byte) (d [32]byte) {
 	h.Sum(d[:0])
 	return d
 }
+
+const challengeStack = 128

@@ -16,9 +16,10 @@
 //     _xy_lows) and secp256k1_decompress.
 //
 // Three implementations compute the same answers (all variable time: these
-// verify public data): gnark-crypto (default), decred's secp256k1/v4, and
-// the system libsecp256k1 through cgo when built with -tags libsecp256k1
-// (then the default).
+// verify public data): libsecp256k1 compiled from the C sources of the
+// github.com/erigontech/secp256k1 module (internal/libsecp; the default
+// wherever cgo is on without the purego tag, no system library needed),
+// gnark-crypto (the default without cgo) and decred's secp256k1/v4.
 //
 // Encodings: public keys 33 bytes (0x02/0x03 || x) or 65 bytes
 // (0x04 || x || y), hybrid 0x06/0x07 forms rejected; scalars and
@@ -34,6 +35,7 @@ import (
 
 	"github.com/hostcrypto/hostcrypto/core"
 	"github.com/hostcrypto/hostcrypto/dispatch"
+	"github.com/hostcrypto/hostcrypto/internal/libsecp"
 )
 
 // Dispatch primitives.
@@ -67,12 +69,12 @@ const gnarkNote = "gnark-crypto v0.22.0 ecc/secp256k1 (Straus-Shamir joint multi
 const decredNote = "github.com/decred/dcrd/dcrec/secp256k1/v4 v4.4.1"
 
 func init() {
-	// gnark-crypto's joint multiplication measured 0.83x (verify) and
-	// 0.73x (recover) of decred's time here, so it is the default.
-	// libsecp256k1, when linked in, is the fastest.
-	for _, prim := range []string{PrimitiveECDSA, PrimitiveSchnorr} {
-		dispatch.Register(prim, dispatch.Impl{Name: "libsecp256k1", Available: libsecpAvailable, Priority: 30, Note: libsecpNote})
-	}
+	// libsecp256k1 (with cgo) is the fastest by about 3x; without it
+	// gnark-crypto's joint multiplication measured 0.83x (verify) and 0.73x
+	// (recover) of decred's time here, so it is the pure-Go default.
+	dispatch.Register(PrimitiveECDSA, dispatch.Impl{Name: "libsecp256k1", Available: libsecp.Available, Priority: 30, Note: libsecp.Note})
+	dispatch.Register(PrimitiveSchnorr, dispatch.Impl{Name: "libsecp256k1", Available: libsecp.Available, Priority: 30,
+		Note: libsecp.Note + "; BIP-340 through its public-key recovery (schnorrLibsecp)"})
 	dispatch.Register(PrimitiveECDSA, dispatch.Impl{Name: "gnark", Available: true, Priority: 20, Note: gnarkNote})
 	dispatch.Register(PrimitiveECDSA, dispatch.Impl{Name: "decred", Available: true, Priority: 10, Note: decredNote})
 	dispatch.OnSelect(PrimitiveECDSA, func(impl string) { ecdsaImpl = implByName(impl) })
@@ -189,7 +191,7 @@ func runVerify(dst, in []byte, lowS bool) ([]byte, error) {
 	case implGnark:
 		return core.Verdict(dst, verifyGnark(&x, &y, in[pkLen:pkLen+32], in[pkLen+32:pkLen+64], hash)), nil
 	case implLibsecp:
-		return core.Verdict(dst, verifyLibsecp(&x, &y, in[pkLen:pkLen+64], hash)), nil
+		return core.Verdict(dst, verifyLibsecp(&x, &y, &r, &s, hash)), nil
 	}
 	return core.Verdict(dst, ecdsa.NewSignature(&r, &s).Verify(hash, dsecp.NewPublicKey(&x, &y))), nil
 }

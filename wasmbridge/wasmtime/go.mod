@@ -15,6 +15,7 @@ require (
 	github.com/consensys/gnark v0.16.1 // indirect
 	github.com/consensys/gnark-crypto v0.22.0 // indirect
 	github.com/decred/dcrd/dcrec/secp256k1/v4 v4.4.1 // indirect
+	github.com/erigontech/secp256k1 v1.3.0 // indirect
 	github.com/fxamacker/cbor/v2 v2.9.2 // indirect
 	github.com/google/pprof v0.0.0-20260802141513-ef3492d7dac3 // indirect
 	github.com/iden3/go-iden3-crypto v0.0.17 // indirect

@@ -96,6 +96,10 @@ export declare function bls12381_g1_compress(in_ptr: usize, in_len: u32, out_ptr
 @external("hostcrypto", "bls12381_g1_decompress")
 export declare function bls12381_g1_decompress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_g1_decompress_on_curve
+@external("hostcrypto", "bls12381_g1_decompress_on_curve")
+export declare function bls12381_g1_decompress_on_curve(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_g1_is_in_subgroup
 @external("hostcrypto", "bls12381_g1_is_in_subgroup")
 export declare function bls12381_g1_is_in_subgroup(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
@@ -124,6 +128,10 @@ export declare function bls12381_g1_neg_zcash(in_ptr: usize, in_len: u32, out_pt
 @external("hostcrypto", "bls12381_g1_sub_zcash")
 export declare function bls12381_g1_sub_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_g1_sum_zcash
+@external("hostcrypto", "bls12381_g1_sum_zcash")
+export declare function bls12381_g1_sum_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_g2_add
 @external("hostcrypto", "bls12381_g2_add")
 export declare function bls12381_g2_add(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
@@ -139,6 +147,10 @@ export declare function bls12381_g2_compress(in_ptr: usize, in_len: u32, out_ptr
 // bls12381_g2_decompress
 @external("hostcrypto", "bls12381_g2_decompress")
 export declare function bls12381_g2_decompress(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_g2_decompress_on_curve
+@external("hostcrypto", "bls12381_g2_decompress_on_curve")
+export declare function bls12381_g2_decompress_on_curve(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // bls12381_g2_is_in_subgroup
 @external("hostcrypto", "bls12381_g2_is_in_subgroup")
@@ -168,6 +180,10 @@ export declare function bls12381_g2_neg_zcash(in_ptr: usize, in_len: u32, out_pt
 @external("hostcrypto", "bls12381_g2_sub_zcash")
 export declare function bls12381_g2_sub_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_g2_sum_zcash
+@external("hostcrypto", "bls12381_g2_sum_zcash")
+export declare function bls12381_g2_sum_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_gt_equal
 @external("hostcrypto", "bls12381_gt_equal")
 export declare function bls12381_gt_equal(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
@@ -180,6 +196,10 @@ export declare function bls12381_gt_mul(in_ptr: usize, in_len: u32, out_ptr: usi
 @external("hostcrypto", "bls12381_hash_to_g1")
 export declare function bls12381_hash_to_g1(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
+// bls12381_hash_to_g1_any_dst
+@external("hostcrypto", "bls12381_hash_to_g1_any_dst")
+export declare function bls12381_hash_to_g1_any_dst(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
 // bls12381_hash_to_g1_zcash
 @external("hostcrypto", "bls12381_hash_to_g1_zcash")
 export declare function bls12381_hash_to_g1_zcash(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
@@ -187,6 +207,10 @@ export declare function bls12381_hash_to_g1_zcash(in_ptr: usize, in_len: u32, ou
 // bls12381_hash_to_g2
 @external("hostcrypto", "bls12381_hash_to_g2")
 export declare function bls12381_hash_to_g2(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
+
+// bls12381_hash_to_g2_any_dst
+@external("hostcrypto", "bls12381_hash_to_g2_any_dst")
+export declare function bls12381_hash_to_g2_any_dst(in_ptr: usize, in_len: u32, out_ptr: usize, out_cap: u32): i32;
 
 // bls12381_hash_to_g2_zcash
 @external("hostcrypto", "bls12381_hash_to_g2_zcash")

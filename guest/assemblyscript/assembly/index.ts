@@ -52,6 +52,7 @@ export const BLS12381_G1_ADD_OUT: i32 = 128;
 export const BLS12381_G1_ADD_ZCASH_OUT: i32 = 96;
 export const BLS12381_G1_COMPRESS_OUT: i32 = 48;
 export const BLS12381_G1_DECOMPRESS_OUT: i32 = 96;
+export const BLS12381_G1_DECOMPRESS_ON_CURVE_OUT: i32 = 96;
 export const BLS12381_G1_IS_IN_SUBGROUP_OUT: i32 = 1;
 export const BLS12381_G1_IS_ON_CURVE_OUT: i32 = 1;
 export const BLS12381_G1_MSM_OUT: i32 = 128;
@@ -59,10 +60,12 @@ export const BLS12381_G1_MSM_ZCASH_OUT: i32 = 96;
 export const BLS12381_G1_MUL_ZCASH_OUT: i32 = 96;
 export const BLS12381_G1_NEG_ZCASH_OUT: i32 = 96;
 export const BLS12381_G1_SUB_ZCASH_OUT: i32 = 96;
+export const BLS12381_G1_SUM_ZCASH_OUT: i32 = 96;
 export const BLS12381_G2_ADD_OUT: i32 = 256;
 export const BLS12381_G2_ADD_ZCASH_OUT: i32 = 192;
 export const BLS12381_G2_COMPRESS_OUT: i32 = 96;
 export const BLS12381_G2_DECOMPRESS_OUT: i32 = 192;
+export const BLS12381_G2_DECOMPRESS_ON_CURVE_OUT: i32 = 192;
 export const BLS12381_G2_IS_IN_SUBGROUP_OUT: i32 = 1;
 export const BLS12381_G2_IS_ON_CURVE_OUT: i32 = 1;
 export const BLS12381_G2_MSM_OUT: i32 = 256;
@@ -70,11 +73,14 @@ export const BLS12381_G2_MSM_ZCASH_OUT: i32 = 192;
 export const BLS12381_G2_MUL_ZCASH_OUT: i32 = 192;
 export const BLS12381_G2_NEG_ZCASH_OUT: i32 = 192;
 export const BLS12381_G2_SUB_ZCASH_OUT: i32 = 192;
+export const BLS12381_G2_SUM_ZCASH_OUT: i32 = 192;
 export const BLS12381_GT_EQUAL_OUT: i32 = 1;
 export const BLS12381_GT_MUL_OUT: i32 = 576;
 export const BLS12381_HASH_TO_G1_OUT: i32 = 128;
+export const BLS12381_HASH_TO_G1_ANY_DST_OUT: i32 = 96;
 export const BLS12381_HASH_TO_G1_ZCASH_OUT: i32 = 96;
 export const BLS12381_HASH_TO_G2_OUT: i32 = 256;
+export const BLS12381_HASH_TO_G2_ANY_DST_OUT: i32 = 192;
 export const BLS12381_HASH_TO_G2_ZCASH_OUT: i32 = 192;
 export const BLS12381_MAP_FP2_TO_G2_OUT: i32 = 256;
 export const BLS12381_MAP_FP2_TO_G2_ZCASH_OUT: i32 = 192;
@@ -411,6 +417,14 @@ export function bls12381G1Decompress(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bls12381_g1_decompress(input.dataStart, <u32>input.length, out.dataStart, 96), out);
 }
 
+// bls12381G1DecompressOnCurve: bls12381_g1_decompress_on_curve.
+// Input: one 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest); on the curve, subgroup not checked (blst_p1_uncompress, NEAR bls12381_p1_decompress)
+// Output: the 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)
+export function bls12381G1DecompressOnCurve(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_g1_decompress_on_curve(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
 // bls12381G1IsInSubgroup: bls12381_g1_is_in_subgroup.
 // Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) on the curve (else invalid_point)
 // Output: one byte: 0x01 if r·P = 0, else 0x00
@@ -467,6 +481,14 @@ export function bls12381G1SubZcash(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bls12381_g1_sub_zcash(input.dataStart, <u32>input.length, out.dataStart, 96), out);
 }
 
+// bls12381G1SumZcash: bls12381_g1_sum_zcash.
+// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)), 97·k bytes; each on the curve, subgroup not checked (NEAR bls12381_p1_sum)
+// Output: 96-byte uncompressed G1 point Σ ±P_i (k = 0: infinity, 0x40 then zeros)
+export function bls12381G1SumZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_g1_sum_zcash(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
 // bls12381G2Add: bls12381_g2_add.
 // Input: EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check
 // Output: 256-byte G2 point P + Q
@@ -497,6 +519,14 @@ export function bls12381G2Compress(input: Uint8Array): Uint8Array | null {
 export function bls12381G2Decompress(input: Uint8Array): Uint8Array | null {
   const out = new Uint8Array(192);
   return fixed(raw.bls12381_g2_decompress(input.dataStart, <u32>input.length, out.dataStart, 192), out);
+}
+
+// bls12381G2DecompressOnCurve: bls12381_g2_decompress_on_curve.
+// Input: one 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0); on the twist, subgroup not checked (blst_p2_uncompress, NEAR bls12381_p2_decompress)
+// Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)
+export function bls12381G2DecompressOnCurve(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_g2_decompress_on_curve(input.dataStart, <u32>input.length, out.dataStart, 192), out);
 }
 
 // bls12381G2IsInSubgroup: bls12381_g2_is_in_subgroup.
@@ -555,6 +585,14 @@ export function bls12381G2SubZcash(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bls12381_g2_sub_zcash(input.dataStart, <u32>input.length, out.dataStart, 192), out);
 }
 
+// bls12381G2SumZcash: bls12381_g2_sum_zcash.
+// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)), 193·k bytes; each on the twist, subgroup not checked (NEAR bls12381_p2_sum)
+// Output: 192-byte uncompressed G2 point Σ ±Q_i (k = 0: infinity)
+export function bls12381G2SumZcash(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_g2_sum_zcash(input.dataStart, <u32>input.length, out.dataStart, 192), out);
+}
+
 // bls12381GtEqual: bls12381_gt_equal.
 // Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
 // Output: one byte: 0x01 if equal, else 0x00
@@ -579,6 +617,14 @@ export function bls12381HashToG1(input: Uint8Array): Uint8Array | null {
   return fixed(raw.bls12381_hash_to_g1(input.dataStart, <u32>input.length, out.dataStart, 128), out);
 }
 
+// bls12381HashToG1AnyDst: bls12381_hash_to_g1_any_dst.
+// Input: 4-byte big-endian DST length L || DST (L bytes, any length: empty accepted, longer than 255 bytes replaced by SHA-256("H2C-OVERSIZE-DST-" || DST) as RFC 9380 section 5.3.3) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ (arkworks MapToCurveBasedHasher, CosmWasm bls12_381_hash_to_g1)
+// Output: 96-byte uncompressed G1 point
+export function bls12381HashToG1AnyDst(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(96);
+  return fixed(raw.bls12381_hash_to_g1_any_dst(input.dataStart, <u32>input.length, out.dataStart, 96), out);
+}
+
 // bls12381HashToG1Zcash: bls12381_hash_to_g1_zcash.
 // Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST
 // Output: 96-byte uncompressed G1 point
@@ -593,6 +639,14 @@ export function bls12381HashToG1Zcash(input: Uint8Array): Uint8Array | null {
 export function bls12381HashToG2(input: Uint8Array): Uint8Array | null {
   const out = new Uint8Array(256);
   return fixed(raw.bls12381_hash_to_g2(input.dataStart, <u32>input.length, out.dataStart, 256), out);
+}
+
+// bls12381HashToG2AnyDst: bls12381_hash_to_g2_any_dst.
+// Input: 4-byte big-endian DST length L || DST (any length, as bls12381_hash_to_g1_any_dst) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ (CosmWasm bls12_381_hash_to_g2)
+// Output: 192-byte uncompressed G2 point
+export function bls12381HashToG2AnyDst(input: Uint8Array): Uint8Array | null {
+  const out = new Uint8Array(192);
+  return fixed(raw.bls12381_hash_to_g2_any_dst(input.dataStart, <u32>input.length, out.dataStart, 192), out);
 }
 
 // bls12381HashToG2Zcash: bls12381_hash_to_g2_zcash.

@@ -128,6 +128,7 @@ pub mod sizes {
     pub const BLS12381_G1_ADD_ZCASH: usize = 96;
     pub const BLS12381_G1_COMPRESS: usize = 48;
     pub const BLS12381_G1_DECOMPRESS: usize = 96;
+    pub const BLS12381_G1_DECOMPRESS_ON_CURVE: usize = 96;
     pub const BLS12381_G1_IS_IN_SUBGROUP: usize = 1;
     pub const BLS12381_G1_IS_ON_CURVE: usize = 1;
     pub const BLS12381_G1_MSM: usize = 128;
@@ -135,10 +136,12 @@ pub mod sizes {
     pub const BLS12381_G1_MUL_ZCASH: usize = 96;
     pub const BLS12381_G1_NEG_ZCASH: usize = 96;
     pub const BLS12381_G1_SUB_ZCASH: usize = 96;
+    pub const BLS12381_G1_SUM_ZCASH: usize = 96;
     pub const BLS12381_G2_ADD: usize = 256;
     pub const BLS12381_G2_ADD_ZCASH: usize = 192;
     pub const BLS12381_G2_COMPRESS: usize = 96;
     pub const BLS12381_G2_DECOMPRESS: usize = 192;
+    pub const BLS12381_G2_DECOMPRESS_ON_CURVE: usize = 192;
     pub const BLS12381_G2_IS_IN_SUBGROUP: usize = 1;
     pub const BLS12381_G2_IS_ON_CURVE: usize = 1;
     pub const BLS12381_G2_MSM: usize = 256;
@@ -146,11 +149,14 @@ pub mod sizes {
     pub const BLS12381_G2_MUL_ZCASH: usize = 192;
     pub const BLS12381_G2_NEG_ZCASH: usize = 192;
     pub const BLS12381_G2_SUB_ZCASH: usize = 192;
+    pub const BLS12381_G2_SUM_ZCASH: usize = 192;
     pub const BLS12381_GT_EQUAL: usize = 1;
     pub const BLS12381_GT_MUL: usize = 576;
     pub const BLS12381_HASH_TO_G1: usize = 128;
+    pub const BLS12381_HASH_TO_G1_ANY_DST: usize = 96;
     pub const BLS12381_HASH_TO_G1_ZCASH: usize = 96;
     pub const BLS12381_HASH_TO_G2: usize = 256;
+    pub const BLS12381_HASH_TO_G2_ANY_DST: usize = 192;
     pub const BLS12381_HASH_TO_G2_ZCASH: usize = 192;
     pub const BLS12381_MAP_FP2_TO_G2: usize = 256;
     pub const BLS12381_MAP_FP2_TO_G2_ZCASH: usize = 192;
@@ -353,6 +359,9 @@ pub mod raw {
         /// `bls12381_g1_decompress`: see [`crate::bls12381_g1_decompress`].
         #[link_name = "bls12381_g1_decompress"]
         pub fn bls12381_g1_decompress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_decompress_on_curve`: see [`crate::bls12381_g1_decompress_on_curve`].
+        #[link_name = "bls12381_g1_decompress_on_curve"]
+        pub fn bls12381_g1_decompress_on_curve(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_g1_is_in_subgroup`: see [`crate::bls12381_g1_is_in_subgroup`].
         #[link_name = "bls12381_g1_is_in_subgroup"]
         pub fn bls12381_g1_is_in_subgroup(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -374,6 +383,9 @@ pub mod raw {
         /// `bls12381_g1_sub_zcash`: see [`crate::bls12381_g1_sub_zcash`].
         #[link_name = "bls12381_g1_sub_zcash"]
         pub fn bls12381_g1_sub_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g1_sum_zcash`: see [`crate::bls12381_g1_sum_zcash`].
+        #[link_name = "bls12381_g1_sum_zcash"]
+        pub fn bls12381_g1_sum_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_g2_add`: see [`crate::bls12381_g2_add`].
         #[link_name = "bls12381_g2_add"]
         pub fn bls12381_g2_add(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -386,6 +398,9 @@ pub mod raw {
         /// `bls12381_g2_decompress`: see [`crate::bls12381_g2_decompress`].
         #[link_name = "bls12381_g2_decompress"]
         pub fn bls12381_g2_decompress(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_decompress_on_curve`: see [`crate::bls12381_g2_decompress_on_curve`].
+        #[link_name = "bls12381_g2_decompress_on_curve"]
+        pub fn bls12381_g2_decompress_on_curve(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_g2_is_in_subgroup`: see [`crate::bls12381_g2_is_in_subgroup`].
         #[link_name = "bls12381_g2_is_in_subgroup"]
         pub fn bls12381_g2_is_in_subgroup(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -407,6 +422,9 @@ pub mod raw {
         /// `bls12381_g2_sub_zcash`: see [`crate::bls12381_g2_sub_zcash`].
         #[link_name = "bls12381_g2_sub_zcash"]
         pub fn bls12381_g2_sub_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_g2_sum_zcash`: see [`crate::bls12381_g2_sum_zcash`].
+        #[link_name = "bls12381_g2_sum_zcash"]
+        pub fn bls12381_g2_sum_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_gt_equal`: see [`crate::bls12381_gt_equal`].
         #[link_name = "bls12381_gt_equal"]
         pub fn bls12381_gt_equal(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -416,12 +434,18 @@ pub mod raw {
         /// `bls12381_hash_to_g1`: see [`crate::bls12381_hash_to_g1`].
         #[link_name = "bls12381_hash_to_g1"]
         pub fn bls12381_hash_to_g1(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_hash_to_g1_any_dst`: see [`crate::bls12381_hash_to_g1_any_dst`].
+        #[link_name = "bls12381_hash_to_g1_any_dst"]
+        pub fn bls12381_hash_to_g1_any_dst(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_hash_to_g1_zcash`: see [`crate::bls12381_hash_to_g1_zcash`].
         #[link_name = "bls12381_hash_to_g1_zcash"]
         pub fn bls12381_hash_to_g1_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_hash_to_g2`: see [`crate::bls12381_hash_to_g2`].
         #[link_name = "bls12381_hash_to_g2"]
         pub fn bls12381_hash_to_g2(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
+        /// `bls12381_hash_to_g2_any_dst`: see [`crate::bls12381_hash_to_g2_any_dst`].
+        #[link_name = "bls12381_hash_to_g2_any_dst"]
+        pub fn bls12381_hash_to_g2_any_dst(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
         /// `bls12381_hash_to_g2_zcash`: see [`crate::bls12381_hash_to_g2_zcash`].
         #[link_name = "bls12381_hash_to_g2_zcash"]
         pub fn bls12381_hash_to_g2_zcash(in_ptr: *const u8, in_len: u32, out_ptr: *mut u8, out_cap: u32) -> i32;
@@ -987,6 +1011,18 @@ pub fn bls12381_g1_decompress(input: &[u8]) -> Result<[u8; 96], Error> {
     Ok(out)
 }
 
+/// `bls12381_g1_decompress_on_curve`.
+///
+/// Input: one 48-byte Zcash compressed G1 point (x with flags 0x80 compressed, 0x40 infinity, 0x20 y largest); on the curve, subgroup not checked (blst_p1_uncompress, NEAR bls12381_p1_decompress)
+///
+/// Output: the 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)
+pub fn bls12381_g1_decompress_on_curve(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_g1_decompress_on_curve(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
 /// `bls12381_g1_is_in_subgroup`.
 ///
 /// Input: one 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity) on the curve (else invalid_point)
@@ -1069,6 +1105,18 @@ pub fn bls12381_g1_sub_zcash(input: &[u8]) -> Result<[u8; 96], Error> {
     Ok(out)
 }
 
+/// `bls12381_g1_sum_zcash`.
+///
+/// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 96-byte Zcash uncompressed G1 point (x || y, big-endian, flags 0x80 and 0x20 clear; 0x40 then zeros = infinity)), 97·k bytes; each on the curve, subgroup not checked (NEAR bls12381_p1_sum)
+///
+/// Output: 96-byte uncompressed G1 point Σ ±P_i (k = 0: infinity, 0x40 then zeros)
+pub fn bls12381_g1_sum_zcash(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_g1_sum_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
 /// `bls12381_g2_add`.
 ///
 /// Input: EIP-2537 G2ADD: two 256-byte G2 points (Fp2 = c0 || c1), 512 bytes exactly; no subgroup check
@@ -1113,6 +1161,18 @@ pub fn bls12381_g2_compress(input: &[u8]) -> Result<[u8; 96], Error> {
 pub fn bls12381_g2_decompress(input: &[u8]) -> Result<[u8; 192], Error> {
     let mut out = [0u8; 192];
     let r = unsafe { raw::bls12381_g2_decompress(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
+    Ok(out)
+}
+
+/// `bls12381_g2_decompress_on_curve`.
+///
+/// Input: one 96-byte Zcash compressed G2 point (x.c1 || x.c0 with the flags in byte 0); on the twist, subgroup not checked (blst_p2_uncompress, NEAR bls12381_p2_decompress)
+///
+/// Output: the 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)
+pub fn bls12381_g2_decompress_on_curve(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_g2_decompress_on_curve(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
     exact(r, 192)?;
     Ok(out)
 }
@@ -1199,6 +1259,18 @@ pub fn bls12381_g2_sub_zcash(input: &[u8]) -> Result<[u8; 192], Error> {
     Ok(out)
 }
 
+/// `bls12381_g2_sum_zcash`.
+///
+/// Input: k >= 0 items (sign byte: 0 add, 1 subtract || 192-byte Zcash uncompressed G2 point (x.c1 || x.c0 || y.c1 || y.c0; 0x40 then zeros = infinity)), 193·k bytes; each on the twist, subgroup not checked (NEAR bls12381_p2_sum)
+///
+/// Output: 192-byte uncompressed G2 point Σ ±Q_i (k = 0: infinity)
+pub fn bls12381_g2_sum_zcash(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_g2_sum_zcash(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
+    Ok(out)
+}
+
 /// `bls12381_gt_equal`.
 ///
 /// Input: two 576-byte Fp12 element (gnark-crypto E12.Bytes order: C1.B2.A1 first ... C0.B0.A0 last, 48-byte big-endian coefficients < p)s
@@ -1234,6 +1306,18 @@ pub fn bls12381_hash_to_g1(input: &[u8]) -> Result<[u8; 128], Error> {
     Ok(out)
 }
 
+/// `bls12381_hash_to_g1_any_dst`.
+///
+/// Input: 4-byte big-endian DST length L || DST (L bytes, any length: empty accepted, longer than 255 bytes replaced by SHA-256("H2C-OVERSIZE-DST-" || DST) as RFC 9380 section 5.3.3) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ (arkworks MapToCurveBasedHasher, CosmWasm bls12_381_hash_to_g1)
+///
+/// Output: 96-byte uncompressed G1 point
+pub fn bls12381_hash_to_g1_any_dst(input: &[u8]) -> Result<[u8; 96], Error> {
+    let mut out = [0u8; 96];
+    let r = unsafe { raw::bls12381_hash_to_g1_any_dst(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 96) };
+    exact(r, 96)?;
+    Ok(out)
+}
+
 /// `bls12381_hash_to_g1_zcash`.
 ///
 /// Input: 1-byte DST length L (1..255) || DST (L bytes) || msg: RFC 9380 hash_to_curve BLS12381G1_XMD:SHA-256_SSWU_RO_ with the caller's DST
@@ -1255,6 +1339,18 @@ pub fn bls12381_hash_to_g2(input: &[u8]) -> Result<[u8; 256], Error> {
     let mut out = [0u8; 256];
     let r = unsafe { raw::bls12381_hash_to_g2(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 256) };
     exact(r, 256)?;
+    Ok(out)
+}
+
+/// `bls12381_hash_to_g2_any_dst`.
+///
+/// Input: 4-byte big-endian DST length L || DST (any length, as bls12381_hash_to_g1_any_dst) || msg: RFC 9380 hash_to_curve BLS12381G2_XMD:SHA-256_SSWU_RO_ (CosmWasm bls12_381_hash_to_g2)
+///
+/// Output: 192-byte uncompressed G2 point
+pub fn bls12381_hash_to_g2_any_dst(input: &[u8]) -> Result<[u8; 192], Error> {
+    let mut out = [0u8; 192];
+    let r = unsafe { raw::bls12381_hash_to_g2_any_dst(input.as_ptr(), len32(input)?, out.as_mut_ptr(), 192) };
+    exact(r, 192)?;
     Ok(out)
 }
 

@@ -1,0 +1,105 @@
+//go:build cgo && !purego
+
+package libsecp
+
+/*
+#cgo noescape hc_recover
+#cgo nocallback hc_recover
+#cgo noescape hc_verify
+#cgo nocallback hc_verify
+#include <stddef.h>
+
+// Declarations from libsecp256k1's secp256k1.h and secp256k1_recovery.h
+// (the API, unchanged since its first release): the structures are opaque
+// byte arrays of these sizes.
+typedef struct secp256k1_context_struct secp256k1_context;
+typedef struct { unsigned char data[64]; } secp256k1_pubkey;
+typedef struct { unsigned char data[64]; } secp256k1_ecdsa_signature;
+typedef struct { unsigned char data[65]; } secp256k1_ecdsa_recoverable_signature;
+
+#define HC_CONTEXT_VERIFY ((1 << 0) | (1 << 8)) // SECP256K1_CONTEXT_VERIFY
+#define HC_EC_UNCOMPRESSED (1 << 1)            // SECP256K1_EC_UNCOMPRESSED
+
+secp256k1_context *secp256k1_context_create(unsigned int flags);
+int secp256k1_ec_pubkey_parse(const secp256k1_context *ctx, secp256k1_pubkey *pubkey,
+	const unsigned char *input, size_t inputlen);
+int secp256k1_ec_pubkey_serialize(const secp256k1_context *ctx, unsigned char *output,
+	size_t *outputlen, const secp256k1_pubkey *pubkey, unsigned int flags);
+int secp256k1_ecdsa_signature_parse_compact(const secp256k1_context *ctx,
+	secp256k1_ecdsa_signature *sig, const unsigned char *input64);
+int secp256k1_ecdsa_verify(const secp256k1_context *ctx, const secp256k1_ecdsa_signature *sig,
+	const unsigned char *msghash32, const secp256k1_pubkey *pubkey);
+int secp256k1_ecdsa_recoverable_signature_parse_compact(const secp256k1_context *ctx,
+	secp256k1_ecdsa_recoverable_signature *sig, const unsigned char *input64, int recid);
+int secp256k1_ecdsa_recover(const secp256k1_context *ctx, secp256k1_pubkey *pubkey,
+	const secp256k1_ecdsa_recoverable_signature *sig, const unsigned char *msghash32);
+
+// hc_ctx is created once; verification and recovery only read it, so it is
+// shared by all threads (libsecp256k1's documented rule for const contexts).
+static secp256k1_context *hc_ctx;
+
+static int hc_init(void) {
+	hc_ctx = secp256k1_context_create(HC_CONTEXT_VERIFY);
+	return hc_ctx != NULL;
+}
+
+// hc_recover writes 0x04 || x || y to out65 and returns 1, or returns 0
+// when no key recovers (r or s zero or >= n, no point R, Q at infinity).
+static int hc_recover(unsigned char *out65, const unsigned char *rs64, int recid, const unsigned char *h32) {
+	secp256k1_ecdsa_recoverable_signature sig;
+	secp256k1_pubkey pk;
+	size_t n = 65;
+	if (!secp256k1_ecdsa_recoverable_signature_parse_compact(hc_ctx, &sig, rs64, recid)) return 0;
+	if (!secp256k1_ecdsa_recover(hc_ctx, &pk, &sig, h32)) return 0;
+	return secp256k1_ec_pubkey_serialize(hc_ctx, out65, &n, &pk, HC_EC_UNCOMPRESSED) && n == 65;
+}
+
+// hc_verify: 1 valid, 0 invalid, -1 when the key or signature does not parse.
+static int hc_verify(const unsigned char *pk65, const unsigned char *rs64, const unsigned char *h32) {
+	secp256k1_pubkey pk;
+	secp256k1_ecdsa_signature sig;
+	if (!secp256k1_ec_pubkey_parse(hc_ctx, &pk, pk65, 65)) return -1;
+	if (!secp256k1_ecdsa_signature_parse_compact(hc_ctx, &sig, rs64)) return -1;
+	return secp256k1_ecdsa_verify(hc_ctx, &sig, h32, &pk);
+}
+*/
+import "C"
+
+import "unsafe"
+
+// Available: this build links libsecp256k1 and its context was created.
+var Available = C.hc_init() == 1
+
+// Recover is SEC 1 section 4.1.6 public-key recovery with libsecp256k1's
+// secp256k1_ecdsa_recover: out receives 0x04 || x || y of
+// Q = r^-1 (s R - e G), where e = hash mod n and R is the point with
+// x(R) = r (r + n when rid&2) and y of the parity rid&1. hash is 32 bytes,
+// rs is r || s (32 bytes each, big-endian), rid is in 0..3. It returns false
+// when no key recovers: r or s zero or >= n, r + n >= p with rid&2, no curve
+// point with that x, or Q at infinity. High s is accepted.
+func Recover(out *[65]byte, hash, rs []byte, rid byte) bool {
+	if len(hash) != 32 || len(rs) != 64 || rid > 3 {
+		panic("libsecp: internal error: bad Recover arguments")
+	}
+	return C.hc_recover((*C.uchar)(unsafe.Pointer(&out[0])), (*C.uchar)(unsafe.Pointer(&rs[0])), C.int(rid),
+		(*C.uchar)(unsafe.Pointer(&hash[0]))) == 1
+}
+
+// Verify is ECDSA verification (SEC 1 section 4.1.4) with libsecp256k1's
+// secp256k1_ecdsa_verify. pk65 is 0x04 || x || y of a checked key, rs is
+// r || s with r, s in [1, n-1] and s <= n/2 (libsecp256k1 refuses high s;
+// verifying (r, n - s) is equivalent and the caller normalises), hash is 32
+// bytes.
+func Verify(pk65, rs, hash []byte) bool {
+	if len(pk65) != 65 || len(rs) != 64 || len(hash) != 32 {
+		panic("libsecp: internal error: bad Verify arguments")
+	}
+	switch C.hc_verify((*C.uchar)(unsafe.Pointer(&pk65[0])), (*C.uchar)(unsafe.Pointer(&rs[0])),
+		(*C.uchar)(unsafe.Pointer(&hash[0]))) {
+	case 1:
+		return true
+	case 0:
+		return false
+	}
+	panic("libsecp: internal error: libsecp256k1 refused a checked key or signature")
+}
