@@ -20,7 +20,7 @@ import (
 // time per operation, every thread included: on a shared machine it
 // ignores time spent descheduled). Run with -cpu 1 and -cpu 2.
 func BenchmarkMSM(b *testing.B) {
-	sizes := []int{2, 8, 64, 256, 1024, 4096}
+	sizes := []int{2, 8, 16, 32, 64, 256, 1024, 4096}
 	impls := []string{"native", "gnark", "blst", "native-novec"}
 	run := func(b *testing.B, prim, vec string, n int, f func()) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {

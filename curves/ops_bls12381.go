@@ -146,10 +146,13 @@ func scalarsLE(s []Scalar) []byte {
 // BLS12381MSMG1 returns Σ s[i]·P[i] (P[i] in G1, so s[i] may be taken mod r).
 // len(P) must equal len(s) and be at least 1.
 func BLS12381MSMG1(P []bls12381.G1, s []Scalar) bls12381.G1 {
-	if blsMSMG1Native {
+	if blsMSMG1Native && len(P) >= nativeMinBLS12381G1 {
 		return msm.BLS12381G1(P, s)
 	}
-	if blsMSMG1Blst {
+	// Below nativeMinBLS12381G1 points the native backend hands the MSM to
+	// the fastest peer at that size: gnark's GLV sum up to smallMSM, blst's
+	// Pippenger above (when built in).
+	if blsMSMG1Blst || (blsMSMG1Native && blst.Available && len(P) > smallMSM) {
 		sb := scalarsLE(s)
 		w := parallel.Workers(len(P), 32)
 		parts := make([]blst.JacG1, w)
