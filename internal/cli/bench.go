@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,7 +16,7 @@ import (
 )
 
 func init() {
-	Register(&Command{Name: "bench", Usage: "bench [--json FILE] [--filter REGEXP] [--benchtime D] [--backends] [--repeat N] [--hostile [--md FILE]] | bench plot --from FILE[,FILE...] --out DIR | bench guest [--benchtime D] [--json FILE] [--plot DIR]",
+	Register(&Command{Name: "bench", Usage: "bench [--json FILE] [--filter REGEXP] [--benchtime D] [--backends] [--repeat N] [--hostile [--md FILE]] | bench plot --from FILE[,FILE...] --out DIR | bench plot --gotest FILE [--impl I --peers P,Q --targets R,S] --out DIR | bench guest [--benchtime D] [--json FILE] [--plot DIR]",
 		Summary: "measure every function (per backend) next to peer libraries; plot results", Run: cmdBench})
 	Register(&Command{Name: "calibrate", Usage: "calibrate --from BENCH.json[,BENCH2.json...] [--gas-per-ns R] --out SCHEDULE.json",
 		Summary: "fit a gas schedule to worst-case benchmark results", Run: cmdCalibrate})
@@ -46,8 +48,15 @@ func cmdBench(env *Env, args []string) int {
 		fs := newFlags(env, "bench plot")
 		from := fs.String("from", "", "result files, comma-separated")
 		out := fs.String("out", ".", "directory for the SVG files")
+		gotest := fs.String("gotest", "", "instead of --from: `go test -bench` output with Benchmark<Name>/<group>/<n>/<impl> lines; plots --impl over the fastest of --peers per size into bench-<name>.svg")
+		impl := fs.String("impl", "native", "with --gotest: the implementation whose ratio is plotted")
+		peers := fs.String("peers", "gnark,blst", "with --gotest: the implementations it is compared with, comma-separated")
+		targets := fs.String("targets", "", "with --gotest: ratios drawn as dashed target lines, comma-separated")
 		if _, err := fs.parse(args[1:]); err != nil {
 			return exitCode(err)
+		}
+		if *gotest != "" {
+			return plotGoTest(env, *gotest, *out, *impl, *peers, *targets)
 		}
 		files, err := loadAll(*from)
 		if err != nil {
@@ -205,5 +214,50 @@ func cmdBenchHostile(env *Env, filter string, bt time.Duration, repeat int, md s
 			return 1
 		}
 	}
+	return 0
+}
+
+// plotGoTest plots one implementation's CPU time over the fastest peer's
+// per size, from `go test -bench` output (e.g. BenchmarkMSM, docs/curves.md).
+func plotGoTest(env *Env, in, dir, impl, peers, targets string) int {
+	f, err := os.Open(in)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
+		return 2
+	}
+	defer f.Close()
+	rows, err := bench.ParseGoBench(f)
+	if err != nil || len(rows) == 0 {
+		fmt.Fprintln(env.Stderr, "hostcrypto: no Benchmark<Name>/<group>/<n>/<impl> lines in", in, err)
+		return 2
+	}
+	var ts []float64
+	for _, t := range strings.Split(targets, ",") {
+		if t = strings.TrimSpace(t); t == "" {
+			continue
+		}
+		v, err := strconv.ParseFloat(t, 64)
+		if err != nil {
+			fmt.Fprintln(env.Stderr, "hostcrypto: --targets:", err)
+			return 2
+		}
+		ts = append(ts, v)
+	}
+	pts := bench.Ratios(rows, impl, strings.Split(peers, ","))
+	if len(pts) == 0 {
+		fmt.Fprintf(env.Stderr, "hostcrypto: no size has both %s and one of %s\n", impl, peers)
+		return 2
+	}
+	title := fmt.Sprintf("%s: %s CPU time / fastest of %s (one core)", rows[0].Name, impl, peers)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
+		return 1
+	}
+	path := filepath.Join(dir, "bench-"+strings.ToLower(rows[0].Name)+".svg")
+	if err := os.WriteFile(path, []byte(bench.PlotRatios(title, pts, ts)), 0o644); err != nil {
+		fmt.Fprintln(env.Stderr, "hostcrypto:", err)
+		return 1
+	}
+	fmt.Fprintln(env.Stdout, "wrote", path)
 	return 0
 }

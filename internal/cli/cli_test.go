@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -106,5 +107,24 @@ func TestBenchPlotCalibrateSmoke(t *testing.T) {
 	// Calibration refuses data that does not cover the catalogue.
 	if code, _, _ := run(t, "", "calibrate", "--from", dir+"/b.json", "--out", dir+"/s.json"); code != 1 {
 		t.Fatalf("calibrate on partial data: exit %d", code)
+	}
+}
+
+func TestBenchPlotGoTest(t *testing.T) {
+	dir := t.TempDir()
+	in := "BenchmarkMSM/bn254g1/64/native-2 10 100 ns/op 50 cpu-ns/op\nBenchmarkMSM/bn254g1/64/gnark-2 10 200 ns/op 100 cpu-ns/op\n"
+	if err := os.WriteFile(dir+"/msm.txt", []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := run(t, "", "bench", "plot", "--gotest", dir+"/msm.txt", "--targets", "0.7", "--out", dir)
+	if code != 0 || !strings.Contains(out, "bench-msm.svg") {
+		t.Fatalf("code %d, out %q, err %q", code, out, errs)
+	}
+	svg, err := os.ReadFile(dir + "/bench-msm.svg")
+	if err != nil || !strings.Contains(string(svg), "bn254g1 n=64: 0.50") {
+		t.Fatalf("svg %q, %v", svg, err)
+	}
+	if code, _, _ := run(t, "", "bench", "plot", "--gotest", dir+"/msm.txt", "--impl", "blst", "--out", dir); code != 2 {
+		t.Fatalf("no blst rows: code %d, want 2", code)
 	}
 }
