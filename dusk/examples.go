@@ -69,7 +69,7 @@ func sections(parts ...[]byte) []byte { return wire.AppendSections(nil, parts...
 
 func groth16Examples() []core.Example {
 	var out []core.Example
-	for _, n := range []int{2, 16, 128} {
+	for _, n := range []int{2, 16, 128, 1024, 4096} {
 		out = append(out, core.Example{Name: fmt.Sprintf("%dabc", n), Input: groth16Example(n), Worst: true})
 	}
 	return out
