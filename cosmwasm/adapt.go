@@ -58,8 +58,10 @@ func reorder(name string, target *core.Func, layout string, toTarget func([]byte
 
 // hashSigPkToPkSigHash turns hash (32) || sig (64) || pk into pk || sig || hash.
 func hashSigPkToPkSigHash(in []byte) ([]byte, error) {
-	if len(in) < 96 {
-		return nil, core.Errorf(core.CodeMalformed, "cosmwasm: secp256k1_verify input is %d bytes, want hash (32) || sig (64) || pk", len(in))
+	// The target takes only a 33- or 65-byte key: refuse any other length
+	// before copying, so a padded input costs no more than its price.
+	if n := len(in) - 96; n != 33 && n != 65 {
+		return nil, core.Errorf(core.CodeMalformed, "cosmwasm: secp256k1_verify input is %d bytes, want hash (32) || sig (64) || pk (33 or 65)", len(in))
 	}
 	out := make([]byte, 0, len(in))
 	out = append(out, in[96:]...)
