@@ -261,3 +261,119 @@ func TestNotInSubgroupPippenger(t *testing.T) {
 		}
 	})
 }
+
+// g2Sizes: 1 … ~600, crossing the window regimes, mostly not multiples of 8.
+var g2Sizes = []int{1, 2, 3, 5, 8, 9, 15, 17, 33, 63, 64, 65, 129, 255, 257, 513, 601}
+
+func blsG2Inputs(rng *rand.Rand, n, shape int) ([]bls.G2Affine, []blsfr.Element) {
+	_, g, _, _ := bls.Generators()
+	P := make([]bls.G2Affine, n)
+	s := make([]blsfr.Element, n)
+	var k blsfr.Element
+	k.SetRandom()
+	var q, acc bls.G2Jac
+	q.ScalarMultiplication(&g, k.BigInt(new(big.Int)))
+	for i := range P {
+		acc.AddAssign(&q)
+		P[i].FromJacobian(&acc)
+		s[i].SetRandom()
+	}
+	edge(rng, shape, P, s, func(p *bls.G2Affine) { p.Neg(p) }, func(p *bls.G2Affine) { *p = bls.G2Affine{} })
+	return P, s
+}
+
+type blsG2Case struct {
+	P    []bls.G2Affine
+	s    []blsfr.Element
+	want bls.G2Affine
+}
+
+func TestBLS12381G2AgainstGnark(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	var cases []blsG2Case
+	for _, n := range g2Sizes {
+		for shape := 0; shape < nShapes; shape++ {
+			c := blsG2Case{}
+			c.P, c.s = blsG2Inputs(rng, n, shape)
+			if _, err := c.want.MultiExp(c.P, c.s, cfg1); err != nil {
+				t.Fatal(err)
+			}
+			cases = append(cases, c)
+		}
+	}
+	dispatchtest.ForEach(t, "fieldmulvec.bls12381fp", func(t *testing.T) {
+		dispatchtest.ForEach(t, "fieldmul.bls12381fp", func(t *testing.T) {
+			for i, c := range cases {
+				procs(func(p int) {
+					got := msm.BLS12381G2(c.P, c.s)
+					if got.X != c.want.X || got.Y != c.want.Y {
+						t.Errorf("n=%d shape=%d procs=%d: got %v want %v", len(c.P), i%nShapes, p, got, c.want)
+					}
+				})
+			}
+		})
+	})
+	if got := msm.BLS12381G2(cases[0].P, cases[0].s[:0]); !got.IsInfinity() {
+		t.Errorf("mismatched lengths: %v", got)
+	}
+	if got := msm.BLS12381G2(nil, nil); !got.IsInfinity() {
+		t.Errorf("empty: %v", got)
+	}
+}
+
+// TestG2NotInSubgroup: no endomorphism is used, so the sum is right for
+// any points of the twist E'(Fp2), in G2 or not.
+func TestG2NotInSubgroup(t *testing.T) {
+	rng := rand.New(rand.NewSource(6))
+	for _, n := range []int{3, 40} {
+		P, s := blsG2Inputs(rng, n, shapeRandom)
+		x := uint64(1)
+		for i := range P {
+			if i%3 != 0 {
+				continue
+			}
+			for ; ; x++ { // the next x = x + u with x³ + 4(1+u) a square
+				var X, rhs, Y bls.E2
+				X.A0.SetUint64(x)
+				X.A1.SetOne()
+				rhs.Square(&X).Mul(&rhs, &X)
+				var b bls.E2
+				b.A0.SetUint64(4)
+				b.A1.SetUint64(4)
+				rhs.Add(&rhs, &b)
+				if rhs.Legendre() == 1 {
+					Y.Sqrt(&rhs)
+					P[i] = bls.G2Affine{X: X, Y: Y}
+					x++
+					break
+				}
+			}
+			if !P[i].IsOnCurve() {
+				t.Fatal("test point off the twist")
+			}
+		}
+		if P[0].IsInSubGroup() {
+			t.Fatal("test point in G2")
+		}
+		var want bls.G2Jac
+		for i := range P {
+			var p, acc bls.G2Jac
+			p.FromAffine(&P[i])
+			k := s[i].BigInt(new(big.Int))
+			for b := k.BitLen() - 1; b >= 0; b-- {
+				acc.DoubleAssign()
+				if k.Bit(b) == 1 {
+					acc.AddAssign(&p)
+				}
+			}
+			want.AddAssign(&acc)
+		}
+		var w bls.G2Affine
+		w.FromJacobian(&want)
+		procs(func(p int) {
+			if got := msm.BLS12381G2(P, s); got != w {
+				t.Errorf("n=%d procs=%d: got %v want %v", n, p, got, w)
+			}
+		})
+	}
+}

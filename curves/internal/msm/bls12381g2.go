@@ -1,0 +1,616 @@
+package msm
+
+import (
+	"unsafe"
+
+	gfp "github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
+	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
+
+	"github.com/hostcrypto/hostcrypto/curves/bls12381"
+	fp "github.com/hostcrypto/hostcrypto/field/bls12381fp"
+	"github.com/hostcrypto/hostcrypto/internal/parallel"
+)
+
+// BLS12-381 G2: the same Pippenger as bls12381g1.go over Fp2 = Fp[u]/(u²+1)
+// (the twist y² = x³ + 4(1+u), a = 0, so the same XYZZ formulas). In the
+// batch-affine flush the Fp2 products of a batch run as MulVec over the
+// component arrays (Karatsuba: three Fp products per Fp2 product, two per
+// square), and the Fp2 denominators are inverted through their norms
+// (1/(a0+a1u) = (a0-a1u)/(a0²+a1²)), so Montgomery's trick and the one
+// inversion run over Fp.
+
+// e2 is c0 + c1·u, gnark-crypto's E2 layout.
+type e2 struct{ A0, A1 fp.Element }
+
+// bls12381G2Aff is an affine point with gnark-crypto's G2Affine layout,
+// (0, 0) the point at infinity.
+type bls12381G2Aff struct{ X, Y e2 }
+
+// bls12381G2XYZZ is a point in extended Jacobian coordinates over Fp2.
+type bls12381G2XYZZ struct{ X, Y, ZZ, ZZZ e2 }
+
+var _ [unsafe.Sizeof(bls12381.G2{}) - unsafe.Sizeof(bls12381G2Aff{})]byte // same size as gnark's
+var _ [unsafe.Sizeof(bls12381G2Aff{}) - unsafe.Sizeof(bls12381.G2{})]byte
+var _ [unsafe.Sizeof(gfp.Element{}) - unsafe.Sizeof(fp.Element{})]byte
+var _ [unsafe.Sizeof(fp.Element{}) - unsafe.Sizeof(gfp.Element{})]byte
+
+func (z *e2) isZero() bool { return z.A0.IsZero() && z.A1.IsZero() }
+
+func (z *e2) setOne() { z.A0.SetOne(); z.A1.SetZero() }
+
+func e2Add(z, x, y *e2) {
+	bls12381Add(&z.A0, &x.A0, &y.A0)
+	bls12381Add(&z.A1, &x.A1, &y.A1)
+}
+
+func e2Sub(z, x, y *e2) {
+	bls12381Sub(&z.A0, &x.A0, &y.A0)
+	bls12381Sub(&z.A1, &x.A1, &y.A1)
+}
+
+func e2Neg(z, x *e2) {
+	z.A0.Neg(&x.A0)
+	z.A1.Neg(&x.A1)
+}
+
+// e2Mul sets z = x·y (Karatsuba, three Fp products).
+func e2Mul(z, x, y *e2) {
+	var a, b, s, t fp.Element
+	a.Mul(&x.A0, &y.A0)
+	b.Mul(&x.A1, &y.A1)
+	bls12381Add(&s, &x.A0, &x.A1)
+	bls12381Add(&t, &y.A0, &y.A1)
+	s.Mul(&s, &t)
+	bls12381Sub(&s, &s, &a)
+	bls12381Sub(&z.A1, &s, &b)
+	bls12381Sub(&z.A0, &a, &b)
+}
+
+// e2Square sets z = x² ((x0+x1)(x0-x1) + 2x0x1·u).
+func e2Square(z, x *e2) {
+	var s, d, m fp.Element
+	bls12381Add(&s, &x.A0, &x.A1)
+	bls12381Sub(&d, &x.A0, &x.A1)
+	m.Mul(&x.A0, &x.A1)
+	z.A0.Mul(&s, &d)
+	bls12381Add(&z.A1, &m, &m)
+}
+
+// e2Inverse sets z = 1/x (x != 0) = conj(x)/(x0²+x1²).
+func e2Inverse(z, x *e2) {
+	var n, t fp.Element
+	n.Square(&x.A0)
+	t.Square(&x.A1)
+	bls12381Add(&n, &n, &t)
+	bls12381InverseFp(&n, &n)
+	z.A0.Mul(&x.A0, &n)
+	z.A1.Mul(&x.A1, &n)
+	z.A1.Neg(&z.A1)
+}
+
+// bls12381InverseFp sets z = 1/x (x != 0; 0 gives 0) with gnark-crypto's
+// Fp inversion (same Montgomery layout as fp.Element), faster than
+// math/big's extended GCD.
+func bls12381InverseFp(z, x *fp.Element) {
+	(*gfp.Element)(unsafe.Pointer(z)).Inverse((*gfp.Element)(unsafe.Pointer(x)))
+}
+
+// setAff sets p = q (q not infinity).
+func (p *bls12381G2XYZZ) setAff(q *bls12381G2Aff) {
+	p.X, p.Y = q.X, q.Y
+	p.ZZ.setOne()
+	p.ZZZ.setOne()
+}
+
+// doubleAff sets p = 2q for affine q (mdbl-2008-s-1, a = 0).
+func (p *bls12381G2XYZZ) doubleAff(q *bls12381G2Aff) {
+	var u, v, w, s, m, t e2
+	e2Add(&u, &q.Y, &q.Y)
+	e2Square(&v, &u)
+	e2Mul(&w, &u, &v)
+	e2Mul(&s, &q.X, &v)
+	e2Square(&m, &q.X)
+	e2Add(&t, &m, &m)
+	e2Add(&m, &m, &t)
+	e2Square(&p.X, &m)
+	e2Add(&t, &s, &s)
+	e2Sub(&p.X, &p.X, &t)
+	e2Sub(&t, &s, &p.X)
+	e2Mul(&t, &t, &m)
+	e2Mul(&p.Y, &w, &q.Y)
+	e2Sub(&p.Y, &t, &p.Y)
+	p.ZZ = v
+	p.ZZZ = w
+}
+
+// double sets p = 2p (dbl-2008-s-1, a = 0).
+func (p *bls12381G2XYZZ) double() {
+	var u, v, w, s, m, t e2
+	e2Add(&u, &p.Y, &p.Y)
+	e2Square(&v, &u)
+	e2Mul(&w, &u, &v)
+	e2Mul(&s, &p.X, &v)
+	e2Square(&m, &p.X)
+	e2Add(&t, &m, &m)
+	e2Add(&m, &m, &t)
+	e2Square(&p.X, &m)
+	e2Add(&t, &s, &s)
+	e2Sub(&p.X, &p.X, &t)
+	e2Sub(&t, &s, &p.X)
+	e2Mul(&t, &t, &m)
+	e2Mul(&p.Y, &w, &p.Y)
+	e2Sub(&p.Y, &t, &p.Y)
+	e2Mul(&p.ZZ, &p.ZZ, &v)
+	e2Mul(&p.ZZZ, &p.ZZZ, &w)
+}
+
+// addAff sets p = p + q for affine q, not infinity (madd-2008-s).
+func (p *bls12381G2XYZZ) addAff(q *bls12381G2Aff) {
+	if p.ZZ.isZero() {
+		p.setAff(q)
+		return
+	}
+	var u2, s2, pp, r e2
+	e2Mul(&u2, &q.X, &p.ZZ)
+	e2Mul(&s2, &q.Y, &p.ZZZ)
+	e2Sub(&pp, &u2, &p.X)
+	e2Sub(&r, &s2, &p.Y)
+	if pp.isZero() {
+		if r.isZero() {
+			p.doubleAff(q)
+		} else {
+			p.ZZ = e2{}
+		}
+		return
+	}
+	var ppp, qq, t e2
+	e2Square(&ppp, &pp)
+	e2Mul(&p.ZZ, &p.ZZ, &ppp)
+	e2Mul(&qq, &p.X, &ppp)
+	e2Mul(&ppp, &ppp, &pp)
+	e2Mul(&p.ZZZ, &p.ZZZ, &ppp)
+	e2Square(&p.X, &r)
+	e2Sub(&p.X, &p.X, &ppp)
+	e2Add(&t, &qq, &qq)
+	e2Sub(&p.X, &p.X, &t)
+	e2Sub(&t, &qq, &p.X)
+	e2Mul(&t, &t, &r)
+	e2Mul(&p.Y, &p.Y, &ppp)
+	e2Sub(&p.Y, &t, &p.Y)
+}
+
+// add sets p = p + q (add-2008-s).
+func (p *bls12381G2XYZZ) add(q *bls12381G2XYZZ) {
+	if q.ZZ.isZero() {
+		return
+	}
+	if p.ZZ.isZero() {
+		*p = *q
+		return
+	}
+	var u1, u2, s1, s2, pp, r e2
+	e2Mul(&u1, &p.X, &q.ZZ)
+	e2Mul(&u2, &q.X, &p.ZZ)
+	e2Mul(&s1, &p.Y, &q.ZZZ)
+	e2Mul(&s2, &q.Y, &p.ZZZ)
+	e2Sub(&pp, &u2, &u1)
+	e2Sub(&r, &s2, &s1)
+	if pp.isZero() {
+		if r.isZero() {
+			p.double()
+		} else {
+			p.ZZ = e2{}
+		}
+		return
+	}
+	var ppp, qq, t e2
+	e2Square(&ppp, &pp)
+	e2Mul(&p.ZZ, &p.ZZ, &q.ZZ)
+	e2Mul(&p.ZZ, &p.ZZ, &ppp)
+	e2Mul(&qq, &u1, &ppp)
+	e2Mul(&ppp, &ppp, &pp)
+	e2Mul(&p.ZZZ, &p.ZZZ, &q.ZZZ)
+	e2Mul(&p.ZZZ, &p.ZZZ, &ppp)
+	e2Square(&p.X, &r)
+	e2Sub(&p.X, &p.X, &ppp)
+	e2Add(&t, &qq, &qq)
+	e2Sub(&p.X, &p.X, &t)
+	e2Sub(&t, &qq, &p.X)
+	e2Mul(&t, &t, &r)
+	e2Mul(&p.Y, &s1, &ppp)
+	e2Sub(&p.Y, &t, &p.Y)
+}
+
+// affine returns p in affine coordinates ((0, 0) for infinity).
+func (p *bls12381G2XYZZ) affine() bls12381G2Aff {
+	var a bls12381G2Aff
+	if p.ZZ.isZero() {
+		return a
+	}
+	var inv, t e2
+	e2Inverse(&inv, &p.ZZZ)
+	e2Mul(&a.Y, &p.Y, &inv)
+	e2Mul(&t, &inv, &p.ZZ) // 1/Z
+	e2Square(&t, &t)
+	e2Mul(&a.X, &p.X, &t)
+	return a
+}
+
+// bls12381G2Scratch holds one worker's buckets and batch arrays (the Fp2
+// coordinates of a batch as component arrays, for MulVec).
+type bls12381G2Scratch struct {
+	bA   []bls12381G2Aff  // affine buckets
+	bSet []bool           // bA[b] holds a point
+	bJ   []bls12381G2XYZZ // XYZZ parts of buckets (conflicts, doublings)
+	bJb  []int32          // bucket of each bJ entry
+	bJi  []int32          // per bucket: 1 + its index in bJ, or 0
+	inB  []bool           // bucket b has an addition in the current batch
+	idx  []int32          // bucket of each batch entry
+	// bucket x, y; point x, y (components 0 and 1); then scratch.
+	ax0, ax1, ay0, ay1, qx0, qx1, qy0, qy1 []fp.Element
+	d0, d1, n, pre, t0, t1                 []fp.Element
+	k                                      int // batch entries in use
+	batch                                  int // batch capacity (multiple of 8)
+}
+
+// newBLS12381G2Scratch returns a scratch for nb buckets (and the slots of
+// the reduction chains), batches sized for nb.
+func newBLS12381G2Scratch(nb, slots int) *bls12381G2Scratch {
+	k := batchSize(nb)
+	nb += slots
+	s := &bls12381G2Scratch{bJi: make([]int32, nb)}
+	s.bA, s.bSet, s.inB, s.idx = make([]bls12381G2Aff, nb), make([]bool, nb), make([]bool, nb), make([]int32, k)
+	f := make([]fp.Element, 14*k)
+	next := func() []fp.Element {
+		a := f[:k:k]
+		f = f[k:]
+		return a
+	}
+	s.ax0, s.ax1, s.ay0, s.ay1 = next(), next(), next(), next()
+	s.qx0, s.qx1, s.qy0, s.qy1 = next(), next(), next(), next()
+	s.d0, s.d1, s.n, s.pre, s.t0, s.t1 = next(), next(), next(), next(), next(), next()
+	s.batch = k
+	return s
+}
+
+// BLS12381G2 returns Σ s[i]·P[i] for points P[i] on the twist (infinity
+// allowed; any subgroup: no endomorphism is used) and scalars s[i].
+// Mismatched or empty inputs give infinity.
+func BLS12381G2(P []bls12381.G2, s []fr.Element) bls12381.G2 {
+	var res bls12381.G2
+	if len(P) != len(s) || len(P) == 0 {
+		return res
+	}
+	pts := unsafe.Slice((*bls12381G2Aff)(unsafe.Pointer(&P[0])), len(P))
+	keep := make([]bls12381G2Aff, 0, len(P))
+	sc := make([][4]uint64, 0, len(P))
+	for i := range pts {
+		if (pts[i].X.isZero() && pts[i].Y.isZero()) || s[i].IsZero() {
+			continue
+		}
+		keep = append(keep, pts[i])
+		sc = append(sc, s[i].Bits())
+	}
+	if len(keep) == 0 {
+		return res
+	}
+	n := len(keep)
+	c, windows := params(n, bls12381ScalarBits)
+	negY := make([]e2, n)
+	for i := range keep {
+		e2Neg(&negY[i], &keep[i].Y)
+	}
+	digits := make([]int32, windows*n)
+	recode(digits, sc, c, windows)
+	sums := make([]bls12381G2XYZZ, windows)
+	w := workers(n, windows)
+	parallel.Split(windows, w, "msm", func(_, lo, hi int) {
+		per := groupWindows(c, hi-lo)
+		slots := 0
+		for _, g := range []int{per, (hi - lo) % per} {
+			slots = max(slots, 2*g*segments(g, c))
+		}
+		scr := newBLS12381G2Scratch(per<<(c-1), slots)
+		for g := lo; g < hi; g += per {
+			gh := min(g+per, hi)
+			clear(scr.bSet)
+			scr.windows(sums[g:gh], keep, negY, digits, g, gh, windows, c)
+		}
+	})
+	acc := sums[windows-1]
+	for win := windows - 2; win >= 0; win-- {
+		for j := 0; j < c; j++ {
+			acc.double()
+		}
+		acc.add(&sums[win])
+	}
+	a := acc.affine()
+	return *(*bls12381.G2)(unsafe.Pointer(&a))
+}
+
+// windows sets sums[w-lo] = Σ_i digit(i, w)·pts[i] for lo ≤ w < hi.
+func (s *bls12381G2Scratch) windows(sums []bls12381G2XYZZ, pts []bls12381G2Aff, negY []e2, digits []int32, lo, hi, windows, c int) {
+	nb := int32(1) << (c - 1)
+	for i := range pts {
+		dg := digits[i*windows+lo : i*windows+hi]
+		for j, d := range dg {
+			base := int32(j) * nb
+			if d > 0 {
+				s.addToBucket(base+d-1, &pts[i].X, &pts[i].Y)
+			} else if d < 0 {
+				s.addToBucket(base-d-1, &pts[i].X, &negY[i])
+			}
+		}
+	}
+	s.flush()
+	s.reduce(sums, c)
+}
+
+// reduce sets sums[w] = Σ_j (j+1)·bucket(w, j) for the worker's windows
+// (segmented running sums advanced in batches: see the G1 reduce).
+func (s *bls12381G2Scratch) reduce(sums []bls12381G2XYZZ, c int) {
+	nb := int32(1) << (c - 1)
+	nw := int32(len(sums))
+	S := int32(segments(len(sums), c))
+	L := nb / S
+	chains := nw * S
+	runAt, sumAt := nw*nb, nw*nb+chains
+	if len(s.bJ) > 0 {
+		aff := make([]bls12381G2Aff, len(s.bJ))
+		bls12381G2BatchAffine(aff, s.bJ)
+		fold := append([]int32(nil), s.bJb...)
+		s.clearJac()
+		for i, b := range fold {
+			if !aff[i].X.isZero() || !aff[i].Y.isZero() {
+				s.addToBucket(b, &aff[i].X, &aff[i].Y)
+			}
+		}
+		s.flush()
+		s.settle()
+	}
+	for t := L - 1; t >= 0; t-- {
+		for ch := int32(0); ch < chains; ch++ {
+			b := (ch/S)*nb + (ch%S)*L + t
+			if s.bSet[b] {
+				s.addToBucket(runAt+ch, &s.bA[b].X, &s.bA[b].Y)
+			}
+		}
+		s.flush()
+		s.settle()
+		for ch := int32(0); ch < chains; ch++ {
+			if r := runAt + ch; s.bSet[r] {
+				s.addToBucket(sumAt+ch, &s.bA[r].X, &s.bA[r].Y)
+			}
+		}
+		s.flush()
+		s.settle()
+	}
+	for w := int32(0); w < nw; w++ {
+		var r2, acc, tot bls12381G2XYZZ
+		for sg := S - 1; sg >= 0; sg-- {
+			ch := w*S + sg
+			if sg > 0 {
+				if s.bSet[runAt+ch] {
+					r2.addAff(&s.bA[runAt+ch])
+				}
+				acc.add(&r2)
+			}
+			if s.bSet[sumAt+ch] {
+				tot.addAff(&s.bA[sumAt+ch])
+			}
+		}
+		for l := L; l > 1; l >>= 1 {
+			acc.double()
+		}
+		tot.add(&acc)
+		sums[w] = tot
+	}
+}
+
+// settle folds the XYZZ parts back into the affine buckets.
+func (s *bls12381G2Scratch) settle() {
+	for i, b := range s.bJb {
+		t := s.bJ[i]
+		if s.bSet[b] {
+			t.addAff(&s.bA[b])
+		}
+		s.bA[b] = t.affine()
+		s.bSet[b] = !t.ZZ.isZero()
+	}
+	s.clearJac()
+}
+
+// jac returns the XYZZ part of bucket b, infinity when new.
+func (s *bls12381G2Scratch) jac(b int32) *bls12381G2XYZZ {
+	if s.bJi[b] == 0 {
+		s.bJ = append(s.bJ, bls12381G2XYZZ{})
+		s.bJb = append(s.bJb, b)
+		s.bJi[b] = int32(len(s.bJ))
+	}
+	return &s.bJ[s.bJi[b]-1]
+}
+
+// clearJac empties every XYZZ part.
+func (s *bls12381G2Scratch) clearJac() {
+	for _, b := range s.bJb {
+		s.bJi[b] = 0
+	}
+	s.bJ, s.bJb = s.bJ[:0], s.bJb[:0]
+}
+
+// bls12381G2BatchAffine sets aff[i] to xs[i] in affine coordinates with
+// one inversion ((0, 0) for infinity).
+func bls12381G2BatchAffine(aff []bls12381G2Aff, xs []bls12381G2XYZZ) {
+	pre := make([]e2, len(xs))
+	var acc e2
+	acc.setOne()
+	for i := range xs {
+		pre[i] = acc
+		if !xs[i].ZZ.isZero() {
+			e2Mul(&acc, &acc, &xs[i].ZZZ)
+		}
+	}
+	var inv, t e2
+	e2Inverse(&inv, &acc)
+	for i := len(xs) - 1; i >= 0; i-- {
+		p := &xs[i]
+		if p.ZZ.isZero() {
+			aff[i] = bls12381G2Aff{}
+			continue
+		}
+		var iz e2
+		e2Mul(&iz, &inv, &pre[i]) // 1/ZZZ
+		e2Mul(&inv, &inv, &p.ZZZ)
+		e2Mul(&aff[i].Y, &p.Y, &iz)
+		e2Mul(&t, &iz, &p.ZZ) // 1/Z
+		e2Square(&t, &t)
+		e2Mul(&aff[i].X, &p.X, &t)
+	}
+}
+
+// addToBucket adds (x, y) to affine bucket b, through the batch.
+func (s *bls12381G2Scratch) addToBucket(b int32, x, y *e2) {
+	switch {
+	case s.inB[b]:
+		s.jac(b).addAff(&bls12381G2Aff{*x, *y})
+		return
+	case !s.bSet[b]:
+		s.bA[b] = bls12381G2Aff{*x, *y}
+		s.bSet[b] = true
+		return
+	case s.bA[b].X == *x:
+		// Same x: the bucket is ±(x, y). P + (-P) empties it; P + P moves
+		// 2P to the XYZZ bucket.
+		if s.bA[b].Y == *y {
+			var t bls12381G2XYZZ
+			t.doubleAff(&s.bA[b])
+			s.jac(b).add(&t)
+		}
+		s.bSet[b] = false
+		return
+	}
+	k := s.k
+	s.idx[k] = b
+	a := &s.bA[b]
+	s.ax0[k], s.ax1[k], s.ay0[k], s.ay1[k] = a.X.A0, a.X.A1, a.Y.A0, a.Y.A1
+	s.qx0[k], s.qx1[k], s.qy0[k], s.qy1[k] = x.A0, x.A1, y.A0, y.A1
+	s.inB[b] = true
+	s.k++
+	if s.k == s.batch {
+		s.flush()
+	}
+}
+
+// flush evaluates the batch: for each entry, bucket (ax, ay) += (qx, qy)
+// with λ = (qy-ay)/(qx-ax), x3 = λ²-ax-qx, y3 = λ(ax-x3)-ay, over Fp2 on
+// the component arrays. With d = qx-ax, 1/d = (d0 - d1u)/N, N = d0²+d1²
+// (nonzero: -1 is not a square mod q); the k norms are inverted together.
+func (s *bls12381G2Scratch) flush() {
+	k := s.k
+	if k == 0 {
+		return
+	}
+	k8 := (k + 7) &^ 7
+	d0, d1, N, pre, t0, t1 := s.d0[:k], s.d1[:k], s.n[:k8], s.pre[:k8], s.t0[:k], s.t1[:k]
+	ax0, ax1, ay0, ay1 := s.ax0[:k], s.ax1[:k], s.ay0[:k], s.ay1[:k]
+	qx0, qx1, qy0, qy1 := s.qx0[:k], s.qx1[:k], s.qy0[:k], s.qy1[:k]
+	for i := 0; i < k; i++ {
+		bls12381Sub(&d0[i], &qx0[i], &ax0[i])
+		bls12381Sub(&d1[i], &qx1[i], &ax1[i])
+	}
+	fp.MulVec(t0, d0, d0)
+	fp.MulVec(t1, d1, d1)
+	for i := 0; i < k; i++ {
+		bls12381Add(&N[i], &t0[i], &t1[i])
+	}
+	for i := k; i < k8; i++ {
+		N[i].SetOne()
+	}
+	// Montgomery's trick over 8 interleaved chains (as G1): N becomes 1/N.
+	copy(pre[:8], N[:8])
+	for j := 8; j < k8; j += 8 {
+		fp.MulVec(pre[j:j+8], pre[j-8:j], N[j:j+8])
+	}
+	var inv [8]fp.Element
+	bls12381Invert8Fp(&inv, pre[k8-8:k8])
+	var t [8]fp.Element
+	for j := k8 - 8; j >= 8; j -= 8 {
+		fp.MulVec(t[:], inv[:], pre[j-8:j])
+		fp.MulVec(inv[:], inv[:], N[j:j+8])
+		copy(N[j:j+8], t[:])
+	}
+	copy(N[:8], inv[:])
+	N = N[:k]
+	// e = d/N (so 1/d = e0 - e1·u), in d.
+	fp.MulVec(d0, d0, N)
+	fp.MulVec(d1, d1, N)
+	// num = qy - ay, in qy; λ = num·(e0 - e1u) = (n0e0 + n1e1) +
+	// ((n0+n1)(e0-e1) - n0e0 + n1e1)·u, in d.
+	for i := 0; i < k; i++ {
+		bls12381Sub(&qy0[i], &qy0[i], &ay0[i])
+		bls12381Sub(&qy1[i], &qy1[i], &ay1[i])
+		bls12381Add(&t0[i], &qy0[i], &qy1[i])
+		bls12381Sub(&t1[i], &d0[i], &d1[i])
+	}
+	p0, p1 := N, pre[:k]
+	fp.MulVec(p0, qy0, d0)
+	fp.MulVec(p1, qy1, d1)
+	fp.MulVec(t0, t0, t1)
+	for i := 0; i < k; i++ {
+		bls12381Add(&d0[i], &p0[i], &p1[i])
+		bls12381Sub(&d1[i], &t0[i], &p0[i])
+		bls12381Add(&d1[i], &d1[i], &p1[i])
+	}
+	// λ² = (l0+l1)(l0-l1) + 2l0l1·u, in (N, pre); t0 keeps l0+l1.
+	x0, x1 := N, pre[:k]
+	for i := 0; i < k; i++ {
+		bls12381Add(&t0[i], &d0[i], &d1[i])
+		bls12381Sub(&t1[i], &d0[i], &d1[i])
+	}
+	fp.MulVec(x0, t0, t1)
+	fp.MulVec(x1, d0, d1)
+	// x3 = λ² - ax - qx; r = ax - x3 in qx; t1 = r0 + r1.
+	for i := 0; i < k; i++ {
+		bls12381Add(&x1[i], &x1[i], &x1[i])
+		bls12381Sub(&x0[i], &x0[i], &ax0[i])
+		bls12381Sub(&x0[i], &x0[i], &qx0[i])
+		bls12381Sub(&x1[i], &x1[i], &ax1[i])
+		bls12381Sub(&x1[i], &x1[i], &qx1[i])
+		bls12381Sub(&qx0[i], &ax0[i], &x0[i])
+		bls12381Sub(&qx1[i], &ax1[i], &x1[i])
+		bls12381Add(&t1[i], &qx0[i], &qx1[i])
+	}
+	// y3 = λ·r - ay: l0r0 - l1r1 - ay0, (l0+l1)(r0+r1) - l0r0 - l1r1 - ay1.
+	fp.MulVec(qy0, d0, qx0)
+	fp.MulVec(qy1, d1, qx1)
+	fp.MulVec(t1, t0, t1)
+	for i := 0; i < k; i++ {
+		b := s.idx[i]
+		a := &s.bA[b]
+		a.X.A0, a.X.A1 = x0[i], x1[i]
+		bls12381Sub(&a.Y.A0, &qy0[i], &qy1[i])
+		bls12381Sub(&a.Y.A0, &a.Y.A0, &ay0[i])
+		bls12381Sub(&a.Y.A1, &t1[i], &qy0[i])
+		bls12381Sub(&a.Y.A1, &a.Y.A1, &qy1[i])
+		bls12381Sub(&a.Y.A1, &a.Y.A1, &ay1[i])
+		s.inB[b] = false
+	}
+	s.k = 0
+}
+
+// bls12381Invert8Fp sets inv[l] = 1/x[l] for 8 nonzero elements with one
+// inversion (gnark-crypto's).
+func bls12381Invert8Fp(inv *[8]fp.Element, x []fp.Element) {
+	var p [8]fp.Element
+	p[0] = x[0]
+	for l := 1; l < 8; l++ {
+		p[l].Mul(&p[l-1], &x[l])
+	}
+	var a fp.Element
+	bls12381InverseFp(&a, &p[7])
+	for l := 7; l > 0; l-- {
+		inv[l].Mul(&a, &p[l-1])
+		a.Mul(&a, &x[l])
+	}
+	inv[0] = a
+}
