@@ -56,6 +56,12 @@ func BenchmarkMSM(b *testing.B) {
 			run(b, "msm.bls12381g1", "fieldmulvec.bls12381fp", n, func() { curves.BLS12381MSMG1(P, s) })
 		}
 	})
+	b.Run("bls12381g2", func(b *testing.B) {
+		for _, n := range sizes {
+			P, s := benchBLSG2(n)
+			run(b, "msm.bls12381g2", "fieldmulvec.bls12381fp", n, func() { curves.BLS12381MSMG2(P, s) })
+		}
+	})
 	b.Run("bn254g1", func(b *testing.B) {
 		for _, n := range sizes {
 			P, s := benchBNG1(n)
@@ -111,4 +117,20 @@ func benchBNG1(n int) ([]bn.G1Affine, []bnfr.Element) {
 		s[i].SetRandom()
 	}
 	return bn.BatchJacobianToAffineG1(J), s
+}
+
+func benchBLSG2(n int) ([]bls.G2Affine, []blsfr.Element) {
+	_, g, _, _ := bls.Generators()
+	var k blsfr.Element
+	k.SetUint64(12345)
+	var q, acc bls.G2Jac
+	q.ScalarMultiplication(&g, k.BigInt(new(big.Int)))
+	P := make([]bls.G2Affine, n)
+	s := make([]blsfr.Element, n)
+	for i := range P {
+		acc.AddAssign(&q)
+		P[i].FromJacobian(&acc)
+		s[i].SetRandom()
+	}
+	return P, s
 }

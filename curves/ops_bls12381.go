@@ -181,7 +181,13 @@ const smallMSM = 4
 
 // BLS12381MSMG2 returns Σ s[i]·Q[i] (Q[i] in G2). len(Q) = len(s) >= 1.
 func BLS12381MSMG2(Q []bls12381.G2, s []Scalar) bls12381.G2 {
-	if blsMSMG2Blst {
+	if blsMSMG2Native && len(Q) >= nativeMinBLS12381G2 {
+		return msm.BLS12381G2(Q, s)
+	}
+	// Below nativeMinBLS12381G2 points the native backend hands the MSM to
+	// the faster peer at that size: gnark's sum of scalar multiplications
+	// up to smallMSM, blst's Pippenger above (when built in).
+	if blsMSMG2Blst || (blsMSMG2Native && blst.Available && len(Q) > smallMSM) {
 		sb := scalarsLE(s)
 		w := parallel.Workers(len(Q), 16)
 		parts := make([]blst.JacG2, w)

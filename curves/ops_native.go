@@ -8,7 +8,7 @@ import (
 // (package curves/internal/msm; batch-affine buckets whose products run 8
 // at a time on AVX-512 IFMA). Set by dispatch, read by BLS12381MSMG1 and
 // BN254MSMG1.
-var blsMSMG1Native, bnMSMG1Native bool
+var blsMSMG1Native, bnMSMG1Native, blsMSMG2Native bool
 
 // nativeMSMPriority is native's priority on an MSM primitive whose base
 // field has (vec) or lacks the IFMA vector multiply: the default (above
@@ -29,6 +29,9 @@ var blsMSMG1Native, bnMSMG1Native bool
 // every size there.
 const nativeMinBLS12381G1 = 16
 
+// nativeMinBLS12381G2 is the same for BLS12-381 G2 (TODO measured).
+const nativeMinBLS12381G2 = 16
+
 func nativeMSMPriority(vec string) int {
 	if p, ok := dispatch.Lookup(vec); ok {
 		for _, i := range p.Impls {
@@ -47,6 +50,7 @@ func init() {
 	}{
 		{"msm.bls12381g1", "fieldmulvec.bls12381fp", &blsMSMG1Native},
 		{"msm.bn254g1", "fieldmulvec.bn254fp", &bnMSMG1Native},
+		{"msm.bls12381g2", "fieldmulvec.bls12381fp", &blsMSMG2Native},
 	} {
 		flag := m.flag
 		dispatch.Register(m.prim, dispatch.Impl{Name: "native", Available: true, Priority: nativeMSMPriority(m.vec),
