@@ -1,6 +1,7 @@
 package msm
 
 import (
+	"math/bits"
 	"unsafe"
 
 	gfp "github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
@@ -514,15 +515,11 @@ func (s *bls12381G2Scratch) flush() {
 	d0, d1, N, pre, t0, t1 := s.d0[:k], s.d1[:k], s.n[:k8], s.pre[:k8], s.t0[:k], s.t1[:k]
 	ax0, ax1, ay0, ay1 := s.ax0[:k], s.ax1[:k], s.ay0[:k], s.ay1[:k]
 	qx0, qx1, qy0, qy1 := s.qx0[:k], s.qx1[:k], s.qy0[:k], s.qy1[:k]
-	for i := 0; i < k; i++ {
-		bls12381Sub(&d0[i], &qx0[i], &ax0[i])
-		bls12381Sub(&d1[i], &qx1[i], &ax1[i])
-	}
+	bls12381SubVec(d0, qx0, ax0)
+	bls12381SubVec(d1, qx1, ax1)
 	fp.MulVec(t0, d0, d0)
 	fp.MulVec(t1, d1, d1)
-	for i := 0; i < k; i++ {
-		bls12381Add(&N[i], &t0[i], &t1[i])
-	}
+	bls12381AddVec(N[:k], t0, t1)
 	for i := k; i < k8; i++ {
 		N[i].SetOne()
 	}
@@ -546,53 +543,46 @@ func (s *bls12381G2Scratch) flush() {
 	fp.MulVec(d1, d1, N)
 	// num = qy - ay, in qy; λ = num·(e0 - e1u) = (n0e0 + n1e1) +
 	// ((n0+n1)(e0-e1) - n0e0 + n1e1)·u, in d.
-	for i := 0; i < k; i++ {
-		bls12381Sub(&qy0[i], &qy0[i], &ay0[i])
-		bls12381Sub(&qy1[i], &qy1[i], &ay1[i])
-		bls12381Add(&t0[i], &qy0[i], &qy1[i])
-		bls12381Sub(&t1[i], &d0[i], &d1[i])
-	}
+	bls12381SubVec(qy0, qy0, ay0)
+	bls12381SubVec(qy1, qy1, ay1)
+	bls12381AddVec(t0, qy0, qy1)
+	bls12381SubVec(t1, d0, d1)
 	p0, p1 := N, pre[:k]
 	fp.MulVec(p0, qy0, d0)
 	fp.MulVec(p1, qy1, d1)
 	fp.MulVec(t0, t0, t1)
-	for i := 0; i < k; i++ {
-		bls12381Add(&d0[i], &p0[i], &p1[i])
-		bls12381Sub(&d1[i], &t0[i], &p0[i])
-		bls12381Add(&d1[i], &d1[i], &p1[i])
-	}
+	bls12381AddVec(d0, p0, p1)
+	bls12381SubVec(d1, t0, p0)
+	bls12381AddVec(d1, d1, p1)
 	// λ² = (l0+l1)(l0-l1) + 2l0l1·u, in (N, pre); t0 keeps l0+l1.
 	x0, x1 := N, pre[:k]
-	for i := 0; i < k; i++ {
-		bls12381Add(&t0[i], &d0[i], &d1[i])
-		bls12381Sub(&t1[i], &d0[i], &d1[i])
-	}
+	bls12381AddVec(t0, d0, d1)
+	bls12381SubVec(t1, d0, d1)
 	fp.MulVec(x0, t0, t1)
 	fp.MulVec(x1, d0, d1)
 	// x3 = λ² - ax - qx; r = ax - x3 in qx; t1 = r0 + r1.
-	for i := 0; i < k; i++ {
-		bls12381Add(&x1[i], &x1[i], &x1[i])
-		bls12381Sub(&x0[i], &x0[i], &ax0[i])
-		bls12381Sub(&x0[i], &x0[i], &qx0[i])
-		bls12381Sub(&x1[i], &x1[i], &ax1[i])
-		bls12381Sub(&x1[i], &x1[i], &qx1[i])
-		bls12381Sub(&qx0[i], &ax0[i], &x0[i])
-		bls12381Sub(&qx1[i], &ax1[i], &x1[i])
-		bls12381Add(&t1[i], &qx0[i], &qx1[i])
-	}
+	bls12381AddVec(x1, x1, x1)
+	bls12381SubVec(x0, x0, ax0)
+	bls12381SubVec(x0, x0, qx0)
+	bls12381SubVec(x1, x1, ax1)
+	bls12381SubVec(x1, x1, qx1)
+	bls12381SubVec(qx0, ax0, x0)
+	bls12381SubVec(qx1, ax1, x1)
+	bls12381AddVec(t1, qx0, qx1)
 	// y3 = λ·r - ay: l0r0 - l1r1 - ay0, (l0+l1)(r0+r1) - l0r0 - l1r1 - ay1.
 	fp.MulVec(qy0, d0, qx0)
 	fp.MulVec(qy1, d1, qx1)
 	fp.MulVec(t1, t0, t1)
+	bls12381SubVec(t1, t1, qy0)
+	bls12381SubVec(t1, t1, qy1)
+	bls12381SubVec(t1, t1, ay1)
+	bls12381SubVec(qy0, qy0, qy1)
+	bls12381SubVec(qy0, qy0, ay0)
 	for i := 0; i < k; i++ {
 		b := s.idx[i]
 		a := &s.bA[b]
 		a.X.A0, a.X.A1 = x0[i], x1[i]
-		bls12381Sub(&a.Y.A0, &qy0[i], &qy1[i])
-		bls12381Sub(&a.Y.A0, &a.Y.A0, &ay0[i])
-		bls12381Sub(&a.Y.A1, &t1[i], &qy0[i])
-		bls12381Sub(&a.Y.A1, &a.Y.A1, &qy1[i])
-		bls12381Sub(&a.Y.A1, &a.Y.A1, &ay1[i])
+		a.Y.A0, a.Y.A1 = qy0[i], t1[i]
 		s.inB[b] = false
 	}
 	s.k = 0
@@ -613,4 +603,61 @@ func bls12381Invert8Fp(inv *[8]fp.Element, x []fp.Element) {
 		a.Mul(&a, &x[l])
 	}
 	inv[0] = a
+}
+
+// bls12381SubVec sets z[i] = x[i] - y[i] mod q (bls12381Sub over slices of
+// equal length, inlined in one loop: the batch does about as many of them
+// as products).
+func bls12381SubVec(z, x, y []fp.Element) {
+	q := &bls12381QLimbs
+	y = y[:len(x)]
+	z = z[:len(x)]
+	for i := range x {
+		a, b := &x[i], &y[i]
+		t0, br := bits.Sub64(a[0], b[0], 0)
+		t1, br := bits.Sub64(a[1], b[1], br)
+		t2, br := bits.Sub64(a[2], b[2], br)
+		t3, br := bits.Sub64(a[3], b[3], br)
+		t4, br := bits.Sub64(a[4], b[4], br)
+		t5, br := bits.Sub64(a[5], b[5], br)
+		m := -br
+		var c uint64
+		r := &z[i]
+		r[0], c = bits.Add64(t0, q[0]&m, 0)
+		r[1], c = bits.Add64(t1, q[1]&m, c)
+		r[2], c = bits.Add64(t2, q[2]&m, c)
+		r[3], c = bits.Add64(t3, q[3]&m, c)
+		r[4], c = bits.Add64(t4, q[4]&m, c)
+		r[5], _ = bits.Add64(t5, q[5]&m, c)
+	}
+}
+
+// bls12381AddVec sets z[i] = x[i] + y[i] mod q (see bls12381SubVec).
+func bls12381AddVec(z, x, y []fp.Element) {
+	q := &bls12381QLimbs
+	y = y[:len(x)]
+	z = z[:len(x)]
+	for i := range x {
+		a, b := &x[i], &y[i]
+		t0, c := bits.Add64(a[0], b[0], 0)
+		t1, c := bits.Add64(a[1], b[1], c)
+		t2, c := bits.Add64(a[2], b[2], c)
+		t3, c := bits.Add64(a[3], b[3], c)
+		t4, c := bits.Add64(a[4], b[4], c)
+		t5, _ := bits.Add64(a[5], b[5], c)
+		s0, br := bits.Sub64(t0, q[0], 0)
+		s1, br := bits.Sub64(t1, q[1], br)
+		s2, br := bits.Sub64(t2, q[2], br)
+		s3, br := bits.Sub64(t3, q[3], br)
+		s4, br := bits.Sub64(t4, q[4], br)
+		s5, br := bits.Sub64(t5, q[5], br)
+		m := -br // all ones: t < q, keep t
+		r := &z[i]
+		r[0] = (t0 & m) | (s0 &^ m)
+		r[1] = (t1 & m) | (s1 &^ m)
+		r[2] = (t2 & m) | (s2 &^ m)
+		r[3] = (t3 & m) | (s3 &^ m)
+		r[4] = (t4 & m) | (s4 &^ m)
+		r[5] = (t5 & m) | (s5 &^ m)
+	}
 }

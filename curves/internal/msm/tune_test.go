@@ -81,3 +81,34 @@ func BenchmarkShapes(b *testing.B) {
 		})
 	}
 }
+
+func BenchmarkTuneCG2(b *testing.B) {
+	for _, n := range []int{32, 64, 256, 1024, 4096} {
+		_, g, _, _ := bls.Generators()
+		var k blsfr.Element
+		k.SetUint64(12345)
+		var q, acc bls.G2Jac
+		q.ScalarMultiplication(&g, k.BigInt(new(big.Int)))
+		P := make([]bls.G2Affine, n)
+		s := make([]blsfr.Element, n)
+		for i := range P {
+			acc.AddAssign(&q)
+			P[i].FromJacobian(&acc)
+			s[i].SetRandom()
+		}
+		c0, _ := params(n, 255)
+		for c := c0 - 1; c <= c0+1; c++ {
+			b.Run(fmt.Sprintf("%d/c%d", n, c), func(b *testing.B) {
+				forceC = c
+				defer func() { forceC = 0 }()
+				var ru0, ru1 syscall.Rusage
+				syscall.Getrusage(0, &ru0)
+				for i := 0; i < b.N; i++ {
+					BLS12381G2(P, s)
+				}
+				syscall.Getrusage(0, &ru1)
+				b.ReportMetric(float64(ru1.Utime.Nano()+ru1.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano())/float64(b.N), "cpu-ns/op")
+			})
+		}
+	}
+}
