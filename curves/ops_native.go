@@ -29,8 +29,11 @@ var blsMSMG1Native, bnMSMG1Native, blsMSMG2Native bool
 // every size there.
 const nativeMinBLS12381G1 = 16
 
-// nativeMinBLS12381G2 is the same for BLS12-381 G2 (TODO measured).
-const nativeMinBLS12381G2 = 16
+// nativeMinBLS12381G2 is the same for BLS12-381 G2 (plain Pippenger, no
+// endomorphism): same run, one core, CPU time, shared machine, native's own
+// code / fastest peer = 1.54x at n = 4 (gnark), 1.22x at 8 (blst), 0.88x
+// at 12, 0.92x at 16, 0.76x at 24, 0.56x at 32.
+const nativeMinBLS12381G2 = 12
 
 func nativeMSMPriority(vec string) int {
 	if p, ok := dispatch.Lookup(vec); ok {
