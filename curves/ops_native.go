@@ -6,8 +6,8 @@ import (
 
 // The "native" MSMs: hostcrypto's own Pippenger on its field kernels
 // (package curves/internal/msm; batch-affine buckets whose products run 8
-// at a time on AVX-512 IFMA). Set by dispatch, read by BLS12381MSMG1 and
-// BN254MSMG1.
+// at a time on AVX-512 IFMA). Set by dispatch, read by BLS12381MSMG1,
+// BN254MSMG1 and BLS12381MSMG2.
 var blsMSMG1Native, bnMSMG1Native, blsMSMG2Native bool
 
 // nativeMSMPriority is native's priority on an MSM primitive whose base
@@ -21,6 +21,9 @@ var blsMSMG1Native, bnMSMG1Native, blsMSMG2Native bool
 // 0.47, n = 8: 0.66. The losses: n = 2 and 8 on BLS12-381 (1.4-1.5x
 // blst), n = 2 on BN254 (1.0x gnark). Without IFMA (native-novec) it is
 // at parity at n = 1024 in most runs, so there it stays below both.
+// BLS12-381 G2 (same rule): n = 64: 0.70, 256: 0.68, 1024: 0.53, 4096:
+// 0.48 (native-novec 0.75-0.92 from n = 32, not yet measured on a machine
+// without IFMA).
 // nativeMinBLS12381G1 is the size from which the native backend runs its
 // own MSM on BLS12-381 G1; smaller ones go to the faster peer (same run,
 // one core, CPU time, loaded machine: native / fastest peer = 1.3x at

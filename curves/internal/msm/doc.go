@@ -1,8 +1,8 @@
 // Package msm is hostcrypto's own multi-scalar multiplication, built on the
 // project's field kernels (field/bls12381fp, field/bn254fp: ADX, MULQ, IFMA,
 // arm64 or portable Go, chosen by package dispatch). It is the "native"
-// implementation of the dispatch primitives msm.bls12381g1 and msm.bn254g1
-// (registered by package curves).
+// implementation of the dispatch primitives msm.bls12381g1, msm.bn254g1
+// and msm.bls12381g2 (registered by package curves).
 //
 // Algorithm: Pippenger's bucket method with signed c-bit digits (buckets
 // 1 … 2^(c-1), a negative digit adds -P), c chosen per size by a cost model.
@@ -22,6 +22,16 @@
 // fixed order. Field arithmetic is exact, so the result is the same point
 // whatever the split and core count, and is returned in the same affine
 // encoding as gnark-crypto and blst.
+//
+// BLS12-381 G2 (bls12381g2.go) is the same Pippenger over Fp2 =
+// Fp[u]/(u²+1), written by hand: in the batch flush the Fp2 products run
+// as MulVec over the arrays of components (Karatsuba: three Fp products
+// per Fp2 product, two per square), and each denominator d = d0 + d1·u is
+// inverted through its norm, 1/d = (d0 - d1·u)/(d0² + d1²), so Montgomery's
+// trick and the one inversion (gnark-crypto's Fp inverse, same Montgomery
+// layout) run over Fp. No endomorphism is used on G2 (no Straus/GLV for
+// small sizes: package curves hands those to gnark or blst), so the sum is
+// right for any points of the twist.
 //
 // Variable time: for public inputs only (verification, EVM precompiles).
 //
