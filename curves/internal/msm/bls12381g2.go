@@ -260,6 +260,9 @@ func newBLS12381G2Scratch(nb, slots int) *bls12381G2Scratch {
 	k := batchSize(nb)
 	nb += slots
 	s := &bls12381G2Scratch{bJi: make([]int32, nb)}
+	// Room for a batch's worth of XYZZ parts: growing the slice (384-byte
+	// entries) from empty on every MSM cost ~7% at 64 points.
+	s.bJ, s.bJb = make([]bls12381G2XYZZ, 0, k), make([]int32, 0, k)
 	s.bA, s.bSet, s.inB, s.idx = make([]bls12381G2Aff, nb), make([]bool, nb), make([]bool, nb), make([]int32, k)
 	f := make([]fp.Element, 14*k)
 	next := func() []fp.Element {
