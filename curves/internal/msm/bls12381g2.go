@@ -240,13 +240,15 @@ func (p *bls12381G2XYZZ) affine() bls12381G2Aff {
 // bls12381G2Scratch holds one worker's buckets and batch arrays (the Fp2
 // coordinates of a batch as component arrays, for MulVec).
 type bls12381G2Scratch struct {
-	bA   []bls12381G2Aff  // affine buckets
-	bSet []bool           // bA[b] holds a point
-	bJ   []bls12381G2XYZZ // XYZZ parts of buckets (conflicts, doublings)
-	bJb  []int32          // bucket of each bJ entry
-	bJi  []int32          // per bucket: 1 + its index in bJ, or 0
-	inB  []bool           // bucket b has an addition in the current batch
-	idx  []int32          // bucket of each batch entry
+	bA    []bls12381G2Aff  // affine buckets
+	bSet  []bool           // bA[b] holds a point
+	bJ    []bls12381G2XYZZ // XYZZ parts of buckets (conflicts, doublings)
+	bJb   []int32          // bucket of each bJ entry
+	bJi   []int32          // per bucket: 1 + its index in bJ, or 0
+	inB   []bool           // bucket b has an addition in the current batch
+	pend  []g2Pending      // additions deferred to the next batch (their bucket was in the batch)
+	drain bool             // re-adding pend: a second conflict goes to the XYZZ part
+	idx   []int32          // bucket of each batch entry
 	// bucket x, y; point x, y (components 0 and 1); then scratch.
 	ax0, ax1, ay0, ay1, qx0, qx1, qy0, qy1 []fp.Element
 	d0, d1, n, pre, t0, t1                 []fp.Element
@@ -263,6 +265,7 @@ func newBLS12381G2Scratch(nb, slots int) *bls12381G2Scratch {
 	// Room for a batch's worth of XYZZ parts: growing the slice (384-byte
 	// entries) from empty on every MSM cost ~7% at 64 points.
 	s.bJ, s.bJb = make([]bls12381G2XYZZ, 0, k), make([]int32, 0, k)
+	s.pend = make([]g2Pending, 0, k)
 	s.bA, s.bSet, s.inB, s.idx = make([]bls12381G2Aff, nb), make([]bool, nb), make([]bool, nb), make([]int32, k)
 	f := make([]fp.Element, 14*k)
 	next := func() []fp.Element {
@@ -346,7 +349,7 @@ func (s *bls12381G2Scratch) windows(sums []bls12381G2XYZZ, pts []bls12381G2Aff, 
 			}
 		}
 	}
-	s.flush()
+	s.flushAll()
 	s.reduce(sums, c)
 }
 
@@ -369,7 +372,7 @@ func (s *bls12381G2Scratch) reduce(sums []bls12381G2XYZZ, c int) {
 				s.addToBucket(b, &aff[i].X, &aff[i].Y)
 			}
 		}
-		s.flush()
+		s.flushAll()
 		s.settle()
 	}
 	for t := L - 1; t >= 0; t-- {
@@ -379,14 +382,14 @@ func (s *bls12381G2Scratch) reduce(sums []bls12381G2XYZZ, c int) {
 				s.addToBucket(runAt+ch, &s.bA[b].X, &s.bA[b].Y)
 			}
 		}
-		s.flush()
+		s.flushAll()
 		s.settle()
 		for ch := int32(0); ch < chains; ch++ {
 			if r := runAt + ch; s.bSet[r] {
 				s.addToBucket(sumAt+ch, &s.bA[r].X, &s.bA[r].Y)
 			}
 		}
-		s.flush()
+		s.flushAll()
 		s.settle()
 	}
 	for w := int32(0); w < nw; w++ {
@@ -476,7 +479,17 @@ func bls12381G2BatchAffine(aff []bls12381G2Aff, xs []bls12381G2XYZZ) {
 func (s *bls12381G2Scratch) addToBucket(b int32, x, y *e2) {
 	switch {
 	case s.inB[b]:
-		s.jac(b).addAff(&bls12381G2Aff{*x, *y})
+		// The bucket is in the batch: defer the addition to the next batch
+		// (an affine addition there is ~4x cheaper than an XYZZ one here),
+		// once; a second conflict, when re-added, goes to the XYZZ part.
+		if s.drain {
+			s.jac(b).addAff(&bls12381G2Aff{*x, *y})
+			return
+		}
+		s.pend = append(s.pend, g2Pending{b, bls12381G2Aff{*x, *y}})
+		if len(s.pend) == cap(s.pend) {
+			s.flush()
+		}
 		return
 	case !s.bSet[b]:
 		s.bA[b] = bls12381G2Aff{*x, *y}
@@ -505,11 +518,41 @@ func (s *bls12381G2Scratch) addToBucket(b int32, x, y *e2) {
 	}
 }
 
-// flush evaluates the batch: for each entry, bucket (ax, ay) += (qx, qy)
+// g2Pending is an addition deferred to the next batch.
+type g2Pending struct {
+	b int32
+	p bls12381G2Aff
+}
+
+// flushAll evaluates the batch and the deferred additions, leaving every
+// bucket settled into its affine and XYZZ parts.
+func (s *bls12381G2Scratch) flushAll() {
+	for s.k > 0 || len(s.pend) > 0 {
+		s.flush()
+	}
+}
+
+// flush evaluates the batch, then starts the next one with the deferred
+// additions (those meeting a bucket of the new batch go to the XYZZ part).
+func (s *bls12381G2Scratch) flush() {
+	s.flushBatch()
+	if s.drain || len(s.pend) == 0 {
+		return
+	}
+	s.drain = true
+	for i := range s.pend {
+		e := &s.pend[i]
+		s.addToBucket(e.b, &e.p.X, &e.p.Y)
+	}
+	s.pend = s.pend[:0]
+	s.drain = false
+}
+
+// flushBatch evaluates the batch: for each entry, bucket (ax, ay) += (qx, qy)
 // with λ = (qy-ay)/(qx-ax), x3 = λ²-ax-qx, y3 = λ(ax-x3)-ay, over Fp2 on
 // the component arrays. With d = qx-ax, 1/d = (d0 - d1u)/N, N = d0²+d1²
 // (nonzero: -1 is not a square mod q); the k norms are inverted together.
-func (s *bls12381G2Scratch) flush() {
+func (s *bls12381G2Scratch) flushBatch() {
 	k := s.k
 	if k == 0 {
 		return

@@ -112,3 +112,40 @@ func BenchmarkTuneCG2(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkShapesG2 is BenchmarkShapes on G2.
+func BenchmarkShapesG2(b *testing.B) {
+	const n = 1024
+	_, g, _, _ := bls.Generators()
+	var k blsfr.Element
+	k.SetUint64(12345)
+	var q, acc bls.G2Jac
+	q.ScalarMultiplication(&g, k.BigInt(new(big.Int)))
+	P := make([]bls.G2Affine, n)
+	s := make([]blsfr.Element, n)
+	for i := range P {
+		acc.AddAssign(&q)
+		P[i].FromJacobian(&acc)
+		s[i].SetRandom()
+	}
+	same := make([]bls.G2Affine, n)
+	one := make([]blsfr.Element, n)
+	for i := range same {
+		same[i], one[i] = P[0], s[0]
+	}
+	for _, c := range []struct {
+		name string
+		P    []bls.G2Affine
+		s    []blsfr.Element
+	}{{"random", P, s}, {"samepoint", same, s}, {"samepoint-samescalar", same, one}} {
+		b.Run(c.name, func(b *testing.B) {
+			var ru0, ru1 syscall.Rusage
+			syscall.Getrusage(0, &ru0)
+			for i := 0; i < b.N; i++ {
+				BLS12381G2(c.P, c.s)
+			}
+			syscall.Getrusage(0, &ru1)
+			b.ReportMetric(float64(ru1.Utime.Nano()+ru1.Stime.Nano()-ru0.Utime.Nano()-ru0.Stime.Nano())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
