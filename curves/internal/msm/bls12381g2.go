@@ -247,7 +247,10 @@ type bls12381G2Scratch struct {
 	bJi   []int32          // per bucket: 1 + its index in bJ, or 0
 	inB   []bool           // bucket b has an addition in the current batch
 	pend  []g2Pending      // additions deferred to the next batch (their bucket was in the batch)
-	drain bool             // re-adding pend: a second conflict goes to the XYZZ part
+	pend2 []g2Pending      // the other buffer of pend (swapped while re-adding)
+	drain bool             // re-adding the deferred additions
+	dbl   []int32          // batch entries that are doublings (P + P)
+	dnum  []e2             // their numerators 3x²
 	idx   []int32          // bucket of each batch entry
 	// bucket x, y; point x, y (components 0 and 1); then scratch.
 	ax0, ax1, ay0, ay1, qx0, qx1, qy0, qy1 []fp.Element
@@ -265,7 +268,8 @@ func newBLS12381G2Scratch(nb, slots int) *bls12381G2Scratch {
 	// Room for a batch's worth of XYZZ parts: growing the slice (384-byte
 	// entries) from empty on every MSM cost ~7% at 64 points.
 	s.bJ, s.bJb = make([]bls12381G2XYZZ, 0, k), make([]int32, 0, k)
-	s.pend = make([]g2Pending, 0, k)
+	s.pend, s.pend2 = make([]g2Pending, 0, k), make([]g2Pending, 0, k)
+	s.dbl, s.dnum = make([]int32, 0, k), make([]e2, 0, k)
 	s.bA, s.bSet, s.inB, s.idx = make([]bls12381G2Aff, nb), make([]bool, nb), make([]bool, nb), make([]int32, k)
 	f := make([]fp.Element, 14*k)
 	next := func() []fp.Element {
@@ -480,31 +484,38 @@ func (s *bls12381G2Scratch) addToBucket(b int32, x, y *e2) {
 	switch {
 	case s.inB[b]:
 		// The bucket is in the batch: defer the addition to the next batch
-		// (an affine addition there is ~4x cheaper than an XYZZ one here),
-		// once; a second conflict, when re-added, goes to the XYZZ part.
-		if s.drain {
+		// (an affine addition there is ~4x cheaper than an XYZZ one here).
+		// While the deferred ones are re-added, a conflict is deferred
+		// again only if the new batch already has minReBatch entries (so
+		// that its inversion is shared), else it goes to the XYZZ part: one
+		// point repeated still fills batches of one entry per window.
+		if s.drain && (s.k < minReBatch || len(s.pend) == cap(s.pend)) {
 			s.jac(b).addAff(&bls12381G2Aff{*x, *y})
 			return
 		}
-		s.pend = append(s.pend, g2Pending{b, bls12381G2Aff{*x, *y}})
 		if len(s.pend) == cap(s.pend) {
 			s.flush()
 		}
+		s.pend = append(s.pend, g2Pending{b, bls12381G2Aff{*x, *y}})
 		return
 	case !s.bSet[b]:
 		s.bA[b] = bls12381G2Aff{*x, *y}
 		s.bSet[b] = true
 		return
 	case s.bA[b].X == *x:
-		// Same x: the bucket is ±(x, y). P + (-P) empties it; P + P moves
-		// 2P to the XYZZ bucket.
-		if s.bA[b].Y == *y {
-			var t bls12381G2XYZZ
-			t.doubleAff(&s.bA[b])
-			s.jac(b).add(&t)
+		// Same x: the bucket is ±(x, y). P + (-P) empties it, and so does
+		// P + P for y = 0; P + P joins the batch as a doubling,
+		// λ = 3x²/(2y).
+		if s.bA[b].Y != *y || y.isZero() {
+			s.bSet[b] = false
+			return
 		}
-		s.bSet[b] = false
-		return
+		var t, n e2
+		e2Square(&t, x)
+		e2Add(&n, &t, &t)
+		e2Add(&n, &n, &t)
+		s.dbl = append(s.dbl, int32(s.k))
+		s.dnum = append(s.dnum, n)
 	}
 	k := s.k
 	s.idx[k] = b
@@ -517,6 +528,10 @@ func (s *bls12381G2Scratch) addToBucket(b int32, x, y *e2) {
 		s.flush()
 	}
 }
+
+// minReBatch is the batch size from which a second conflict is deferred
+// again rather than added to the XYZZ part.
+const minReBatch = 16
 
 // g2Pending is an addition deferred to the next batch.
 type g2Pending struct {
@@ -533,18 +548,21 @@ func (s *bls12381G2Scratch) flushAll() {
 }
 
 // flush evaluates the batch, then starts the next one with the deferred
-// additions (those meeting a bucket of the new batch go to the XYZZ part).
+// additions (see addToBucket for those meeting a bucket of the new batch).
+// Each round takes at least minReBatch deferred additions into the batch
+// or empties the list, so flushAll ends.
 func (s *bls12381G2Scratch) flush() {
 	s.flushBatch()
 	if s.drain || len(s.pend) == 0 {
 		return
 	}
 	s.drain = true
-	for i := range s.pend {
-		e := &s.pend[i]
+	old := s.pend
+	s.pend, s.pend2 = s.pend2[:0], old
+	for i := range old {
+		e := &old[i]
 		s.addToBucket(e.b, &e.p.X, &e.p.Y)
 	}
-	s.pend = s.pend[:0]
 	s.drain = false
 }
 
@@ -563,6 +581,10 @@ func (s *bls12381G2Scratch) flushBatch() {
 	qx0, qx1, qy0, qy1 := s.qx0[:k], s.qx1[:k], s.qy0[:k], s.qy1[:k]
 	bls12381SubVec(d0, qx0, ax0)
 	bls12381SubVec(d1, qx1, ax1)
+	for _, i := range s.dbl { // doublings: d = 2y
+		bls12381Add(&d0[i], &ay0[i], &ay0[i])
+		bls12381Add(&d1[i], &ay1[i], &ay1[i])
+	}
 	fp.MulVec(t0, d0, d0)
 	fp.MulVec(t1, d1, d1)
 	bls12381AddVec(N[:k], t0, t1)
@@ -591,6 +613,10 @@ func (s *bls12381G2Scratch) flushBatch() {
 	// ((n0+n1)(e0-e1) - n0e0 + n1e1)·u, in d.
 	bls12381SubVec(qy0, qy0, ay0)
 	bls12381SubVec(qy1, qy1, ay1)
+	for j, i := range s.dbl { // doublings: numerator 3x²
+		qy0[i], qy1[i] = s.dnum[j].A0, s.dnum[j].A1
+	}
+	s.dbl, s.dnum = s.dbl[:0], s.dnum[:0]
 	bls12381AddVec(t0, qy0, qy1)
 	bls12381SubVec(t1, d0, d1)
 	p0, p1 := N, pre[:k]
