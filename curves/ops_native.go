@@ -21,9 +21,8 @@ var blsMSMG1Native, bnMSMG1Native, blsMSMG2Native bool
 // 0.47, n = 8: 0.66. The losses: n = 2 and 8 on BLS12-381 (1.4-1.5x
 // blst), n = 2 on BN254 (1.0x gnark). Without IFMA (native-novec) it is
 // at parity at n = 1024 in most runs, so there it stays below both.
-// BLS12-381 G2 (same rule): n = 64: 0.70, 256: 0.68, 1024: 0.53, 4096:
-// 0.48 (native-novec 0.75-0.92 from n = 32, not yet measured on a machine
-// without IFMA).
+// BLS12-381 G2 (same rule): n = 64: 0.60, 256: 0.52, 1024: 0.40, 4096:
+// 0.47 (native-novec 0.64-1.15, 1.15 at n = 64).
 // nativeMinBLS12381G1 is the size from which the native backend runs its
 // own MSM on BLS12-381 G1; smaller ones go to the faster peer (same run,
 // one core, CPU time, loaded machine: native / fastest peer = 1.3x at
@@ -34,8 +33,8 @@ const nativeMinBLS12381G1 = 16
 
 // nativeMinBLS12381G2 is the same for BLS12-381 G2 (plain Pippenger, no
 // endomorphism): same run, one core, CPU time, shared machine, native's own
-// code / fastest peer = 1.54x at n = 4 (gnark), 1.22x at 8 (blst), 0.88x
-// at 12, 0.92x at 16, 0.76x at 24, 0.56x at 32.
+// code / fastest peer = 1.40x at n = 4 (gnark), 1.00x at 8 (blst), 0.78x
+// at 12, 0.85x at 16, 0.65x at 24, 0.51x at 32.
 const nativeMinBLS12381G2 = 12
 
 func nativeMSMPriority(vec string) int {
