@@ -2,6 +2,7 @@ package msm
 
 import (
 	"math/big"
+	"math/bits"
 	"sync"
 	"unsafe"
 
@@ -237,9 +238,10 @@ func newBLS12381G1Scratch(nb, slots int) *bls12381G1Scratch {
 }
 
 // BLS12381G1 returns Σ s[i]·P[i] for points P[i] in G1 (infinity
-// allowed; the callers check the subgroup: up to 8 points the GLV
-// endomorphism is used, which is multiplication by λ only on G1) and
-// scalars s[i]. Mismatched or empty inputs give infinity.
+// allowed; the callers check the subgroup: the GLV endomorphism, which is
+// multiplication by λ only on G1, serves Straus's method and the
+// Pippenger path up to pippengerGLVMax points) and scalars s[i].
+// Mismatched or empty inputs give infinity.
 func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 	var res bls12381.G1
 	if len(P) != len(s) || len(P) == 0 {
@@ -264,7 +266,12 @@ func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 		a := bls12381G1StrausGLV(keep, sc)
 		return *(*bls12381.G1)(unsafe.Pointer(&a))
 	}
-	c, windows := params(n, bls12381ScalarBits)
+	nbits := bls12381ScalarBits
+	if bls12381PippengerGLV && n <= pippengerGLVMax {
+		keep, sc, nbits = bls12381G1GLVPoints(keep, sc)
+		n = len(keep)
+	}
+	c, windows := params(n, nbits)
 	negY := make([]fp.Element, n)
 	for i := range keep {
 		negY[i].Neg(&keep[i].Y)
@@ -635,6 +642,38 @@ var (
 		return b
 	}()
 )
+
+// bls12381G1GLVPoints returns the 2n points P, φ(P) = (β·x, y) (negated
+// where their half of the scalar is negative) and scalars k1, k2 with
+// k = k1 + k2·λ (bls12381G1Split), and the bit length of the largest.
+func bls12381G1GLVPoints(pts []bls12381G1Aff, sc [][4]uint64) ([]bls12381G1Aff, [][4]uint64, int) {
+	p2 := make([]bls12381G1Aff, 2*len(pts))
+	s2 := make([][4]uint64, 2*len(pts))
+	var or [4]uint64
+	for i := range pts {
+		k1, k2, n1, n2 := bls12381G1Split(&sc[i])
+		p2[2*i] = pts[i]
+		p2[2*i+1].X.Mul(&pts[i].X, &bls12381Beta)
+		p2[2*i+1].Y = pts[i].Y
+		if n1 {
+			p2[2*i].Y.Neg(&p2[2*i].Y)
+		}
+		if n2 {
+			p2[2*i+1].Y.Neg(&p2[2*i+1].Y)
+		}
+		s2[2*i], s2[2*i+1] = k1, k2
+		for j := range or {
+			or[j] |= k1[j] | k2[j]
+		}
+	}
+	nbits := 0
+	for j := range or {
+		if or[j] != 0 {
+			nbits = 64*j + bits.Len64(or[j])
+		}
+	}
+	return p2, s2, max(nbits, 1)
+}
 
 // bls12381G1StrausGLV returns Σ sc[i]·pts[i] (pts in G1, sc < r) as
 // Σ |k1|·(±P) + |k2|·(±φ(P)) by Straus's method on 2n points of ~128-bit

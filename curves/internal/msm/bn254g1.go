@@ -4,6 +4,7 @@ package msm
 
 import (
 	"math/big"
+	"math/bits"
 	"sync"
 	"unsafe"
 
@@ -239,9 +240,10 @@ func newBN254G1Scratch(nb, slots int) *bn254G1Scratch {
 }
 
 // BN254G1 returns Σ s[i]·P[i] for points P[i] in G1 (infinity
-// allowed; the callers check the subgroup: up to 8 points the GLV
-// endomorphism is used, which is multiplication by λ only on G1) and
-// scalars s[i]. Mismatched or empty inputs give infinity.
+// allowed; the callers check the subgroup: the GLV endomorphism, which is
+// multiplication by λ only on G1, serves Straus's method and the
+// Pippenger path up to pippengerGLVMax points) and scalars s[i].
+// Mismatched or empty inputs give infinity.
 func BN254G1(P []bn254.G1, s []fr.Element) bn254.G1 {
 	var res bn254.G1
 	if len(P) != len(s) || len(P) == 0 {
@@ -266,7 +268,12 @@ func BN254G1(P []bn254.G1, s []fr.Element) bn254.G1 {
 		a := bn254G1StrausGLV(keep, sc)
 		return *(*bn254.G1)(unsafe.Pointer(&a))
 	}
-	c, windows := params(n, bn254ScalarBits)
+	nbits := bn254ScalarBits
+	if bn254PippengerGLV && n <= pippengerGLVMax {
+		keep, sc, nbits = bn254G1GLVPoints(keep, sc)
+		n = len(keep)
+	}
+	c, windows := params(n, nbits)
 	negY := make([]fp.Element, n)
 	for i := range keep {
 		negY[i].Neg(&keep[i].Y)
@@ -637,6 +644,38 @@ var (
 		return b
 	}()
 )
+
+// bn254G1GLVPoints returns the 2n points P, φ(P) = (β·x, y) (negated
+// where their half of the scalar is negative) and scalars k1, k2 with
+// k = k1 + k2·λ (bn254G1Split), and the bit length of the largest.
+func bn254G1GLVPoints(pts []bn254G1Aff, sc [][4]uint64) ([]bn254G1Aff, [][4]uint64, int) {
+	p2 := make([]bn254G1Aff, 2*len(pts))
+	s2 := make([][4]uint64, 2*len(pts))
+	var or [4]uint64
+	for i := range pts {
+		k1, k2, n1, n2 := bn254G1Split(&sc[i])
+		p2[2*i] = pts[i]
+		p2[2*i+1].X.Mul(&pts[i].X, &bn254Beta)
+		p2[2*i+1].Y = pts[i].Y
+		if n1 {
+			p2[2*i].Y.Neg(&p2[2*i].Y)
+		}
+		if n2 {
+			p2[2*i+1].Y.Neg(&p2[2*i+1].Y)
+		}
+		s2[2*i], s2[2*i+1] = k1, k2
+		for j := range or {
+			or[j] |= k1[j] | k2[j]
+		}
+	}
+	nbits := 0
+	for j := range or {
+		if or[j] != 0 {
+			nbits = 64*j + bits.Len64(or[j])
+		}
+	}
+	return p2, s2, max(nbits, 1)
+}
 
 // bn254G1StrausGLV returns Σ sc[i]·pts[i] (pts in G1, sc < r) as
 // Σ |k1|·(±P) + |k2|·(±φ(P)) by Straus's method on 2n points of ~128-bit
