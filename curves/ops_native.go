@@ -22,12 +22,11 @@ var blsMSMG1Native, bnMSMG1Native bool
 // blst), n = 2 on BN254 (1.0x gnark). Without IFMA (native-novec) it is
 // at parity at n = 1024 in most runs, so there it stays below both.
 // nativeMinBLS12381G1 is the size from which the native backend runs its
-// own MSM on BLS12-381 G1; smaller ones go to the faster peer (same run,
-// one core, CPU time, loaded machine: native / fastest peer = 1.3x at
-// n = 2 (gnark's GLV sum), 1.1x at 8 (blst), 0.84x at 16, 0.73x at 32).
-// On BN254 G1 native is at or below gnark from n = 2 (0.9x), so it runs
-// every size there.
-const nativeMinBLS12381G1 = 16
+// own MSM on BLS12-381 G1; smaller ones go to gnark's GLV sum (same run,
+// one core, CPU time, loaded machine: native / fastest peer = 1.28x at
+// n = 2, 0.93x at 4, 0.63x at 8, 0.59x at 12). On BN254 G1 native is at
+// or below gnark from n = 2 (0.9x), so it runs every size there.
+const nativeMinBLS12381G1 = 4
 
 func nativeMSMPriority(vec string) int {
 	if p, ok := dispatch.Lookup(vec); ok {

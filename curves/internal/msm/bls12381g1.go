@@ -262,7 +262,7 @@ func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 		return res
 	}
 	n := len(keep)
-	if n <= strausMax {
+	if n <= bls12381StrausMax {
 		a := bls12381G1StrausGLV(keep, sc)
 		return *(*bls12381.G1)(unsafe.Pointer(&a))
 	}

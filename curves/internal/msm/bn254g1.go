@@ -264,7 +264,7 @@ func BN254G1(P []bn254.G1, s []fr.Element) bn254.G1 {
 		return res
 	}
 	n := len(keep)
-	if n <= strausMax {
+	if n <= bn254StrausMax {
 		a := bn254G1StrausGLV(keep, sc)
 		return *(*bn254.G1)(unsafe.Pointer(&a))
 	}

@@ -15,11 +15,9 @@ const (
 )
 
 // Straus's method (one chain of doublings, a table per point) serves MSMs
-// of at most strausMax points, with strausC-bit signed digits.
-const (
-	strausMax = 8
-	strausC   = 5
-)
+// of at most <curve>StrausMax points (glv.go), with strausC-bit signed
+// digits.
+const strausC = 5
 
 // forceC, when set (by benchmarks only), overrides the window width.
 var forceC int
