@@ -24,12 +24,11 @@ var blsMSMG1Native, bnMSMG1Native, blsMSMG2Native bool
 // BLS12-381 G2 (same rule): n = 64: 0.60, 256: 0.52, 1024: 0.40, 4096:
 // 0.47 (native-novec 0.64-1.15, 1.15 at n = 64).
 // nativeMinBLS12381G1 is the size from which the native backend runs its
-// own MSM on BLS12-381 G1; smaller ones go to the faster peer (same run,
-// one core, CPU time, loaded machine: native / fastest peer = 1.3x at
-// n = 2 (gnark's GLV sum), 1.1x at 8 (blst), 0.84x at 16, 0.73x at 32).
-// On BN254 G1 native is at or below gnark from n = 2 (0.9x), so it runs
-// every size there.
-const nativeMinBLS12381G1 = 16
+// own MSM on BLS12-381 G1; smaller ones go to gnark's GLV sum (same run,
+// one core, CPU time, loaded machine: native / fastest peer = 1.28x at
+// n = 2, 0.93x at 4, 0.63x at 8, 0.59x at 12). On BN254 G1 native is at
+// or below gnark from n = 2 (0.9x), so it runs every size there.
+const nativeMinBLS12381G1 = 4
 
 // nativeMinBLS12381G2 is the same for BLS12-381 G2 (plain Pippenger, no
 // endomorphism): same run, one core, CPU time, shared machine, native's own

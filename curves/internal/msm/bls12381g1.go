@@ -2,8 +2,11 @@ package msm
 
 import (
 	"math/big"
+	"math/bits"
+	"sync"
 	"unsafe"
 
+	gfp "github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
@@ -22,6 +25,8 @@ type bls12381G1Aff struct{ X, Y fp.Element }
 type bls12381G1XYZZ struct{ X, Y, ZZ, ZZZ fp.Element }
 
 var _ [unsafe.Sizeof(bls12381.G1{}) - unsafe.Sizeof(bls12381G1Aff{})]byte // same size as gnark's
+var _ [unsafe.Sizeof(gfp.Element{}) - unsafe.Sizeof(fp.Element{})]byte
+var _ [unsafe.Sizeof(fp.Element{}) - unsafe.Sizeof(gfp.Element{})]byte
 var _ [unsafe.Sizeof(bls12381G1Aff{}) - unsafe.Sizeof(bls12381.G1{})]byte
 
 // setAff sets p = q (q not infinity).
@@ -166,15 +171,13 @@ func (p *bls12381G1XYZZ) affine() bls12381G1Aff {
 	return a
 }
 
-// bls12381Inverse sets z = 1/x (x != 0) with math/big's extended GCD,
-// several times faster than Fermat's x^(q-2) for one inversion.
+// bls12381Inverse sets z = 1/x (0 for x = 0) with gnark-crypto's
+// fp.Element.Inverse (Pornin's binary extended GCD, variable time): the
+// two types share their layout, limbs in Montgomery form with
+// R = 2^(64·Limbs). 1.6x faster than math/big's ModInverse here (one
+// inversion per batch of additions).
 func bls12381Inverse(z, x *fp.Element) {
-	v := x.BigInt(new(big.Int))
-	if v.ModInverse(v, bls12381Q) == nil { // x = 0: never asked, but no panic
-		z.SetZero()
-		return
-	}
-	z.SetBigInt(v)
+	(*gfp.Element)(unsafe.Pointer(z)).Inverse((*gfp.Element)(unsafe.Pointer(x)))
 }
 
 // bls12381G1Scratch holds one worker's buckets (those of all its
@@ -196,25 +199,49 @@ type bls12381G1Scratch struct {
 	pre   []fp.Element
 	k     int // batch entries in use
 	batch int // batch capacity (multiple of 8)
+	// Additions into a bucket already in the batch wait in q (up to
+	// batch/2 of them) for the next batch; q2 is the queue being drained.
+	q, q2 []bls12381G1Pending
+	nq    int
 }
 
+// bls12381G1Pending is an addition of (x, y) to bucket b that waits for
+// the next batch.
+type bls12381G1Pending struct {
+	b int32
+	p bls12381G1Aff
+}
+
+// bls12381G1Pool keeps scratches between calls: a large MSM's buckets are
+// megabytes that would otherwise be allocated and cleared on every call.
+// A scratch is returned in its clean state (no batch entries, no queued
+// or XYZZ parts); bSet is cleared by its user.
+var bls12381G1Pool sync.Pool
+
 // newBLS12381G1Scratch returns a scratch for nb buckets (and the slots of
-// the reduction chains), batches sized for nb.
+// the reduction chains), batches sized for nb: a pooled one when it is
+// large enough and has the same batch size.
 func newBLS12381G1Scratch(nb, slots int) *bls12381G1Scratch {
 	k := batchSize(nb)
 	nb += slots
+	if s, _ := bls12381G1Pool.Get().(*bls12381G1Scratch); s != nil && s.batch == k && cap(s.bA) >= nb {
+		s.bA, s.bSet, s.inB, s.bJi = s.bA[:nb], s.bSet[:nb], s.inB[:nb], s.bJi[:nb]
+		return s
+	}
 	s := &bls12381G1Scratch{bJi: make([]int32, nb)}
 	s.bA, s.bSet, s.inB, s.idx = make([]bls12381G1Aff, nb), make([]bool, nb), make([]bool, nb), make([]int32, k)
 	f := make([]fp.Element, 6*k)
 	s.ax, s.ay, s.qx, s.qy, s.d, s.pre = f[:k], f[k:2*k], f[2*k:3*k], f[3*k:4*k], f[4*k:5*k], f[5*k:]
+	s.q, s.q2 = make([]bls12381G1Pending, k/2), make([]bls12381G1Pending, k/2)
 	s.batch = k
 	return s
 }
 
 // BLS12381G1 returns Σ s[i]·P[i] for points P[i] in G1 (infinity
-// allowed; the callers check the subgroup: up to 8 points the GLV
-// endomorphism is used, which is multiplication by λ only on G1) and
-// scalars s[i]. Mismatched or empty inputs give infinity.
+// allowed; the callers check the subgroup: the GLV endomorphism, which is
+// multiplication by λ only on G1, serves Straus's method and the
+// Pippenger path up to pippengerGLVMax points) and scalars s[i].
+// Mismatched or empty inputs give infinity.
 func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 	var res bls12381.G1
 	if len(P) != len(s) || len(P) == 0 {
@@ -235,11 +262,16 @@ func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 		return res
 	}
 	n := len(keep)
-	if n <= strausMax {
+	if n <= bls12381StrausMax {
 		a := bls12381G1StrausGLV(keep, sc)
 		return *(*bls12381.G1)(unsafe.Pointer(&a))
 	}
-	c, windows := params(n, bls12381ScalarBits)
+	nbits := bls12381ScalarBits
+	if bls12381PippengerGLV && n <= pippengerGLVMax {
+		keep, sc, nbits = bls12381G1GLVPoints(keep, sc)
+		n = len(keep)
+	}
+	c, windows := params(n, nbits)
 	negY := make([]fp.Element, n)
 	for i := range keep {
 		negY[i].Neg(&keep[i].Y)
@@ -261,6 +293,7 @@ func BLS12381G1(P []bls12381.G1, s []fr.Element) bls12381.G1 {
 			clear(scr.bSet)
 			scr.windows(sums[g:gh], keep, negY, digits, g, gh, windows, c)
 		}
+		bls12381G1Pool.Put(scr)
 	})
 	acc := sums[windows-1]
 	for win := windows - 2; win >= 0; win-- {
@@ -427,7 +460,14 @@ func bls12381G1BatchAffine(aff []bls12381G1Aff, xs []bls12381G1XYZZ) {
 func (s *bls12381G1Scratch) addToBucket(b int32, x, y *fp.Element) {
 	switch {
 	case s.inB[b]:
-		s.jac(b).addAff(&bls12381G1Aff{*x, *y})
+		// The bucket is in the batch: wait for the next one, or, with the
+		// queue full, add into its XYZZ part.
+		if s.nq < len(s.q) {
+			s.q[s.nq] = bls12381G1Pending{b, bls12381G1Aff{*x, *y}}
+			s.nq++
+		} else {
+			s.jac(b).addAff(&bls12381G1Aff{*x, *y})
+		}
 		return
 	case !s.bSet[b]:
 		s.bA[b] = bls12381G1Aff{*x, *y}
@@ -451,14 +491,36 @@ func (s *bls12381G1Scratch) addToBucket(b int32, x, y *fp.Element) {
 	s.inB[b] = true
 	s.k++
 	if s.k == s.batch {
-		s.flush()
+		s.step()
 	}
 }
 
-// flush evaluates the batch: for each entry, bucket (ax, ay) += (qx, qy)
+// flush evaluates the batch and the queued additions, until both are
+// empty. Every round evaluates a batch entry or settles a queued addition
+// (into an empty bucket, or into the batch), so it ends.
+func (s *bls12381G1Scratch) flush() {
+	for s.k > 0 || s.nq > 0 {
+		s.step()
+	}
+}
+
+// step evaluates the batch, whose buckets are then free again, and moves
+// the queued additions into the next batch; those meeting a bucket taken
+// again wait again. At most batch/2 wait, so no evaluation starts inside.
+func (s *bls12381G1Scratch) step() {
+	s.evaluate()
+	n := s.nq
+	s.q, s.q2, s.nq = s.q2, s.q, 0
+	for i := 0; i < n; i++ {
+		e := &s.q2[i]
+		s.addToBucket(e.b, &e.p.X, &e.p.Y)
+	}
+}
+
+// evaluate evaluates the batch: for each entry, bucket (ax, ay) += (qx, qy)
 // with λ = (qy-ay)/(qx-ax), x3 = λ²-ax-qx, y3 = λ(ax-x3)-ay; the k
 // denominators are inverted together.
-func (s *bls12381G1Scratch) flush() {
+func (s *bls12381G1Scratch) evaluate() {
 	k := s.k
 	if k == 0 {
 		return
@@ -580,6 +642,38 @@ var (
 		return b
 	}()
 )
+
+// bls12381G1GLVPoints returns the 2n points P, φ(P) = (β·x, y) (negated
+// where their half of the scalar is negative) and scalars k1, k2 with
+// k = k1 + k2·λ (bls12381G1Split), and the bit length of the largest.
+func bls12381G1GLVPoints(pts []bls12381G1Aff, sc [][4]uint64) ([]bls12381G1Aff, [][4]uint64, int) {
+	p2 := make([]bls12381G1Aff, 2*len(pts))
+	s2 := make([][4]uint64, 2*len(pts))
+	var or [4]uint64
+	for i := range pts {
+		k1, k2, n1, n2 := bls12381G1Split(&sc[i])
+		p2[2*i] = pts[i]
+		p2[2*i+1].X.Mul(&pts[i].X, &bls12381Beta)
+		p2[2*i+1].Y = pts[i].Y
+		if n1 {
+			p2[2*i].Y.Neg(&p2[2*i].Y)
+		}
+		if n2 {
+			p2[2*i+1].Y.Neg(&p2[2*i+1].Y)
+		}
+		s2[2*i], s2[2*i+1] = k1, k2
+		for j := range or {
+			or[j] |= k1[j] | k2[j]
+		}
+	}
+	nbits := 0
+	for j := range or {
+		if or[j] != 0 {
+			nbits = 64*j + bits.Len64(or[j])
+		}
+	}
+	return p2, s2, max(nbits, 1)
+}
 
 // bls12381G1StrausGLV returns Σ sc[i]·pts[i] (pts in G1, sc < r) as
 // Σ |k1|·(±P) + |k2|·(±φ(P)) by Straus's method on 2n points of ~128-bit

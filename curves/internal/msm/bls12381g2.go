@@ -4,7 +4,6 @@ import (
 	"math/bits"
 	"unsafe"
 
-	gfp "github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 
 	"github.com/hostcrypto/hostcrypto/curves/bls12381"
@@ -32,8 +31,6 @@ type bls12381G2XYZZ struct{ X, Y, ZZ, ZZZ e2 }
 
 var _ [unsafe.Sizeof(bls12381.G2{}) - unsafe.Sizeof(bls12381G2Aff{})]byte // same size as gnark's
 var _ [unsafe.Sizeof(bls12381G2Aff{}) - unsafe.Sizeof(bls12381.G2{})]byte
-var _ [unsafe.Sizeof(gfp.Element{}) - unsafe.Sizeof(fp.Element{})]byte
-var _ [unsafe.Sizeof(fp.Element{}) - unsafe.Sizeof(gfp.Element{})]byte
 
 func (z *e2) isZero() bool { return z.A0.IsZero() && z.A1.IsZero() }
 
@@ -83,17 +80,10 @@ func e2Inverse(z, x *e2) {
 	n.Square(&x.A0)
 	t.Square(&x.A1)
 	bls12381Add(&n, &n, &t)
-	bls12381InverseFp(&n, &n)
+	bls12381Inverse(&n, &n)
 	z.A0.Mul(&x.A0, &n)
 	z.A1.Mul(&x.A1, &n)
 	z.A1.Neg(&z.A1)
-}
-
-// bls12381InverseFp sets z = 1/x (x != 0; 0 gives 0) with gnark-crypto's
-// Fp inversion (same Montgomery layout as fp.Element), faster than
-// math/big's extended GCD.
-func bls12381InverseFp(z, x *fp.Element) {
-	(*gfp.Element)(unsafe.Pointer(z)).Inverse((*gfp.Element)(unsafe.Pointer(x)))
 }
 
 // setAff sets p = q (q not infinity).
@@ -597,7 +587,7 @@ func (s *bls12381G2Scratch) flushBatch() {
 		fp.MulVec(pre[j:j+8], pre[j-8:j], N[j:j+8])
 	}
 	var inv [8]fp.Element
-	bls12381Invert8Fp(&inv, pre[k8-8:k8])
+	bls12381Invert8(&inv, pre[k8-8:k8])
 	var t [8]fp.Element
 	for j := k8 - 8; j >= 8; j -= 8 {
 		fp.MulVec(t[:], inv[:], pre[j-8:j])
@@ -658,23 +648,6 @@ func (s *bls12381G2Scratch) flushBatch() {
 		s.inB[b] = false
 	}
 	s.k = 0
-}
-
-// bls12381Invert8Fp sets inv[l] = 1/x[l] for 8 nonzero elements with one
-// inversion (gnark-crypto's).
-func bls12381Invert8Fp(inv *[8]fp.Element, x []fp.Element) {
-	var p [8]fp.Element
-	p[0] = x[0]
-	for l := 1; l < 8; l++ {
-		p[l].Mul(&p[l-1], &x[l])
-	}
-	var a fp.Element
-	bls12381InverseFp(&a, &p[7])
-	for l := 7; l > 0; l-- {
-		inv[l].Mul(&a, &p[l-1])
-		a.Mul(&a, &x[l])
-	}
-	inv[0] = a
 }
 
 // bls12381SubVec sets z[i] = x[i] - y[i] mod q (bls12381Sub over slices of

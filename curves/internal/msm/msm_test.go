@@ -9,7 +9,6 @@ import (
 
 	"github.com/consensys/gnark-crypto/ecc"
 	bls "github.com/consensys/gnark-crypto/ecc/bls12-381"
-	blsfp "github.com/consensys/gnark-crypto/ecc/bls12-381/fp"
 	blsfr "github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
 	bn "github.com/consensys/gnark-crypto/ecc/bn254"
 	bnfr "github.com/consensys/gnark-crypto/ecc/bn254/fr"
@@ -209,57 +208,6 @@ func TestMismatchedLengths(t *testing.T) {
 		t.Errorf("empty: %v", got)
 	}
 	_ = fmt.Sprint
-}
-
-// TestNotInSubgroupPippenger: above the Straus size the sum is right for
-// any curve points (BLS12-381 points of E(Fp) outside G1).
-func TestNotInSubgroupPippenger(t *testing.T) {
-	rng := rand.New(rand.NewSource(4))
-	P, s := blsInputs(rng, 40, shapeRandom)
-	x := uint64(1)
-	for i := range P {
-		if i%3 != 0 {
-			continue
-		}
-		for ; ; x++ { // the next x with x³ + 4 a square: a point of E(Fp)
-			var X, rhs, four, Y blsfp.Element
-			X.SetUint64(x)
-			rhs.Square(&X).Mul(&rhs, &X).Add(&rhs, four.SetUint64(4))
-			if Y.Sqrt(&rhs) != nil {
-				P[i] = bls.G1Affine{X: X, Y: Y}
-				x++
-				break
-			}
-		}
-		if !P[i].IsOnCurve() {
-			t.Fatal("test point off the curve")
-		}
-	}
-	if P[0].IsInSubGroup() {
-		t.Fatal("test point in G1")
-	}
-	// Reference: plain double-and-add (gnark-crypto's scalar
-	// multiplication uses GLV, valid on G1 only).
-	var want bls.G1Jac
-	for i := range P {
-		var p, acc bls.G1Jac
-		p.FromAffine(&P[i])
-		k := s[i].BigInt(new(big.Int))
-		for b := k.BitLen() - 1; b >= 0; b-- {
-			acc.DoubleAssign()
-			if k.Bit(b) == 1 {
-				acc.AddAssign(&p)
-			}
-		}
-		want.AddAssign(&acc)
-	}
-	var w bls.G1Affine
-	w.FromJacobian(&want)
-	procs(func(p int) {
-		if got := msm.BLS12381G1(P, s); got != w {
-			t.Errorf("procs=%d: got %v want %v", p, got, w)
-		}
-	})
 }
 
 // g2Sizes: 1 … ~600, crossing the window regimes, mostly not multiples of 8.

@@ -22,6 +22,7 @@ func main() {
 	out := src
 	for _, r := range [][2]string{
 		{"ecc/bls12-381/fr", "ecc/bn254/fr"},
+		{"ecc/bls12-381/fp", "ecc/bn254/fp"},
 		{"bls12381", "bn254"},
 		{"BLS12381", "BN254"},
 		{"BLS12-381", "BN254"},
