@@ -2,6 +2,7 @@ package msm
 
 import (
 	"math/bits"
+	"sync"
 	"unsafe"
 
 	"github.com/consensys/gnark-crypto/ecc/bls12-381/fr"
@@ -249,11 +250,21 @@ type bls12381G2Scratch struct {
 	batch                                  int // batch capacity (multiple of 8)
 }
 
+// bls12381G2Pool keeps scratches between calls (as bls12381G1Pool): a
+// scratch is returned in its clean state (no batch entries, no deferred
+// additions or XYZZ parts); bSet is cleared by its user.
+var bls12381G2Pool sync.Pool
+
 // newBLS12381G2Scratch returns a scratch for nb buckets (and the slots of
-// the reduction chains), batches sized for nb.
+// the reduction chains), batches sized for nb: a pooled one when it is
+// large enough and has the same batch size.
 func newBLS12381G2Scratch(nb, slots int) *bls12381G2Scratch {
 	k := batchSize(nb)
 	nb += slots
+	if s, _ := bls12381G2Pool.Get().(*bls12381G2Scratch); s != nil && s.batch == k && cap(s.bA) >= nb {
+		s.bA, s.bSet, s.inB, s.bJi = s.bA[:nb], s.bSet[:nb], s.inB[:nb], s.bJi[:nb]
+		return s
+	}
 	s := &bls12381G2Scratch{bJi: make([]int32, nb)}
 	// Room for a batch's worth of XYZZ parts: growing the slice (384-byte
 	// entries) from empty on every MSM cost ~7% at 64 points.
@@ -317,6 +328,7 @@ func BLS12381G2(P []bls12381.G2, s []fr.Element) bls12381.G2 {
 			clear(scr.bSet)
 			scr.windows(sums[g:gh], keep, negY, digits, g, gh, windows, c)
 		}
+		bls12381G2Pool.Put(scr)
 	})
 	acc := sums[windows-1]
 	for win := windows - 2; win >= 0; win-- {
