@@ -44,9 +44,10 @@
 // batched affine additions, G2 avoids them further: an addition deferred
 // to the next batch that meets a bucket of it again is deferred again
 // while that batch has 16 entries, and P + P joins the batch as an affine
-// doubling, so one point repeated costs 1.5-1.7x random inputs, not 2.4x. No endomorphism is used on G2 (no Straus/GLV for
-// small sizes: package curves hands those to gnark or blst), so the sum is
-// right for any points of the twist.
+// doubling, so one point repeated costs 1.5-1.7x random inputs, not
+// 2.4x. No endomorphism is used on G2 (no Straus/GLV for small sizes:
+// package curves hands those to gnark or blst), so the sum is right for
+// any points of the twist.
 //
 // Variable time: for public inputs only (verification, EVM precompiles).
 //
