@@ -30,19 +30,25 @@ type Schedule struct {
 // Gas returns the gas f costs on in under s. A function without its own rule
 // and without an entry in s is unsupported under s.
 func (s *Schedule) Gas(f *Func, in []byte) (uint64, error) {
-	if f.Gas != nil {
-		return f.Gas(in), nil
+	c := Prepare(f, in)
+	return s.callGas(&c)
+}
+
+func (s *Schedule) callGas(c *Call) (uint64, error) {
+	if c.f.Gas != nil {
+		return c.f.Gas(c.in), nil
 	}
-	r, ok := s.Rules[f.Name]
+	r, ok := s.Rules[c.f.Name]
 	if !ok {
-		return 0, Errorf(CodeUnsupported, "schedule %q has no rule for %s", s.Name, f.Name)
+		return 0, Errorf(CodeUnsupported, "schedule %q has no rule for %s", s.Name, c.f.Name)
 	}
-	return r.Cost(uint64(len(in)), f.ItemCount(in)), nil
+	return r.Cost(uint64(len(c.in)), c.ItemCount()), nil
 }
 
 // Pricer returns f's price function under s, resolved once: engines that
 // build per-function state call it at set-up so that pricing a call does no
-// map look-up.
+// map look-up. An engine that also sizes and runs the call uses
+// CallPricer, so that a function with Adapt converts its input once.
 func (s *Schedule) Pricer(f *Func) (func(in []byte) uint64, error) {
 	if f.Gas != nil {
 		return f.Gas, nil
@@ -52,6 +58,23 @@ func (s *Schedule) Pricer(f *Func) (func(in []byte) uint64, error) {
 		return nil, Errorf(CodeUnsupported, "schedule %q has no rule for %s", s.Name, f.Name)
 	}
 	return func(in []byte) uint64 { return r.Cost(uint64(len(in)), f.ItemCount(in)) }, nil
+}
+
+// CallPricer is Pricer for a prepared call of f (Prepare(f, in)): the
+// price of in, with the item count of the bytes the call converted it to
+// (core.Func.Adapt), so that an engine that sizes, prices and runs the
+// call converts its input once. The call is passed by value so that
+// pricing does not allocate.
+func (s *Schedule) CallPricer(f *Func) (func(c Call) uint64, error) {
+	if f.Gas != nil {
+		g := f.Gas
+		return func(c Call) uint64 { return g(c.in) }, nil
+	}
+	r, ok := s.Rules[f.Name]
+	if !ok {
+		return nil, Errorf(CodeUnsupported, "schedule %q has no rule for %s", s.Name, f.Name)
+	}
+	return func(c Call) uint64 { return r.Cost(uint64(len(c.in)), c.ItemCount()) }, nil
 }
 
 // Cost evaluates the rule, saturating on overflow.

@@ -31,15 +31,18 @@ func (b *Budget) Consume(amount uint64) error {
 
 // Invoke is the one path of a host call, in this order:
 //
-//  1. price the call from the input length (and count header) alone;
-//  2. charge the meter, or fail with CodeOutOfGas having charged nothing;
-//  3. refuse inputs over the function's size limit (CodeTooLarge; gas stays
+//  1. prepare the call (Prepare: a function with Adapt converts its input,
+//     once);
+//  2. price the call from the input length (and count header) alone;
+//  3. charge the meter, or fail with CodeOutOfGas having charged nothing;
+//  4. refuse inputs over the function's size limit (CodeTooLarge; gas stays
 //     charged);
-//  4. run the function, converting any panic into CodeInternal.
+//  5. run the function, converting any panic into CodeInternal.
 //
 // It appends the output to dst and returns it with the gas charged.
 func Invoke(f *Func, s *Schedule, m Meter, dst, in []byte) (out []byte, gas uint64, err error) {
-	gas, err = s.Gas(f, in)
+	c := Prepare(f, in)
+	gas, err = s.callGas(&c)
 	if err != nil {
 		return dst, 0, err
 	}
@@ -48,18 +51,30 @@ func Invoke(f *Func, s *Schedule, m Meter, dst, in []byte) (out []byte, gas uint
 			return dst, 0, ErrOutOfGas
 		}
 	}
-	out, err = Execute(f, dst, in)
+	out, err = c.Execute(dst)
 	return out, gas, err
 }
 
-// Execute is steps 3 and 4 of Invoke, for engines that price and charge
+// Execute is steps 4 and 5 of Invoke, for engines that price and charge
 // the call themselves (so that they can trap on out of gas): it refuses
 // inputs over the size limit and runs f, converting any panic into
-// CodeInternal so that no panic escapes to the host.
+// CodeInternal so that no panic escapes to the host. A function with
+// Adapt converts in here; an engine that has prepared the call for
+// pricing runs that (Call.Execute) instead, so as to convert once.
 func Execute(f *Func, dst, in []byte) (out []byte, err error) {
 	if len(in) > f.InputLimit() {
 		return dst, ErrTooLarge
 	}
+	if f.Adapt != nil {
+		c := Prepare(f, in)
+		return c.Execute(dst)
+	}
+	return run(f, dst, in)
+}
+
+// run runs f.Run on an input within its limit, converting a panic into
+// CodeInternal and any error into an *Error.
+func run(f *Func, dst, in []byte) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = dst, Errorf(CodeInternal, "%s panicked: %v", f.Name, r)
@@ -67,10 +82,7 @@ func Execute(f *Func, dst, in []byte) (out []byte, err error) {
 	}()
 	out, err = f.Run(dst, in)
 	if err != nil {
-		out = dst
-		if _, ok := err.(*Error); !ok {
-			err = &Error{Code: CodeOf(err), Msg: err.Error()}
-		}
+		out, err = dst, asError(err)
 	}
 	return out, err
 }
