@@ -60,8 +60,9 @@ type Func struct {
 	// the caller's input length and the target's item count of the
 	// converted input). A failed conversion sizes and counts as 0 and is
 	// the call's status once gas is charged. Adapt runs before gas is
-	// charged, so it must be cheap (a copy of the input at most), total,
-	// deterministic, and must not retain or modify in (it may return it).
+	// charged, so it must be cheap (linear in the input, like a copy; work
+	// that decodes belongs in a Run), total, deterministic, and must not
+	// retain or modify in (it may return it).
 	// OutLen, FixedOut, Items and Run are unused and left unset.
 	Adapt func(in []byte) ([]byte, error)
 }
