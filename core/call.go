@@ -4,7 +4,7 @@ package core
 // and run: for a function with Adapt, the input converted once, so that
 // the output size, the gas and the work all see the same bytes. An engine
 // prepares one per host call (Prepare), checks OutputSize, prices it
-// (Schedule.CallPricer), charges, then Executes it. A Call holds the
+// (Price.Of), charges, then Executes it. A Call holds the
 // caller's input without copying it and is not safe for concurrent use.
 type Call struct {
 	f   *Func  // the function called: its name prices, its limit bounds
@@ -14,15 +14,14 @@ type Call struct {
 	err error  // the conversion's failure, reported by Execute
 }
 
-// Prepare returns the call of f on in. For a function with Adapt it
+// Prepare sets c to the call of f on in. For a function with Adapt it
 // converts in once (a panic in Adapt becomes the call's internal_error);
 // a failed conversion is kept for Execute, after gas is charged.
-func Prepare(f *Func, in []byte) Call {
-	c := Call{f: f, in: in, run: f, arg: in}
+func (c *Call) Prepare(f *Func, in []byte) {
+	c.f, c.in, c.run, c.arg, c.err = f, in, f, in, nil
 	if f.Adapt != nil {
 		c.adapt()
 	}
-	return c
 }
 
 func (c *Call) adapt() {
@@ -68,16 +67,32 @@ func (c *Call) ItemCount() uint64 {
 // function (for an adapted input, core.Execute of the target on the
 // converted bytes), appending the output to dst.
 func (c *Call) Execute(dst []byte) ([]byte, error) {
+	if c.f.Adapt == nil {
+		return Execute(c.f, dst, c.in)
+	}
+	return c.executeAdapted(dst)
+}
+
+func (c *Call) executeAdapted(dst []byte) ([]byte, error) {
 	if len(c.in) > c.f.InputLimit() {
 		return dst, ErrTooLarge
 	}
 	if c.err != nil {
 		return dst, asError(c.err)
 	}
-	if c.f.Adapt != nil {
-		return Execute(c.run, dst, c.arg)
-	}
-	return run(c.f, dst, c.in)
+	return Execute(c.run, dst, c.arg)
+}
+
+func (f *Func) adaptedOutputSize(in []byte) int {
+	var c Call
+	c.Prepare(f, in)
+	return c.OutputSize()
+}
+
+func (f *Func) adaptedItemCount(in []byte) uint64 {
+	var c Call
+	c.Prepare(f, in)
+	return c.ItemCount()
 }
 
 // asError returns err as an *Error, keeping its code.

@@ -38,12 +38,12 @@ func TestAdaptedDescriptors(t *testing.T) {
 	}
 }
 
-// TestCallPricer: CallPricer on a prepared call prices as Pricer and
+// TestPrice: Price of a prepared call is Pricer's and
 // Schedule.Gas on the input, for a scheduled function, one with its own
 // gas rule and an adapted one (its own rule, its target's item count of
 // the converted bytes); a function the schedule does not price is
 // unsupported.
-func TestCallPricer(t *testing.T) {
+func TestPrice(t *testing.T) {
 	tg := &core.Func{Name: "t", FixedOut: 1, Items: func(in []byte) uint64 { return uint64(len(in)) },
 		Run: func(dst, in []byte) ([]byte, error) { return append(dst, byte(len(in))), nil }}
 	twice := &core.Func{Name: "a", Targets: []*core.Func{tg},
@@ -55,20 +55,23 @@ func TestCallPricer(t *testing.T) {
 		f    *core.Func
 		want uint64
 	}{{tg, 1 + 30 + 300}, {twice, 2 + 60 + 1200}, {own, 21}} {
-		p, err := s.CallPricer(c.f)
+		p, err := s.Price(c.f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		q, _ := s.Pricer(c.f)
 		g, _ := s.Gas(c.f, in)
-		if got := p(core.Prepare(c.f, in)); got != c.want || q(in) != c.want || g != c.want {
-			t.Errorf("%s: CallPricer %d, Pricer %d, Gas %d; want %d", c.f.Name, got, q(in), g, c.want)
+		var call core.Call
+		call.Prepare(c.f, in)
+		if got := p.Of(&call); got != c.want || q(in) != c.want || g != c.want {
+			t.Errorf("%s: Price %d, Pricer %d, Gas %d; want %d", c.f.Name, got, q(in), g, c.want)
 		}
 	}
-	if _, err := s.CallPricer(&core.Func{Name: "x", Run: tg.Run}); core.CodeOf(err) != core.CodeUnsupported {
+	if _, err := s.Price(&core.Func{Name: "x", Run: tg.Run}); core.CodeOf(err) != core.CodeUnsupported {
 		t.Errorf("unpriced: %v", err)
 	}
-	c := core.Prepare(twice, in)
+	var c core.Call
+	c.Prepare(twice, in)
 	if c.OutputSize() != 1 || c.ItemCount() != 6 || twice.OutputSize(in) != 1 || twice.ItemCount(in) != 6 {
 		t.Errorf("adapted sizes: %d %d", c.OutputSize(), c.ItemCount())
 	}

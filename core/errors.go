@@ -43,8 +43,8 @@
 // target on a rearranged input. Methods are what an engine evaluates,
 // named for the quantity they return: InputLimit(), OutputSize(in),
 // ItemCount(in), Backends(). An engine that sizes, prices and runs one
-// call does so on a Call (Prepare), so that an adapted input is converted
-// once.
+// call does so on a Call (Call.Prepare, Schedule.Price), so that an
+// adapted input is converted once.
 package core
 
 import "fmt"

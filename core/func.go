@@ -55,7 +55,7 @@ type Func struct {
 	// Adapt, when set, makes this function Targets[0] on a rearranged
 	// input (a chain profile's argument order): Adapt converts the
 	// caller's input into the target's, or fails. A call converts its
-	// input once (Prepare) and the target sizes, counts and runs those
+	// input once (Call.Prepare) and the target sizes, counts and runs those
 	// bytes; the price is still this function's (its Gas, or its rule on
 	// the caller's input length and the target's item count of the
 	// converted input). A failed conversion sizes and counts as 0 and is
@@ -90,8 +90,7 @@ func (f *Func) InputLimit() int {
 // on the converted input (0 when the conversion fails).
 func (f *Func) OutputSize(in []byte) int {
 	if f.Adapt != nil {
-		c := Prepare(f, in)
-		return c.OutputSize()
+		return f.adaptedOutputSize(in)
 	}
 	if f.OutLen != nil {
 		return f.OutLen(in)
@@ -104,8 +103,7 @@ func (f *Func) OutputSize(in []byte) int {
 // (0 when the conversion fails).
 func (f *Func) ItemCount(in []byte) uint64 {
 	if f.Adapt != nil {
-		c := Prepare(f, in)
-		return c.ItemCount()
+		return f.adaptedItemCount(in)
 	}
 	if f.Items == nil {
 		return 0

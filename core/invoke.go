@@ -31,9 +31,10 @@ func (b *Budget) Consume(amount uint64) error {
 
 // Invoke is the one path of a host call, in this order:
 //
-//  1. prepare the call (Prepare: a function with Adapt converts its input,
-//     once);
-//  2. price the call from the input length (and count header) alone;
+//  1. resolve the function's price (an unpriced function is unsupported);
+//  2. prepare the call (Call.Prepare: a function with Adapt converts its
+//     input, once) and price it from the input length (and count header)
+//     alone;
 //  3. charge the meter, or fail with CodeOutOfGas having charged nothing;
 //  4. refuse inputs over the function's size limit (CodeTooLarge; gas stays
 //     charged);
@@ -41,11 +42,13 @@ func (b *Budget) Consume(amount uint64) error {
 //
 // It appends the output to dst and returns it with the gas charged.
 func Invoke(f *Func, s *Schedule, m Meter, dst, in []byte) (out []byte, gas uint64, err error) {
-	c := Prepare(f, in)
-	gas, err = s.callGas(&c)
+	p, err := s.Price(f)
 	if err != nil {
 		return dst, 0, err
 	}
+	var c Call
+	c.Prepare(f, in)
+	gas = p.Of(&c)
 	if m != nil {
 		if err := m.Consume(gas); err != nil {
 			return dst, 0, ErrOutOfGas
@@ -66,15 +69,10 @@ func Execute(f *Func, dst, in []byte) (out []byte, err error) {
 		return dst, ErrTooLarge
 	}
 	if f.Adapt != nil {
-		c := Prepare(f, in)
-		return c.Execute(dst)
+		var c Call
+		c.Prepare(f, in)
+		return c.executeAdapted(dst)
 	}
-	return run(f, dst, in)
-}
-
-// run runs f.Run on an input within its limit, converting a panic into
-// CodeInternal and any error into an *Error.
-func run(f *Func, dst, in []byte) (out []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			out, err = dst, Errorf(CodeInternal, "%s panicked: %v", f.Name, r)

@@ -22,7 +22,7 @@ type Observation struct {
 type Func struct {
 	f        *core.Func
 	name     string // the export name the guest imports
-	price    func(c core.Call) uint64
+	price    core.Price
 	priceErr error
 	observer func(Observation)
 }
@@ -32,7 +32,7 @@ type Func struct {
 // (core.CodeUnsupported) and charge nothing. observe may be nil.
 func NewFunc(f *core.Func, s *core.Schedule, observe func(Observation)) *Func {
 	h := &Func{f: f, name: f.Name, observer: observe}
-	h.price, h.priceErr = s.CallPricer(f)
+	h.price, h.priceErr = s.Price(f)
 	return h
 }
 
@@ -80,7 +80,8 @@ func (h *Func) Call(mem []byte, inPtr, inLen, outPtr, outCap uint32, m core.Mete
 	// The call is prepared once: a function that adapts its input
 	// (core.Func.Adapt) converts it here, and the same bytes are sized,
 	// priced and run.
-	c := core.Prepare(h.f, in)
+	var c core.Call
+	c.Prepare(h.f, in)
 	if c.OutputSize() > int(outCap) {
 		return int32(core.CodeOutputTooSmall), nil
 	}
@@ -90,7 +91,7 @@ func (h *Func) Call(mem []byte, inPtr, inLen, outPtr, outCap uint32, m core.Mete
 	if h.priceErr != nil {
 		return int32(core.CodeOf(h.priceErr)), nil
 	}
-	price := h.price(c)
+	price := h.price.Of(&c)
 	if m.Consume(price) != nil {
 		return 0, &OutOfGasError{Function: h.name, Price: price, Remaining: m.Remaining()}
 	}
