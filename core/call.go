@@ -4,8 +4,8 @@ package core
 // and run: for a function with Adapt, the input converted once, so that
 // the output size, the gas and the work all see the same bytes. An engine
 // prepares one per host call (Prepare), checks OutputSize, prices it
-// (Price.Of), charges, then Executes it. A Call holds the
-// caller's input without copying it and is not safe for concurrent use.
+// (Price.Of), charges, then Executes it. A Call holds the caller's input
+// without copying it and is not safe for concurrent use.
 type Call struct {
 	f   *Func  // the function called: its name prices, its limit bounds
 	in  []byte // the caller's input
