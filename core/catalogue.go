@@ -21,9 +21,10 @@ type Catalogue struct {
 }
 
 // NewCatalogue returns the catalogue of fs. Every descriptor must have a
-// Name and a Run function, and no two may share a name; the same
-// descriptor listed twice is kept once (a profile and a family may both
-// list a function). Targets are not added implicitly: a catalogue holds
+// Name and a Run function (or an Adapt and the target it adapts its input
+// for, and then no Run, OutLen or Items), and no two may share a name;
+// the same descriptor listed twice is kept once (a profile and a family
+// may both list a function). Targets are not added implicitly: a catalogue holds
 // exactly the functions it was given.
 func NewCatalogue(fs ...*Func) (*Catalogue, error) {
 	c := &Catalogue{funcs: make(map[string]*Func, len(fs))}
@@ -31,8 +32,11 @@ func NewCatalogue(fs ...*Func) (*Catalogue, error) {
 		if f == nil {
 			return nil, fmt.Errorf("core: catalogue: nil descriptor")
 		}
-		if f.Name == "" || f.Run == nil {
+		if f.Name == "" || (f.Run == nil && f.Adapt == nil) {
 			return nil, fmt.Errorf("core: catalogue: incomplete descriptor %q (needs Name and Run)", f.Name)
+		}
+		if f.Adapt != nil && (len(f.Targets) == 0 || f.Targets[0] == nil || f.Run != nil || f.OutLen != nil || f.Items != nil) {
+			return nil, fmt.Errorf("core: catalogue: %q adapts its input: it needs Targets[0], which sizes, counts and runs it, and no Run, OutLen or Items of its own", f.Name)
 		}
 		if g, dup := c.funcs[f.Name]; dup {
 			if g == f {

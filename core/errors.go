@@ -39,9 +39,12 @@
 // (dusk:verify_plonk, after rusk's name).
 //
 // Fields of Func are what an author declares: MaxInput, FixedOut or OutLen,
-// Items, Gas, Primitives, Targets. Methods are what an engine evaluates,
+// Items, Gas, Primitives, Targets, or Adapt for a function that is its
+// target on a rearranged input. Methods are what an engine evaluates,
 // named for the quantity they return: InputLimit(), OutputSize(in),
-// ItemCount(in), Backends().
+// ItemCount(in), Backends(). An engine that sizes, prices and runs one
+// call does so on a Call (Call.Prepare, Schedule.Price), so that an
+// adapted input is converted once.
 package core
 
 import "fmt"

@@ -50,7 +50,21 @@ type Func struct {
 	// Run appends the output for in to dst and returns it. It must not
 	// retain in or dst, must not panic on any input, and must be
 	// deterministic: same output bytes and error code on every backend.
+	// Nil when Adapt is set.
 	Run func(dst, in []byte) ([]byte, error)
+	// Adapt, when set, makes this function Targets[0] on a rearranged
+	// input (a chain profile's argument order): Adapt converts the
+	// caller's input into the target's, or fails. A call converts its
+	// input once (Call.Prepare) and the target sizes, counts and runs those
+	// bytes; the price is still this function's (its Gas, or its rule on
+	// the caller's input length and the target's item count of the
+	// converted input). A failed conversion sizes and counts as 0 and is
+	// the call's status once gas is charged. Adapt runs before gas is
+	// charged, so it must be cheap (linear in the input, like a copy; work
+	// that decodes belongs in a Run), total, deterministic, and must not
+	// retain or modify in (it may return it).
+	// OutLen, FixedOut, Items and Run are unused and left unset.
+	Adapt func(in []byte) ([]byte, error)
 }
 
 // Example is one named input of a function.
@@ -72,8 +86,12 @@ func (f *Func) InputLimit() int {
 }
 
 // OutputSize returns the output size (or bound) for in: OutLen(in), or
-// FixedOut when OutLen is nil.
+// FixedOut when OutLen is nil; for a function with Adapt, its target's
+// on the converted input (0 when the conversion fails).
 func (f *Func) OutputSize(in []byte) int {
+	if f.Adapt != nil {
+		return f.adaptedOutputSize(in)
+	}
 	if f.OutLen != nil {
 		return f.OutLen(in)
 	}
@@ -81,8 +99,12 @@ func (f *Func) OutputSize(in []byte) int {
 }
 
 // ItemCount returns the gas item count for in: Items(in), or 0 when Items
-// is nil.
+// is nil; for a function with Adapt, its target's on the converted input
+// (0 when the conversion fails).
 func (f *Func) ItemCount(in []byte) uint64 {
+	if f.Adapt != nil {
+		return f.adaptedItemCount(in)
+	}
 	if f.Items == nil {
 		return 0
 	}

@@ -30,19 +30,19 @@ type Schedule struct {
 // Gas returns the gas f costs on in under s. A function without its own rule
 // and without an entry in s is unsupported under s.
 func (s *Schedule) Gas(f *Func, in []byte) (uint64, error) {
-	if f.Gas != nil {
-		return f.Gas(in), nil
+	p, err := s.Price(f)
+	if err != nil {
+		return 0, err
 	}
-	r, ok := s.Rules[f.Name]
-	if !ok {
-		return 0, Errorf(CodeUnsupported, "schedule %q has no rule for %s", s.Name, f.Name)
-	}
-	return r.Cost(uint64(len(in)), f.ItemCount(in)), nil
+	var c Call
+	c.Prepare(f, in)
+	return p.Of(&c), nil
 }
 
 // Pricer returns f's price function under s, resolved once: engines that
 // build per-function state call it at set-up so that pricing a call does no
-// map look-up.
+// map look-up. An engine that also sizes and runs the call uses Price,
+// so that a function with Adapt converts its input once.
 func (s *Schedule) Pricer(f *Func) (func(in []byte) uint64, error) {
 	if f.Gas != nil {
 		return f.Gas, nil
@@ -52,6 +52,39 @@ func (s *Schedule) Pricer(f *Func) (func(in []byte) uint64, error) {
 		return nil, Errorf(CodeUnsupported, "schedule %q has no rule for %s", s.Name, f.Name)
 	}
 	return func(in []byte) uint64 { return r.Cost(uint64(len(in)), f.ItemCount(in)) }, nil
+}
+
+// Price is a function's price under a schedule, resolved once
+// (Schedule.Price), for a prepared call of that function (Call.Prepare):
+// an engine that sizes, prices and runs a call keeps one per function, so
+// that pricing does no map look-up and an input the function adapts
+// (Func.Adapt) is converted once.
+type Price struct {
+	gas  func(in []byte) uint64 // the function's own gas rule, or nil
+	rule Rule
+}
+
+// Price returns f's Price under s: f's own Gas, or s's rule for f. A
+// function without either is unsupported under s.
+func (s *Schedule) Price(f *Func) (Price, error) {
+	if f.Gas != nil {
+		return Price{gas: f.Gas}, nil
+	}
+	r, ok := s.Rules[f.Name]
+	if !ok {
+		return Price{}, Errorf(CodeUnsupported, "schedule %q has no rule for %s", s.Name, f.Name)
+	}
+	return Price{rule: r}, nil
+}
+
+// Of returns the price of c, a prepared call of the function p was
+// resolved for: its own Gas of the input, or the rule on the input's
+// length and the item count of the bytes the call converted it to.
+func (p *Price) Of(c *Call) uint64 {
+	if p.gas != nil {
+		return p.gas(c.in)
+	}
+	return p.rule.Cost(uint64(len(c.in)), c.ItemCount())
 }
 
 // Cost evaluates the rule, saturating on overflow.

@@ -31,34 +31,47 @@ func (b *Budget) Consume(amount uint64) error {
 
 // Invoke is the one path of a host call, in this order:
 //
-//  1. price the call from the input length (and count header) alone;
-//  2. charge the meter, or fail with CodeOutOfGas having charged nothing;
-//  3. refuse inputs over the function's size limit (CodeTooLarge; gas stays
+//  1. resolve the function's price (an unpriced function is unsupported);
+//  2. prepare the call (Call.Prepare: a function with Adapt converts its
+//     input, once) and price it from the input length (and count header)
+//     alone;
+//  3. charge the meter, or fail with CodeOutOfGas having charged nothing;
+//  4. refuse inputs over the function's size limit (CodeTooLarge; gas stays
 //     charged);
-//  4. run the function, converting any panic into CodeInternal.
+//  5. run the function, converting any panic into CodeInternal.
 //
 // It appends the output to dst and returns it with the gas charged.
 func Invoke(f *Func, s *Schedule, m Meter, dst, in []byte) (out []byte, gas uint64, err error) {
-	gas, err = s.Gas(f, in)
+	p, err := s.Price(f)
 	if err != nil {
 		return dst, 0, err
 	}
+	var c Call
+	c.Prepare(f, in)
+	gas = p.Of(&c)
 	if m != nil {
 		if err := m.Consume(gas); err != nil {
 			return dst, 0, ErrOutOfGas
 		}
 	}
-	out, err = Execute(f, dst, in)
+	out, err = c.Execute(dst)
 	return out, gas, err
 }
 
-// Execute is steps 3 and 4 of Invoke, for engines that price and charge
+// Execute is steps 4 and 5 of Invoke, for engines that price and charge
 // the call themselves (so that they can trap on out of gas): it refuses
 // inputs over the size limit and runs f, converting any panic into
-// CodeInternal so that no panic escapes to the host.
+// CodeInternal so that no panic escapes to the host. A function with
+// Adapt converts in here; an engine that has prepared the call for
+// pricing runs that (Call.Execute) instead, so as to convert once.
 func Execute(f *Func, dst, in []byte) (out []byte, err error) {
 	if len(in) > f.InputLimit() {
 		return dst, ErrTooLarge
+	}
+	if f.Adapt != nil {
+		var c Call
+		c.Prepare(f, in)
+		return c.executeAdapted(dst)
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -67,10 +80,7 @@ func Execute(f *Func, dst, in []byte) (out []byte, err error) {
 	}()
 	out, err = f.Run(dst, in)
 	if err != nil {
-		out = dst
-		if _, ok := err.(*Error); !ok {
-			err = &Error{Code: CodeOf(err), Msg: err.Error()}
-		}
+		out, err = dst, asError(err)
 	}
 	return out, err
 }

@@ -9,52 +9,15 @@ import (
 	"github.com/hostcrypto/hostcrypto/internal/profile"
 )
 
-// alias builds a CosmWasm descriptor with the target's input unchanged
-// (internal/profile).
-var alias = profile.Chain{Family: "cosmwasm", Label: "CosmWasm"}.Alias
+// chain builds the profile's descriptors (internal/profile): alias with
+// the target's input unchanged, reorder with its arguments rearranged into
+// the target's order (once per call: core.Func.Adapt).
+var chain = profile.Chain{Family: "cosmwasm", Label: "CosmWasm"}
 
-// reorder returns "cosmwasm:<name>" whose input is target's with its
-// arguments in CosmWasm's order: toTarget rearranges an input (same
-// length, or an error), fromTarget rearranges target's examples.
-func reorder(name string, target *core.Func, layout string, toTarget func([]byte) ([]byte, error), fromTarget func([]byte) []byte) *core.Func {
-	items := func(in []byte) uint64 {
-		t, err := toTarget(in)
-		if err != nil {
-			return 0
-		}
-		return target.ItemCount(t)
-	}
-	return &core.Func{
-		Name:     prefix + name,
-		Family:   "cosmwasm",
-		MaxInput: target.InputLimit(),
-		Targets:  []*core.Func{target},
-		Input:    layout + " (CosmWasm " + name + ")",
-		Output:   "as " + target.Name,
-		OutLen: func(in []byte) int {
-			t, err := toTarget(in)
-			if err != nil {
-				return 0
-			}
-			return target.OutputSize(t)
-		},
-		Items: items,
-		Examples: func() []core.Example {
-			var ex []core.Example
-			for _, e := range target.Examples() {
-				ex = append(ex, core.Example{Name: e.Name, Input: fromTarget(e.Input), Worst: e.Worst})
-			}
-			return ex
-		},
-		Run: func(dst, in []byte) ([]byte, error) {
-			t, err := toTarget(in)
-			if err != nil {
-				return dst, err
-			}
-			return core.Execute(target, dst, t)
-		},
-	}
-}
+var (
+	alias   = chain.Alias
+	reorder = chain.Reorder
+)
 
 // hashSigPkToPkSigHash turns hash (32) || sig (64) || pk into pk || sig || hash.
 func hashSigPkToPkSigHash(in []byte) ([]byte, error) {

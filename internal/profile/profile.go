@@ -31,9 +31,11 @@ func (c Chain) Alias(name string, target *core.Func, layout string) *core.Func {
 }
 
 // Reorder returns "<family>:<name>" whose input is target's with its
-// arguments in the chain's order: toTarget rearranges an input (same
-// length, or an error); fromTarget rearranges target's examples, or
-// returns nil for a shape the chain does not take.
+// arguments in the chain's order: toTarget rearranges an input (a copy at
+// most, or an error) and is the descriptor's core.Func.Adapt, so a call
+// rearranges its input once and target sizes, counts and runs the result;
+// fromTarget rearranges target's examples, or returns nil for a shape the
+// chain does not take.
 func (c Chain) Reorder(name string, target *core.Func, layout string, toTarget func([]byte) ([]byte, error), fromTarget func([]byte) []byte) *core.Func {
 	return &core.Func{
 		Name:     c.Family + ":" + name,
@@ -42,20 +44,7 @@ func (c Chain) Reorder(name string, target *core.Func, layout string, toTarget f
 		Targets:  []*core.Func{target},
 		Input:    layout + " (" + c.Label + " " + name + ")",
 		Output:   "as " + target.Name,
-		OutLen: func(in []byte) int {
-			t, err := toTarget(in)
-			if err != nil {
-				return 0
-			}
-			return target.OutputSize(t)
-		},
-		Items: func(in []byte) uint64 {
-			t, err := toTarget(in)
-			if err != nil {
-				return 0
-			}
-			return target.ItemCount(t)
-		},
+		Adapt:    toTarget,
 		Examples: func() []core.Example {
 			var ex []core.Example
 			worst := false
@@ -71,13 +60,6 @@ func (c Chain) Reorder(name string, target *core.Func, layout string, toTarget f
 				ex[i].Worst = ex[i].Worst || !worst
 			}
 			return ex
-		},
-		Run: func(dst, in []byte) ([]byte, error) {
-			t, err := toTarget(in)
-			if err != nil {
-				return dst, err
-			}
-			return core.Execute(target, dst, t)
 		},
 	}
 }

@@ -22,7 +22,7 @@ type Observation struct {
 type Func struct {
 	f        *core.Func
 	name     string // the export name the guest imports
-	price    func(in []byte) uint64
+	price    core.Price
 	priceErr error
 	observer func(Observation)
 }
@@ -32,7 +32,7 @@ type Func struct {
 // (core.CodeUnsupported) and charge nothing. observe may be nil.
 func NewFunc(f *core.Func, s *core.Schedule, observe func(Observation)) *Func {
 	h := &Func{f: f, name: f.Name, observer: observe}
-	h.price, h.priceErr = s.Pricer(f)
+	h.price, h.priceErr = s.Price(f)
 	return h
 }
 
@@ -77,7 +77,12 @@ func (h *Func) Call(mem []byte, inPtr, inLen, outPtr, outCap uint32, m core.Mete
 	if !ok {
 		return 0, &MemoryError{Function: h.name, What: "output", Ptr: outPtr, Len: outCap}
 	}
-	if h.f.OutputSize(in) > int(outCap) {
+	// The call is prepared once: a function that adapts its input
+	// (core.Func.Adapt) converts it here, and the same bytes are sized,
+	// priced and run.
+	var c core.Call
+	c.Prepare(h.f, in)
+	if c.OutputSize() > int(outCap) {
 		return int32(core.CodeOutputTooSmall), nil
 	}
 	if m == nil {
@@ -86,7 +91,7 @@ func (h *Func) Call(mem []byte, inPtr, inLen, outPtr, outCap uint32, m core.Mete
 	if h.priceErr != nil {
 		return int32(core.CodeOf(h.priceErr)), nil
 	}
-	price := h.price(in)
+	price := h.price.Of(&c)
 	if m.Consume(price) != nil {
 		return 0, &OutOfGasError{Function: h.name, Price: price, Remaining: m.Remaining()}
 	}
@@ -95,7 +100,7 @@ func (h *Func) Call(mem []byte, inPtr, inLen, outPtr, outCap uint32, m core.Mete
 		start = time.Now()
 	}
 	bp := scratch.Get().(*[]byte)
-	out, err := core.Execute(h.f, (*bp)[:0], in)
+	out, err := c.Execute((*bp)[:0])
 	var res int32
 	if err != nil {
 		res = int32(core.CodeOf(err))
