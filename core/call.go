@@ -16,10 +16,17 @@ type Call struct {
 
 // Prepare sets c to the call of f on in. For a function with Adapt it
 // converts in once (a panic in Adapt becomes the call's internal_error);
-// a failed conversion is kept for Execute, after gas is charged.
+// a failed conversion is kept for Execute, after gas is charged. An input
+// over f's limit is not converted (Execute refuses it, CodeTooLarge): it
+// is priced as a failed conversion, by its length alone, so that an
+// oversized input never buys a copy before the charge.
 func (c *Call) Prepare(f *Func, in []byte) {
 	c.f, c.in, c.run, c.arg, c.err = f, in, f, in, nil
 	if f.Adapt != nil {
+		if len(in) > f.InputLimit() {
+			c.run, c.arg = nil, nil
+			return
+		}
 		c.adapt()
 	}
 }

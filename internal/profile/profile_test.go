@@ -69,8 +69,8 @@ var sched = &core.Schedule{Name: "s", Rules: map[string]core.Rule{"x:f": rule}}
 // the rearranged input priced by the chain function's own rule: gas on the
 // input's length and target's item count of the rearranged bytes (0 when
 // rearranging fails), charged before target runs; an input over the limit
-// is input_too_large with its gas charged; a panic while rearranging is
-// internal_error.
+// is input_too_large with its gas charged, priced by its length alone
+// and not converted; a panic while rearranging is internal_error.
 func TestReorderConvertsOncePerCall(t *testing.T) {
 	f, n := counted()
 	if _, err := core.NewCatalogue(f, target); err != nil {
@@ -100,22 +100,26 @@ func TestReorderConvertsOncePerCall(t *testing.T) {
 		{"odd", seq(15), nil, core.CodeMalformed, 0},
 		{"target-malformed", seq(12), nil, core.CodeMalformed, 1},
 		{"target-invalid", eeFirst, nil, core.CodeInvalidPoint, 2},
-		{"too-large", seq(40), nil, core.CodeTooLarge, 5},
+		{"too-large", seq(40), nil, core.CodeTooLarge, 0}, // not converted: priced by length
 		{"panic", ffFirst, nil, core.CodeInternal, 0},
 	} {
 		wantGas := rule.Cost(uint64(len(c.in)), c.items)
+		conv := 1 // conversions per call: none for an input over the limit
+		if c.code == core.CodeTooLarge {
+			conv = 0
+		}
 
 		*n = 0
 		m := &core.Budget{Left: 1 << 40}
 		out, g, err := core.Invoke(f, sched, m, nil, c.in)
-		if *n != 1 || !bytes.Equal(out, c.out) || core.CodeOf(err) != c.code || g != wantGas || m.Left != 1<<40-wantGas {
-			t.Errorf("%s: Invoke: %d conversions, out %x code %v gas %d (charged %d); want 1, %x %v %d",
-				c.name, *n, out, core.CodeOf(err), g, 1<<40-m.Left, c.out, c.code, wantGas)
+		if *n != conv || !bytes.Equal(out, c.out) || core.CodeOf(err) != c.code || g != wantGas || m.Left != 1<<40-wantGas {
+			t.Errorf("%s: Invoke: %d conversions, out %x code %v gas %d (charged %d); want %d, %x %v %d",
+				c.name, *n, out, core.CodeOf(err), g, 1<<40-m.Left, conv, c.out, c.code, wantGas)
 		}
 		// Out of gas by one: nothing charged, rearranged once.
 		*n = 0
 		m = &core.Budget{Left: wantGas - 1}
-		if _, _, err := core.Invoke(f, sched, m, nil, c.in); *n != 1 || !errors.Is(err, core.ErrOutOfGas) || m.Left != wantGas-1 {
+		if _, _, err := core.Invoke(f, sched, m, nil, c.in); *n != conv || !errors.Is(err, core.ErrOutOfGas) || m.Left != wantGas-1 {
 			t.Errorf("%s: Invoke out of gas: %d conversions, %v, left %d", c.name, *n, err, m.Left)
 		}
 
@@ -129,13 +133,13 @@ func TestReorderConvertsOncePerCall(t *testing.T) {
 		if c.code != 0 {
 			want = int32(c.code)
 		}
-		if err != nil || *n != 1 || r != want || !bytes.Equal(mem[len(c.in):len(c.in)+len(c.out)], c.out) || m.Left != 1<<40-wantGas {
+		if err != nil || *n != conv || r != want || !bytes.Equal(mem[len(c.in):len(c.in)+len(c.out)], c.out) || m.Left != 1<<40-wantGas {
 			t.Errorf("%s: guest call: %d conversions, %d %v, charged %d; want 1, %d, %d", c.name, *n, r, err, 1<<40-m.Left, want, wantGas)
 		}
 		*n = 0
 		m = &core.Budget{Left: wantGas - 1}
 		var oog *hostabi.OutOfGasError
-		if _, err := h.Call(mem, 0, uint32(len(c.in)), uint32(len(c.in)), 8, m); *n != 1 || !errors.As(err, &oog) || oog.Price != wantGas || m.Left != wantGas-1 {
+		if _, err := h.Call(mem, 0, uint32(len(c.in)), uint32(len(c.in)), 8, m); *n != conv || !errors.As(err, &oog) || oog.Price != wantGas || m.Left != wantGas-1 {
 			t.Errorf("%s: guest call out of gas: %d conversions, %v, left %d", c.name, *n, err, m.Left)
 		}
 		// An output buffer one byte short: output_too_small, nothing
@@ -144,7 +148,7 @@ func TestReorderConvertsOncePerCall(t *testing.T) {
 			*n = 0
 			m = &core.Budget{Left: 1 << 40}
 			r, err := h.Call(mem, 0, uint32(len(c.in)), uint32(len(c.in)), uint32(len(c.out)-1), m)
-			if err != nil || *n != 1 || core.Code(r) != core.CodeOutputTooSmall || m.Left != 1<<40 {
+			if err != nil || *n != conv || core.Code(r) != core.CodeOutputTooSmall || m.Left != 1<<40 {
 				t.Errorf("%s: short output: %d conversions, %d %v, charged %d", c.name, *n, r, err, 1<<40-m.Left)
 			}
 		}
@@ -229,12 +233,19 @@ func TestChainFunctionsConvertOnce(t *testing.T) {
 		}
 		for i, in := range inputs {
 			// What the call gave before: each step rearranging anew.
+			// An input over the limit is not converted: priced by its
+			// length alone, then refused.
 			target := f.Targets[0]
 			tin, terr := f.Adapt(in)
+			over := len(in) > f.InputLimit()
 			var items uint64
 			size := 0
-			if terr == nil {
+			if terr == nil && !over {
 				items, size = target.ItemCount(tin), target.OutputSize(tin)
+			}
+			wantConv := 1
+			if over {
+				wantConv = 0
 			}
 			wantGas := r.Cost(uint64(len(in)), items)
 			var wantOut []byte
@@ -250,9 +261,9 @@ func TestChainFunctionsConvertOnce(t *testing.T) {
 
 			n = 0
 			out, gs, err := core.Invoke(&g, s, core.Unlimited{}, nil, in)
-			if n != 1 || !bytes.Equal(out, wantOut) || core.CodeOf(err) != core.CodeOf(wantErr) || gs != wantGas {
-				t.Errorf("%s input %d (%d bytes): Invoke: %d conversions, out %x %v gas %d; want 1, %x %v %d",
-					f.Name, i, len(in), n, out, err, gs, wantOut, wantErr, wantGas)
+			if n != wantConv || !bytes.Equal(out, wantOut) || core.CodeOf(err) != core.CodeOf(wantErr) || gs != wantGas {
+				t.Errorf("%s input %d (%d bytes): Invoke: %d conversions, out %x %v gas %d; want %d, %x %v %d",
+					f.Name, i, len(in), n, out, err, gs, wantConv, wantOut, wantErr, wantGas)
 			}
 			mem := make([]byte, len(in)+size)
 			copy(mem, in)
@@ -263,9 +274,9 @@ func TestChainFunctionsConvertOnce(t *testing.T) {
 			if wantErr != nil {
 				want = int32(core.CodeOf(wantErr))
 			}
-			if err != nil || n != 1 || res != want || m.Left != 0 || !bytes.Equal(mem[len(in):len(in)+len(wantOut)], wantOut) {
-				t.Errorf("%s input %d (%d bytes): guest call: %d conversions, %d %v, %d gas left; want 1, %d, 0",
-					f.Name, i, len(in), n, res, err, m.Left, want)
+			if err != nil || n != wantConv || res != want || m.Left != 0 || !bytes.Equal(mem[len(in):len(in)+len(wantOut)], wantOut) {
+				t.Errorf("%s input %d (%d bytes): guest call: %d conversions, %d %v, %d gas left; want %d, %d, 0",
+					f.Name, i, len(in), n, res, err, m.Left, wantConv, want)
 			}
 		}
 	}
