@@ -10,19 +10,6 @@ import (
 // BN254MSMG1 and BLS12381MSMG2.
 var blsMSMG1Native, bnMSMG1Native, blsMSMG2Native bool
 
-// nativeMSMPriority is native's priority on an MSM primitive whose base
-// field has (vec) or lacks the IFMA vector multiply: the default (above
-// gnark and blst, 10/20) only with IFMA, where it was measured fastest.
-//
-// Single-core CPU time, native / the faster of gnark and blst, same run,
-// Zen 4 with IFMA, shared machine (docs/curves.md, "Native MSM"):
-// BLS12-381 G1 n = 64: 0.73, 256: 0.53, 1024: 0.78, 4096: 0.54 (other
-// runs 0.54-0.97); BN254 G1 n = 64: 0.67, 256: 0.58, 1024: 0.49, 4096:
-// 0.47, n = 8: 0.66. The losses: n = 2 and 8 on BLS12-381 (1.4-1.5x
-// blst), n = 2 on BN254 (1.0x gnark). Without IFMA (native-novec) it is
-// at parity at n = 1024 in most runs, so there it stays below both.
-// BLS12-381 G2 (same rule): n = 64: 0.60, 256: 0.52, 1024: 0.40, 4096:
-// 0.47 (native-novec 0.64-1.15, 1.15 at n = 64).
 // nativeMinBLS12381G1 is the size from which the native backend runs its
 // own MSM on BLS12-381 G1; smaller ones go to gnark's GLV sum (same run,
 // one core, CPU time, loaded machine: native / fastest peer = 1.28x at
@@ -36,6 +23,16 @@ const nativeMinBLS12381G1 = 4
 // at 12, 0.85x at 16, 0.65x at 24, 0.51x at 32.
 const nativeMinBLS12381G2 = 12
 
+// nativeMSMPriority is native's priority on an MSM primitive whose base
+// field has (vec) or lacks the IFMA vector multiply: the default (above
+// gnark and blst, 10/20) only with IFMA, where it was measured fastest.
+//
+// Single-core CPU time, native / the faster of gnark and blst, same run,
+// Zen 4 with IFMA (docs/curves.md, "Native MSM"): BLS12-381 G1 n = 64:
+// 0.45, 256: 0.66, 1024: 0.60, 4096: 0.41; BN254 G1 0.48, 0.49, 0.39,
+// 0.40; BLS12-381 G2 0.54, 0.52, 0.45, 0.49. Without IFMA (native-novec)
+// it is near the peers at some sizes (BLS12-381 G1 0.75x at 1024, G2
+// 1.15x at 64 in one run), so there it stays below both.
 func nativeMSMPriority(vec string) int {
 	if p, ok := dispatch.Lookup(vec); ok {
 		for _, i := range p.Impls {
