@@ -21,8 +21,9 @@
 // between calls.
 //
 // GLV: on G1 both curves have an endomorphism φ(x, y) = (β·x, y) = λ·P.
-// Up to 8 points, Straus's method runs on the 2n points P, φ(P) with the
-// ~128-bit halves of a lattice split of each scalar. On BLS12-381,
+// For a few points (up to 8 on BN254, 2 on BLS12-381), Straus's method
+// runs on the 2n points P, φ(P) with the ~128-bit halves of a lattice
+// split of each scalar. On BLS12-381,
 // r = λ² + λ + 1 as integers, so k = ⌊k/λ⌋·λ + (k mod λ) is a split with
 // two non-negative halves below 2^128, one two-limb division (glv.go); the
 // Pippenger path uses it up to 256 points, where half the windows outweigh
