@@ -44,14 +44,18 @@ func (s *Schedule) Gas(f *Func, in []byte) (uint64, error) {
 // map look-up. An engine that also sizes and runs the call uses Price,
 // so that a function with Adapt converts its input once.
 func (s *Schedule) Pricer(f *Func) (func(in []byte) uint64, error) {
-	if f.Gas != nil {
-		return f.Gas, nil
+	p, err := s.Price(f)
+	if err != nil {
+		return nil, err
 	}
-	r, ok := s.Rules[f.Name]
-	if !ok {
-		return nil, Errorf(CodeUnsupported, "schedule %q has no rule for %s", s.Name, f.Name)
+	if p.gas != nil {
+		return p.gas, nil
 	}
-	return func(in []byte) uint64 { return r.Cost(uint64(len(in)), f.ItemCount(in)) }, nil
+	return func(in []byte) uint64 {
+		var c Call
+		c.Prepare(f, in)
+		return p.Of(&c)
+	}, nil
 }
 
 // Price is a function's price under a schedule, resolved once

@@ -145,7 +145,7 @@ func NewHostModuleBuilder(r wazero.Runtime, opts ...Option) (wazero.HostModuleBu
 		}
 		// The price is resolved once; a schedule that does not price an
 		// exported function refuses the module.
-		if _, err := c.schedule.Pricer(f); err != nil {
+		if _, err := c.schedule.Price(f); err != nil {
 			return nil, fmt.Errorf("wasmbridge: export %q: %w", export, err)
 		}
 		h := &hostFunc{h: hostabi.NewFunc(f, c.schedule, c.observer), cfg: &c}

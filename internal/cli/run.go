@@ -58,7 +58,7 @@ func NewSandbox(ctx context.Context, s *core.Schedule, gasLimit uint64, observe 
 	// functions it does not price unexported).
 	exports := map[string]string{}
 	for _, f := range hostcrypto.Functions() {
-		if _, err := s.Pricer(f); err == nil {
+		if _, err := s.Price(f); err == nil {
 			exports[f.Name] = f.Name
 		}
 	}
