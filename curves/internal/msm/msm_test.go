@@ -123,16 +123,45 @@ func edge[T any, S any, PS scalar[S]](rng *rand.Rand, shape int, P []T, s []S, n
 
 var cfg1 = ecc.MultiExpConfig{NbTasks: 1}
 
-type blsCase struct {
-	P    []bls.G1Affine
-	s    []blsfr.Element
-	want bls.G1Affine
+// msmCase is one MSM input and gnark-crypto's MultiExp of it.
+type msmCase[P, S any] struct {
+	P    []P
+	s    []S
+	want P
 }
 
-type bnCase struct {
-	P    []bn.G1Affine
-	s    []bnfr.Element
-	want bn.G1Affine
+// againstGnark builds a case of every size and shape (inputs, with the
+// reference sum from multiExp) and checks msm on each, byte for byte,
+// under every fieldmulvec × fieldmul kernel of field and GOMAXPROCS 1 and
+// 2. It returns the cases.
+func againstGnark[P comparable, S any](t *testing.T, field string, rng *rand.Rand, sizes []int,
+	inputs func(*rand.Rand, int, int) ([]P, []S), multiExp func([]P, []S) (*P, error), msm func([]P, []S) P) []msmCase[P, S] {
+	t.Helper()
+	var cases []msmCase[P, S]
+	for _, n := range sizes {
+		for shape := 0; shape < nShapes; shape++ {
+			c := msmCase[P, S]{}
+			c.P, c.s = inputs(rng, n, shape)
+			w, err := multiExp(c.P, c.s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			c.want = *w
+			cases = append(cases, c)
+		}
+	}
+	dispatchtest.ForEach(t, "fieldmulvec."+field, func(t *testing.T) {
+		dispatchtest.ForEach(t, "fieldmul."+field, func(t *testing.T) {
+			for i, c := range cases {
+				procs(func(p int) {
+					if got := msm(c.P, c.s); got != c.want {
+						t.Errorf("n=%d shape=%d procs=%d: got %v want %v", len(c.P), i%nShapes, p, got, c.want)
+					}
+				})
+			}
+		})
+	})
+	return cases
 }
 
 // procs runs f with GOMAXPROCS 1 and 2: the result must not depend on it.
@@ -145,57 +174,17 @@ func procs(f func(procs int)) {
 }
 
 func TestBLS12381G1AgainstGnark(t *testing.T) {
-	rng := rand.New(rand.NewSource(1))
-	var cases []blsCase
-	for _, n := range sizes {
-		for shape := 0; shape < nShapes; shape++ {
-			c := blsCase{}
-			c.P, c.s = blsInputs(rng, n, shape)
-			if _, err := c.want.MultiExp(c.P, c.s, cfg1); err != nil {
-				t.Fatal(err)
-			}
-			cases = append(cases, c)
-		}
-	}
-	dispatchtest.ForEach(t, "fieldmulvec.bls12381fp", func(t *testing.T) {
-		dispatchtest.ForEach(t, "fieldmul.bls12381fp", func(t *testing.T) {
-			for i, c := range cases {
-				procs(func(p int) {
-					got := msm.BLS12381G1(c.P, c.s)
-					if got.X != c.want.X || got.Y != c.want.Y {
-						t.Errorf("n=%d shape=%d procs=%d: got %v want %v", len(c.P), i%nShapes, p, got, c.want)
-					}
-				})
-			}
-		})
-	})
+	againstGnark(t, "bls12381fp", rand.New(rand.NewSource(1)), sizes, blsInputs,
+		func(P []bls.G1Affine, s []blsfr.Element) (*bls.G1Affine, error) {
+			return new(bls.G1Affine).MultiExp(P, s, cfg1)
+		}, msm.BLS12381G1)
 }
 
 func TestBN254G1AgainstGnark(t *testing.T) {
-	rng := rand.New(rand.NewSource(2))
-	var cases []bnCase
-	for _, n := range sizes {
-		for shape := 0; shape < nShapes; shape++ {
-			c := bnCase{}
-			c.P, c.s = bnInputs(rng, n, shape)
-			if _, err := c.want.MultiExp(c.P, c.s, cfg1); err != nil {
-				t.Fatal(err)
-			}
-			cases = append(cases, c)
-		}
-	}
-	dispatchtest.ForEach(t, "fieldmulvec.bn254fp", func(t *testing.T) {
-		dispatchtest.ForEach(t, "fieldmul.bn254fp", func(t *testing.T) {
-			for i, c := range cases {
-				procs(func(p int) {
-					got := msm.BN254G1(c.P, c.s)
-					if got.X != c.want.X || got.Y != c.want.Y {
-						t.Errorf("n=%d shape=%d procs=%d: got %v want %v", len(c.P), i%nShapes, p, got, c.want)
-					}
-				})
-			}
-		})
-	})
+	againstGnark(t, "bn254fp", rand.New(rand.NewSource(2)), sizes, bnInputs,
+		func(P []bn.G1Affine, s []bnfr.Element) (*bn.G1Affine, error) {
+			return new(bn.G1Affine).MultiExp(P, s, cfg1)
+		}, msm.BN254G1)
 }
 
 // TestMismatchedLengths: no panic, infinity.
@@ -230,37 +219,11 @@ func blsG2Inputs(rng *rand.Rand, n, shape int) ([]bls.G2Affine, []blsfr.Element)
 	return P, s
 }
 
-type blsG2Case struct {
-	P    []bls.G2Affine
-	s    []blsfr.Element
-	want bls.G2Affine
-}
-
 func TestBLS12381G2AgainstGnark(t *testing.T) {
-	rng := rand.New(rand.NewSource(5))
-	var cases []blsG2Case
-	for _, n := range g2Sizes {
-		for shape := 0; shape < nShapes; shape++ {
-			c := blsG2Case{}
-			c.P, c.s = blsG2Inputs(rng, n, shape)
-			if _, err := c.want.MultiExp(c.P, c.s, cfg1); err != nil {
-				t.Fatal(err)
-			}
-			cases = append(cases, c)
-		}
-	}
-	dispatchtest.ForEach(t, "fieldmulvec.bls12381fp", func(t *testing.T) {
-		dispatchtest.ForEach(t, "fieldmul.bls12381fp", func(t *testing.T) {
-			for i, c := range cases {
-				procs(func(p int) {
-					got := msm.BLS12381G2(c.P, c.s)
-					if got.X != c.want.X || got.Y != c.want.Y {
-						t.Errorf("n=%d shape=%d procs=%d: got %v want %v", len(c.P), i%nShapes, p, got, c.want)
-					}
-				})
-			}
-		})
-	})
+	cases := againstGnark(t, "bls12381fp", rand.New(rand.NewSource(5)), g2Sizes, blsG2Inputs,
+		func(P []bls.G2Affine, s []blsfr.Element) (*bls.G2Affine, error) {
+			return new(bls.G2Affine).MultiExp(P, s, cfg1)
+		}, msm.BLS12381G2)
 	if got := msm.BLS12381G2(cases[0].P, cases[0].s[:0]); !got.IsInfinity() {
 		t.Errorf("mismatched lengths: %v", got)
 	}
