@@ -7,7 +7,10 @@ package libsecp
 #cgo nocallback hc_recover
 #cgo noescape hc_verify
 #cgo nocallback hc_verify
+#cgo noescape hc_combine
+#cgo nocallback hc_combine
 #include <stddef.h>
+#include <string.h>
 
 // Declarations from libsecp256k1's secp256k1.h and secp256k1_recovery.h
 // (the API, unchanged since its first release): the structures are opaque
@@ -33,6 +36,10 @@ int secp256k1_ecdsa_recoverable_signature_parse_compact(const secp256k1_context 
 	secp256k1_ecdsa_recoverable_signature *sig, const unsigned char *input64, int recid);
 int secp256k1_ecdsa_recover(const secp256k1_context *ctx, secp256k1_pubkey *pubkey,
 	const secp256k1_ecdsa_recoverable_signature *sig, const unsigned char *msghash32);
+int secp256k1_ec_seckey_verify(const secp256k1_context *ctx, const unsigned char *seckey);
+int secp256k1_ec_seckey_negate(const secp256k1_context *ctx, unsigned char *seckey);
+int secp256k1_ec_seckey_tweak_mul(const secp256k1_context *ctx, unsigned char *seckey,
+	const unsigned char *tweak32);
 
 // hc_ctx is created once; verification and recovery only read it, so it is
 // shared by all threads (libsecp256k1's documented rule for const contexts).
@@ -52,6 +59,31 @@ static int hc_recover(unsigned char *out65, const unsigned char *rs64, int recid
 	if (!secp256k1_ecdsa_recoverable_signature_parse_compact(hc_ctx, &sig, rs64, recid)) return 0;
 	if (!secp256k1_ecdsa_recover(hc_ctx, &pk, &sig, h32)) return 0;
 	return secp256k1_ec_pubkey_serialize(hc_ctx, out65, &n, &pk, HC_EC_UNCOMPRESSED) && n == 65;
+}
+
+// hc_combine writes 0x04 || x || y of a G - b R to out65 and returns 1,
+// where R is the point with x(R) = k (+ n when recid&2) and y of parity
+// recid&1; it returns 0 when there is no such R or the result is infinity,
+// and -1 (nothing computed) when k or b is not in [1, n-1] or a is not in
+// [0, n-1]. It is recovery of (r', s', h') = (k, -b k, -a k):
+// k^-1 (s' R - h' G) = a G - b R. The scalar products and negations are
+// the library's own (seckey_tweak_mul, seckey_negate: mod n, nonzero
+// operands); a = 0 gives h' = 0, which recovery accepts.
+static int hc_combine(unsigned char *out65, const unsigned char *k32, const unsigned char *a32,
+		const unsigned char *b32, int recid) {
+	unsigned char rs[64], h[32];
+	if (!secp256k1_ec_seckey_verify(hc_ctx, k32)) return -1;
+	memcpy(rs, k32, 32);
+	memcpy(rs + 32, b32, 32);
+	if (!secp256k1_ec_seckey_tweak_mul(hc_ctx, rs + 32, k32)) return -1;
+	if (!secp256k1_ec_seckey_negate(hc_ctx, rs + 32)) return -1;
+	memcpy(h, a32, 32);
+	static const unsigned char zero[32];
+	if (memcmp(a32, zero, 32) != 0) { // a = 0: h' = 0
+		if (!secp256k1_ec_seckey_tweak_mul(hc_ctx, h, k32)) return -1; // a >= n
+		if (!secp256k1_ec_seckey_negate(hc_ctx, h)) return -1;
+	}
+	return hc_recover(out65, rs, recid, h);
 }
 
 // hc_verify: 1 valid, 0 invalid, -1 when the key or signature does not parse.
@@ -83,6 +115,23 @@ func Recover(out *[65]byte, hash, rs []byte, rid byte) bool {
 	}
 	return C.hc_recover((*C.uchar)(unsafe.Pointer(&out[0])), (*C.uchar)(unsafe.Pointer(&rs[0])), C.int(rid),
 		(*C.uchar)(unsafe.Pointer(&hash[0]))) == 1
+}
+
+// Combine computes a·G - b·R through recovery (one cgo crossing, the
+// scalar arithmetic in the library): out receives 0x04 || x || y, where R
+// is the point with x(R) = k (k + n when rid&2) and y of the parity rid&1.
+// k, a and b are 32-byte big-endian scalars: k and b in [1, n-1], a in
+// [0, n-1], rid in 0..3. It returns 1 on success, 0 when no R exists (k,
+// or k + n, not an x-coordinate; k + n >= p) or the result is infinity,
+// and -1 when k or b is zero or >= n, or a >= n (recovery cannot express
+// b = 0).
+// BIP-340 uses it with k = px mod n, a = s, b = e: R = lift_x(px) = P.
+func Combine(out *[65]byte, k, a, b *[32]byte, rid byte) int {
+	if rid > 3 {
+		panic("libsecp: internal error: bad Combine arguments")
+	}
+	return int(C.hc_combine((*C.uchar)(unsafe.Pointer(&out[0])), (*C.uchar)(unsafe.Pointer(&k[0])),
+		(*C.uchar)(unsafe.Pointer(&a[0])), (*C.uchar)(unsafe.Pointer(&b[0])), C.int(rid)))
 }
 
 // Verify is ECDSA verification (SEC 1 section 4.1.4) with libsecp256k1's

@@ -30,7 +30,7 @@ func taggedHash(tag string, parts ...[]byte) [32]byte {
 // bip340Sign is BIP-340's reference signing algorithm, test-only, used to
 // make signatures on messages of every length; it is itself checked against
 // the signing vectors of test-vectors.csv.
-func bip340Sign(t *testing.T, skb, aux, msg []byte) (pk, sig []byte) {
+func bip340Sign(t testing.TB, skb, aux, msg []byte) (pk, sig []byte) {
 	var d dsecp.ModNScalar
 	if d.SetByteSlice(skb) || d.IsZero() {
 		t.Fatal("bad secret key")

@@ -111,26 +111,29 @@ func schnorrLibsecp(dst, in []byte) ([]byte, error) {
 }
 
 // bip340RLibsecp computes R = s G - e P for P = lift_x(pkb), pkb < p, by
-// recovery as schnorrLibsecp explains: q is R uncompressed when ok; ok is
-// false when pkb is not an x-coordinate or R is infinity; usable is false
-// (and nothing was computed) when r' = px mod n or s' = -e px mod n is zero.
+// recovery as schnorrLibsecp explains (libsecp.Combine with k = px mod n,
+// a = s, b = e: the scalar products are the library's): q is R uncompressed
+// when ok; ok is false when pkb is not an x-coordinate or R is infinity;
+// usable is false (and nothing was computed) when r' = px mod n or
+// s' = -e px mod n is zero.
 func bip340RLibsecp(pkb []byte, s, e *dsecp.ModNScalar) (q [65]byte, ok, usable bool) {
-	var pxb [32]byte
-	copy(pxb[:], pkb)
+	var k [32]byte
+	copy(k[:], pkb)
 	var pxn dsecp.ModNScalar
 	rid := byte(0) // even y
-	if pxn.SetBytes(&pxb) != 0 {
+	if pxn.SetBytes(&k) != 0 {
 		rid = 2 // px >= n: x(R') = r' + n
+		pxn.PutBytes(&k)
 	}
-	var h, s2 dsecp.ModNScalar
-	h.Mul2(s, &pxn).Negate()
-	s2.Mul2(e, &pxn).Negate()
-	if pxn.IsZero() || s2.IsZero() {
+	if pxn.IsZero() || e.IsZero() {
 		return q, false, false
 	}
-	var rs [64]byte
-	pxn.PutBytesUnchecked(rs[:32])
-	s2.PutBytesUnchecked(rs[32:])
-	hb := h.Bytes()
-	return q, libsecp.Recover(&q, hb[:], rs[:], rid), true
+	a, b := s.Bytes(), e.Bytes()
+	switch libsecp.Combine(&q, &k, &a, &b, rid) {
+	case 1:
+		return q, true, true
+	case 0:
+		return q, false, true
+	}
+	panic("secp256k1: internal error: libsecp256k1 refused scalars checked in range")
 }
