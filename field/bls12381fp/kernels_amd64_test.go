@@ -38,3 +38,23 @@ func benchArchKernel(b *testing.B, name string, z, y *Element) {
 		b.Fatalf("no kernel %q in this build", name)
 	}
 }
+
+// chainArchKernel runs k steps of the dependent chain z = z*y with the
+// named kernel, calling the assembly symbol directly; false if the build
+// has no such kernel.
+func chainArchKernel(name string, z, y *Element, k int) bool {
+	zz, yy := (*[Limbs]uint64)(z), (*[Limbs]uint64)(y)
+	switch name {
+	case "adx":
+		for range k {
+			mulADX(zz, zz, yy)
+		}
+	case "mulq":
+		for range k {
+			mulMULQ(zz, zz, yy)
+		}
+	default:
+		return false
+	}
+	return true
+}

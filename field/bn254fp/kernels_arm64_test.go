@@ -28,3 +28,19 @@ func benchArchKernel(b *testing.B, name string, z, y *Element) {
 		b.Fatalf("no kernel %q in this build", name)
 	}
 }
+
+// chainArchKernel runs k steps of the dependent chain z = z*y with the
+// named kernel, calling the assembly symbol directly; false if the build
+// has no such kernel.
+func chainArchKernel(name string, z, y *Element, k int) bool {
+	zz, yy := (*[Limbs]uint64)(z), (*[Limbs]uint64)(y)
+	switch name {
+	case "arm64":
+		for range k {
+			mulARM64(zz, zz, yy)
+		}
+	default:
+		return false
+	}
+	return true
+}
