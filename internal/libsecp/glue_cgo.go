@@ -36,7 +36,6 @@ int secp256k1_ecdsa_recoverable_signature_parse_compact(const secp256k1_context 
 	secp256k1_ecdsa_recoverable_signature *sig, const unsigned char *input64, int recid);
 int secp256k1_ecdsa_recover(const secp256k1_context *ctx, secp256k1_pubkey *pubkey,
 	const secp256k1_ecdsa_recoverable_signature *sig, const unsigned char *msghash32);
-int secp256k1_ec_seckey_verify(const secp256k1_context *ctx, const unsigned char *seckey);
 int secp256k1_ec_seckey_negate(const secp256k1_context *ctx, unsigned char *seckey);
 int secp256k1_ec_seckey_tweak_mul(const secp256k1_context *ctx, unsigned char *seckey,
 	const unsigned char *tweak32);
@@ -66,23 +65,21 @@ static int hc_recover(unsigned char *out65, const unsigned char *rs64, int recid
 // recid&1; it returns 0 when there is no such R or the result is infinity,
 // and -1 (nothing computed) when k or b is not in [1, n-1] or a is not in
 // [0, n-1]. It is recovery of (r', s', h') = (k, -b k, -a k):
-// k^-1 (s' R - h' G) = a G - b R. The scalar products and negations are
-// the library's own (seckey_tweak_mul, seckey_negate: mod n, nonzero
-// operands); a = 0 gives h' = 0, which recovery accepts.
+// k^-1 (s' R - h' G) = a G - b R. The scalar arithmetic is the library's
+// own: -k once (seckey_negate, which also refuses k = 0 or k >= n), then
+// the two products by -k (seckey_tweak_mul, which refuses a zero or
+// out-of-range operand); a = 0 gives h' = 0, which recovery accepts.
 static int hc_combine(unsigned char *out65, const unsigned char *k32, const unsigned char *a32,
 		const unsigned char *b32, int recid) {
-	unsigned char rs[64], h[32];
-	if (!secp256k1_ec_seckey_verify(hc_ctx, k32)) return -1;
+	static const unsigned char zero[32];
+	unsigned char nk[32], rs[64], h[32];
+	memcpy(nk, k32, 32);
+	if (!secp256k1_ec_seckey_negate(hc_ctx, nk)) return -1; // k not in [1, n-1]
 	memcpy(rs, k32, 32);
 	memcpy(rs + 32, b32, 32);
-	if (!secp256k1_ec_seckey_tweak_mul(hc_ctx, rs + 32, k32)) return -1;
-	if (!secp256k1_ec_seckey_negate(hc_ctx, rs + 32)) return -1;
+	if (!secp256k1_ec_seckey_tweak_mul(hc_ctx, rs + 32, nk)) return -1; // b not in [1, n-1]
 	memcpy(h, a32, 32);
-	static const unsigned char zero[32];
-	if (memcmp(a32, zero, 32) != 0) { // a = 0: h' = 0
-		if (!secp256k1_ec_seckey_tweak_mul(hc_ctx, h, k32)) return -1; // a >= n
-		if (!secp256k1_ec_seckey_negate(hc_ctx, h)) return -1;
-	}
+	if (memcmp(a32, zero, 32) != 0 && !secp256k1_ec_seckey_tweak_mul(hc_ctx, h, nk)) return -1; // a >= n
 	return hc_recover(out65, rs, recid, h);
 }
 
