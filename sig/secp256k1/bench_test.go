@@ -33,7 +33,7 @@ func BenchmarkSecp256k1(b *testing.B) {
 			continue
 		}
 		b.Run("ecdsa_verify/"+impl+"-vs-decred", func(b *testing.B) {
-			forced(b, impl)
+			forced(b, PrimitiveECDSA, impl)
 			Paired(b, st.Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}), func() {
 				pk, err := dsecp.ParsePubKey(pub)
 				var r, s dsecp.ModNScalar
@@ -45,7 +45,7 @@ func BenchmarkSecp256k1(b *testing.B) {
 			})
 		})
 		b.Run("recover/"+impl+"-vs-decred", func(b *testing.B) {
-			forced(b, impl)
+			forced(b, PrimitiveECDSA, impl)
 			Paired(b, st.Invoker(b, "secp256k1_recover", recoverIn, pub), func() {
 				pk, _, err := ecdsa.RecoverCompact(compact, hash)
 				if err != nil {
@@ -68,22 +68,14 @@ func BenchmarkSecp256k1(b *testing.B) {
 			continue
 		}
 		b.Run("schnorr_bip340/"+impl+"-vs-ecdsa-verify", func(b *testing.B) {
-			prev := dispatch.Current()
-			if err := dispatch.Force(PrimitiveSchnorr + "=" + impl); err != nil {
-				b.Fatal(err)
-			}
-			b.Cleanup(func() { dispatch.Force(prev) })
+			forced(b, PrimitiveSchnorr, impl)
 			Paired(b, st.Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), st.Invoker(b, "secp256k1_ecdsa_verify", verifyIn, []byte{1}))
 		})
 		// The target: BIP-340 at or below 1.2x libsecp256k1's own
 		// ECDSA verification (called directly: no key parsing in Go).
 		if libsecp.Available {
 			b.Run("schnorr_bip340/"+impl+"-vs-libsecp256k1-ecdsa-verify", func(b *testing.B) {
-				prev := dispatch.Current()
-				if err := dispatch.Force(PrimitiveSchnorr + "=" + impl); err != nil {
-					b.Fatal(err)
-				}
-				b.Cleanup(func() { dispatch.Force(prev) })
+				forced(b, PrimitiveSchnorr, impl)
 				Paired(b, st.Invoker(b, "schnorr_bip340_verify", schnorrIn, []byte{1}), func() {
 					if !libsecp.Verify(pub, rs, hash) {
 						b.Fatal("invalid")
@@ -108,11 +100,7 @@ func BenchmarkBIP340VsECDSAMany(b *testing.B) {
 	if !available(p, "libsecp256k1") {
 		b.Skip("libsecp256k1 not available")
 	}
-	prev := dispatch.Current()
-	if err := dispatch.Force(PrimitiveSchnorr + "=libsecp256k1"); err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { dispatch.Force(prev) })
+	forced(b, PrimitiveSchnorr, "libsecp256k1")
 	const n = 64
 	type pair struct{ schnorrIn, pub, rs, hash []byte }
 	pairs := make([]pair, n)
@@ -159,10 +147,10 @@ func hexBytes(s string) []byte {
 	return b
 }
 
-// forced selects impl for the rest of the benchmark.
-func forced(b *testing.B, impl string) {
+// forced selects impl of primitive for the rest of the benchmark.
+func forced(b *testing.B, primitive, impl string) {
 	prev := dispatch.Current()
-	if err := dispatch.Force(PrimitiveECDSA + "=" + impl); err != nil {
+	if err := dispatch.Force(primitive + "=" + impl); err != nil {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { dispatch.Force(prev) })
