@@ -57,6 +57,9 @@ void blst_p1s_mult_pippenger(blst_p1 *ret, const blst_p1_affine *const points[],
 void blst_p2s_mult_pippenger(blst_p2 *ret, const blst_p2_affine *const points[],
                              size_t npoints, const byte *const scalars[],
                              size_t nbits, limb_t *scratch);
+typedef struct { limb_t l[4]; } blst_fr;
+void blst_fp_mul(blst_fp *ret, const blst_fp *a, const blst_fp *b);
+void blst_fr_mul(blst_fr *ret, const blst_fr *a, const blst_fr *b);
 const blst_p1_affine *blst_p1_affine_generator(void);
 const blst_p2_affine *blst_p2_affine_generator(void);
 
@@ -151,6 +154,16 @@ static void hc_p2s_sum_affine(blst_p2_affine *out, const blst_p2 *parts, size_t 
 	blst_p2 acc = parts[0];
 	for (size_t i = 1; i < m; i++) blst_p2_add_or_double(&acc, &acc, &parts[i]);
 	blst_p2_to_affine(out, &acc);
+}
+
+// hc_fp_mul_chain and hc_fr_mul_chain set z = z·y (Montgomery products)
+// n times over: the dependent chain the field benchmarks time, in one call.
+static void hc_fp_mul_chain(blst_fp *z, const blst_fp *y, size_t n) {
+	for (size_t i = 0; i < n; i++) blst_fp_mul(z, z, y);
+}
+
+static void hc_fr_mul_chain(blst_fr *z, const blst_fr *y, size_t n) {
+	for (size_t i = 0; i < n; i++) blst_fr_mul(z, z, y);
 }
 
 static int hc_layout_ok(const void *g1, const void *g2) {
@@ -267,4 +280,18 @@ func G1Sum(parts []JacG1) (r bls12381.G1) {
 func G2Sum(parts []JacG2) (r bls12381.G2) {
 	C.hc_p2s_sum_affine(cp2(&r), (*C.blst_p2)(unsafe.Pointer(&parts[0])), C.size_t(len(parts)))
 	return r
+}
+
+// FpMulChain sets z = z·y·2^-384 mod p n times over (BLS12-381 Fp, elements
+// as six little-endian limbs in Montgomery form, the layout of gnark-crypto
+// and field/bls12381fp) with blst's multiplication, in one cgo call. It
+// exists for the field benchmarks, which compare the project's kernels with
+// blst's on the same dependent chain.
+func FpMulChain(z, y *[6]uint64, n int) {
+	C.hc_fp_mul_chain((*C.blst_fp)(unsafe.Pointer(z)), (*C.blst_fp)(unsafe.Pointer(y)), C.size_t(n))
+}
+
+// FrMulChain is FpMulChain for the scalar field (four limbs, R = 2^256).
+func FrMulChain(z, y *[4]uint64, n int) {
+	C.hc_fr_mul_chain((*C.blst_fr)(unsafe.Pointer(z)), (*C.blst_fr)(unsafe.Pointer(y)), C.size_t(n))
 }
