@@ -23,6 +23,7 @@ package blst
 typedef uint8_t byte;
 typedef uint64_t limb_t;
 typedef struct { limb_t l[6]; } blst_fp;
+typedef struct { limb_t l[4]; } blst_fr;
 typedef struct { blst_fp fp[2]; } blst_fp2;
 typedef struct { blst_fp2 fp2[3]; } blst_fp6;
 typedef struct { blst_fp6 fp6[2]; } blst_fp12;
@@ -57,7 +58,6 @@ void blst_p1s_mult_pippenger(blst_p1 *ret, const blst_p1_affine *const points[],
 void blst_p2s_mult_pippenger(blst_p2 *ret, const blst_p2_affine *const points[],
                              size_t npoints, const byte *const scalars[],
                              size_t nbits, limb_t *scratch);
-typedef struct { limb_t l[4]; } blst_fr;
 void blst_fp_mul(blst_fp *ret, const blst_fp *a, const blst_fp *b);
 void blst_fr_mul(blst_fr *ret, const blst_fr *a, const blst_fr *b);
 const blst_p1_affine *blst_p1_affine_generator(void);
