@@ -46,6 +46,75 @@ func randBelow(rng *rand.Rand, q *big.Int) *big.Int {
 	return new(big.Int).Mod(new(big.Int).SetBytes(buf), q)
 }
 
+// chains holds one dependent chain z = z·y per library, each on its own z
+// starting at the same x: the project's Element.Mul (ours), gnark-crypto's
+// Mul and blst's multiplication from a C loop. Each run func performs n
+// products.
+type chains struct {
+	ours, gnark, blst func(n int)
+	limbs             func() (ours, gnark, blst []uint64)
+	value             func() *big.Int // ours's z
+}
+
+// blsField is one BLS12-381 field with its constructor of chains (blst has
+// no BN254 fields).
+type blsField struct {
+	name   string
+	q      *big.Int
+	chains func(x, y *big.Int) chains
+}
+
+var blsFields = []blsField{
+	{"bls12381fp", bls12381fp.Modulus(), func(xv, yv *big.Int) chains {
+		var x, y bls12381fp.Element
+		var gx, gy gfp.Element
+		x.SetBigInt(xv)
+		y.SetBigInt(yv)
+		gx.SetBigInt(xv)
+		gy.SetBigInt(yv)
+		z, yy := [6]uint64(x), [6]uint64(y)
+		return chains{
+			ours: func(n int) {
+				for range n {
+					x.Mul(&x, &y)
+				}
+			},
+			gnark: func(n int) {
+				for range n {
+					gx.Mul(&gx, &gy)
+				}
+			},
+			blst:  func(n int) { blst.FpMulChain(&z, &yy, n) },
+			limbs: func() (_, _, _ []uint64) { return x[:], gx[:], z[:] },
+			value: func() *big.Int { return x.BigInt(new(big.Int)) },
+		}
+	}},
+	{"bls12381fr", bls12381fr.Modulus(), func(xv, yv *big.Int) chains {
+		var x, y bls12381fr.Element
+		var gx, gy gfr.Element
+		x.SetBigInt(xv)
+		y.SetBigInt(yv)
+		gx.SetBigInt(xv)
+		gy.SetBigInt(yv)
+		z, yy := [4]uint64(x), [4]uint64(y)
+		return chains{
+			ours: func(n int) {
+				for range n {
+					x.Mul(&x, &y)
+				}
+			},
+			gnark: func(n int) {
+				for range n {
+					gx.Mul(&gx, &gy)
+				}
+			},
+			blst:  func(n int) { blst.FrMulChain(&z, &yy, n) },
+			limbs: func() (_, _, _ []uint64) { return x[:], gx[:], z[:] },
+			value: func() *big.Int { return x.BigInt(new(big.Int)) },
+		}
+	}},
+}
+
 // TestMulChain checks that blst's multiplication, the project's and
 // gnark-crypto's compute the same chain z = z·y on the same limbs (all three
 // keep Montgomery form with R = 2^(64N)), and that the result is x·y^n mod q
@@ -54,64 +123,27 @@ func TestMulChain(t *testing.T) {
 	if !blst.Available {
 		t.Skip("blst is not in this build: ", blst.Note)
 	}
-	t.Run("fp", func(t *testing.T) {
-		q := bls12381fp.Modulus()
-		for i, c := range fieldCases(q, 1) {
-			var x, y bls12381fp.Element
-			x.SetBigInt(c[0])
-			y.SetBigInt(c[1])
-			var gx, gy gfp.Element
-			gx.SetBigInt(c[0])
-			gy.SetBigInt(c[1])
-			for _, n := range []int{1, 3} {
-				ours, ref := x, gx
-				for range n {
-					ours.Mul(&ours, &y)
-					ref.Mul(&ref, &gy)
-				}
-				z, yy := [6]uint64(x), [6]uint64(y)
-				blst.FpMulChain(&z, &yy, n)
-				want := new(big.Int).Exp(c[1], big.NewInt(int64(n)), q)
-				want.Mul(want, c[0]).Mod(want, q)
-				var got big.Int
-				if ours.BigInt(&got).Cmp(want) != 0 {
-					t.Fatalf("case %d n=%d: bls12381fp gives %x, math/big %x", i, n, &got, want)
-				}
-				if z != [6]uint64(ours) || z != [6]uint64(ref) {
-					t.Fatalf("case %d n=%d: blst %x, bls12381fp %x, gnark %x", i, n, z, [6]uint64(ours), [6]uint64(ref))
+	for k, f := range blsFields {
+		t.Run(f.name, func(t *testing.T) {
+			for i, c := range fieldCases(f.q, uint64(k+1)) {
+				for _, n := range []int{1, 3} {
+					ch := f.chains(c[0], c[1])
+					ch.ours(n)
+					ch.gnark(n)
+					ch.blst(n)
+					want := new(big.Int).Exp(c[1], big.NewInt(int64(n)), f.q)
+					want.Mul(want, c[0]).Mod(want, f.q)
+					if got := ch.value(); got.Cmp(want) != 0 {
+						t.Fatalf("case %d n=%d: %s gives %x, math/big %x", i, n, f.name, got, want)
+					}
+					ours, gnark, bl := ch.limbs()
+					if !slices.Equal(bl, ours) || !slices.Equal(bl, gnark) {
+						t.Fatalf("case %d n=%d: blst %x, %s %x, gnark %x", i, n, bl, f.name, ours, gnark)
+					}
 				}
 			}
-		}
-	})
-	t.Run("fr", func(t *testing.T) {
-		q := bls12381fr.Modulus()
-		for i, c := range fieldCases(q, 2) {
-			var x, y bls12381fr.Element
-			x.SetBigInt(c[0])
-			y.SetBigInt(c[1])
-			var gx, gy gfr.Element
-			gx.SetBigInt(c[0])
-			gy.SetBigInt(c[1])
-			for _, n := range []int{1, 3} {
-				ours, ref := x, gx
-				for range n {
-					ours.Mul(&ours, &y)
-					ref.Mul(&ref, &gy)
-				}
-				z, yy := [4]uint64(x), [4]uint64(y)
-				blst.FrMulChain(&z, &yy, n)
-				want := new(big.Int).Exp(c[1], big.NewInt(int64(n)), q)
-				want.Mul(want, c[0]).Mod(want, q)
-				var got big.Int
-				if ours.BigInt(&got).Cmp(want) != 0 {
-					t.Fatalf("case %d n=%d: bls12381fr gives %x, math/big %x", i, n, &got, want)
-				}
-				if z != [4]uint64(ours) || z != [4]uint64(ref) {
-					t.Fatalf("case %d n=%d: blst %x, bls12381fr %x, gnark %x", i, n, z, [4]uint64(ours), [4]uint64(ref))
-				}
-			}
-		}
-	})
+		})
+	}
 }
 
 // BenchmarkFieldMulChain/<field>/<a>-vs-<b> times the dependent chain
@@ -128,68 +160,24 @@ func BenchmarkFieldMulChain(b *testing.B) {
 	}
 	rng := rand.New(rand.NewPCG(7, 7))
 	const block = 512
-	type chain struct {
-		name string
-		run  func()
-	}
-	bench := func(b *testing.B, chains []chain) {
-		for i := range chains {
-			for j := i + 1; j < len(chains); j++ {
-				a, c := chains[i], chains[j]
-				b.Run(a.name+"-vs-"+c.name, func(b *testing.B) {
-					b.ReportMetric(pairedRatio(b, a.run, c.run), "ratio")
-				})
+	for _, f := range blsFields {
+		b.Run(f.name, func(b *testing.B) {
+			ch := f.chains(randBelow(rng, f.q), randBelow(rng, f.q))
+			libs := []struct {
+				name string
+				run  func(int)
+			}{{"hostcrypto", ch.ours}, {"gnark", ch.gnark}, {"blst", ch.blst}}
+			for i := range libs {
+				for j := i + 1; j < len(libs); j++ {
+					a, c := libs[i], libs[j]
+					b.Run(a.name+"-vs-"+c.name, func(b *testing.B) {
+						r := pairedRatio(b, func() { a.run(block) }, func() { c.run(block) })
+						b.ReportMetric(r, "ratio")
+					})
+				}
 			}
-		}
+		})
 	}
-	b.Run("bls12381fp", func(b *testing.B) {
-		q := bls12381fp.Modulus()
-		xv, yv := randBelow(rng, q), randBelow(rng, q)
-		var x, y bls12381fp.Element
-		x.SetBigInt(xv)
-		y.SetBigInt(yv)
-		var gx, gy gfp.Element
-		gx.SetBigInt(xv)
-		gy.SetBigInt(yv)
-		z, yy := [6]uint64(x), [6]uint64(y)
-		bench(b, []chain{
-			{"hostcrypto", func() {
-				for range block {
-					x.Mul(&x, &y)
-				}
-			}},
-			{"gnark", func() {
-				for range block {
-					gx.Mul(&gx, &gy)
-				}
-			}},
-			{"blst", func() { blst.FpMulChain(&z, &yy, block) }},
-		})
-	})
-	b.Run("bls12381fr", func(b *testing.B) {
-		q := bls12381fr.Modulus()
-		xv, yv := randBelow(rng, q), randBelow(rng, q)
-		var x, y bls12381fr.Element
-		x.SetBigInt(xv)
-		y.SetBigInt(yv)
-		var gx, gy gfr.Element
-		gx.SetBigInt(xv)
-		gy.SetBigInt(yv)
-		z, yy := [4]uint64(x), [4]uint64(y)
-		bench(b, []chain{
-			{"hostcrypto", func() {
-				for range block {
-					x.Mul(&x, &y)
-				}
-			}},
-			{"gnark", func() {
-				for range block {
-					gx.Mul(&gx, &gy)
-				}
-			}},
-			{"blst", func() { blst.FrMulChain(&z, &yy, block) }},
-		})
-	})
 }
 
 // pairedRatio runs a and b alternately, b.N times each, and returns the
